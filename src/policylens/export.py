@@ -1,0 +1,97 @@
+"""The one serialiser for tabular output: CSV, JSON lines and a plain table.
+
+CSV cells that a spreadsheet would read as a formula (starting with ``=``, ``+``, ``-``, ``@``,
+tab or carriage return) are prefixed with a single quote, so an exported file is safe to open.
+Numbers are left as they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import IO
+
+FORMATS = ("csv", "jsonl", "table")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """Neutralise a text cell that a spreadsheet would run as a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _csv_value(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(round(value, 6))
+    return safe_cell(value)
+
+
+def write_csv(rows: Iterable[Mapping], columns: Sequence[str], out: IO[str]) -> int:
+    """Write rows as CSV with a header in ``columns`` order; returns the row count."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    n = 0
+    for row in rows:
+        writer.writerow([_csv_value(row[c]) for c in columns])
+        n += 1
+    return n
+
+
+def write_csv_file(rows: Iterable[Mapping], columns: Sequence[str], path: str | Path) -> int:
+    """Write a UTF-8 CSV file (written to a temporary name, then renamed into place)."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        n = write_csv(rows, columns, fh)
+    tmp.replace(path)
+    return n
+
+
+def write_jsonl(rows: Iterable[Mapping], columns: Sequence[str], out: IO[str]) -> int:
+    """Write one JSON object a line with keys in ``columns`` order."""
+    n = 0
+    for row in rows:
+        out.write(json.dumps({c: row[c] for c in columns}, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def write_table(
+    rows: Iterable[Mapping], columns: Sequence[str], out: IO[str], width: int | None = None
+) -> int:
+    """Write an aligned plain-text table, shortening cells to fit the terminal."""
+    rows = [[("" if r[c] is None else str(r[c])).replace("\n", " ") for c in columns] for r in rows]
+    width = width or shutil.get_terminal_size((160, 20)).columns
+    cap = max(8, (width - 2 * len(columns)) // max(1, len(columns)))
+    widths = [min(cap, max([len(c)] + [len(r[i]) for r in rows])) for i, c in enumerate(columns)]
+
+    def fmt(cells: Sequence[str]) -> str:
+        return "  ".join(
+            (cell if len(cell) <= w else cell[: w - 1] + "…").ljust(w) for cell, w in zip(cells, widths)
+        ).rstrip()
+
+    out.write(fmt(list(columns)) + "\n")
+    for r in rows:
+        out.write(fmt(r) + "\n")
+    return len(rows)
+
+
+def write_rows(rows: Iterable[Mapping], columns: Sequence[str], fmt: str, out: IO[str]) -> int:
+    """Write rows in one of :data:`FORMATS`."""
+    writer = {"csv": write_csv, "jsonl": write_jsonl, "table": write_table}[fmt]
+    return writer(rows, columns, out)
+
+
+def render_rows(rows: Iterable[Mapping], columns: Sequence[str], fmt: str) -> str:
+    """The rows rendered as a string (for tests and small outputs)."""
+    buf = io.StringIO()
+    write_rows(rows, columns, fmt, buf)
+    return buf.getvalue()

@@ -1,0 +1,172 @@
+"""Ingest a batch: find PDFs, skip what is stored, read the rest in workers, store each."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..runner import DEFAULT_MEMORY_MB, Failure, default_workers, run_tasks
+from ..store import Store
+from .extract import extract_document, sha256_file
+from .metadata import METADATA_FILE, MetaEntry, read_metadata
+
+PDF_SUFFIX = ".pdf"
+
+
+@dataclass
+class IngestSummary:
+    """What a batch did, for the command's closing lines."""
+
+    found: int = 0
+    added: int = 0
+    unchanged: int = 0
+    passages: int = 0
+    failed: list[tuple[str, Failure]] = field(default_factory=list)
+    previously_failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def all_failed(self) -> bool:
+        """True when there was work and none of it succeeded."""
+        attempted = self.added + len(self.failed)
+        return attempted > 0 and self.added == 0 and self.unchanged == 0
+
+    def describe(self) -> str:
+        """A few lines for a person: counts, then each failure with its reason."""
+        lines = [
+            f"{self.found} PDF files: {self.added} added ({self.passages} passages), "
+            f"{self.unchanged} unchanged, {len(self.failed)} failed"
+            + (f", {len(self.previously_failed)} failed before (use --retry-failed)"
+               if self.previously_failed else "")
+        ]
+        for path, failure in self.failed:
+            hint = f" ({failure.hint})" if failure.hint else ""
+            lines.append(f"  failed: {path}: {failure.message}{hint}")
+        for path, why in self.skipped:
+            lines.append(f"  skipped: {path}: {why}")
+        return "\n".join(lines)
+
+
+def find_pdfs(
+    paths: Iterable[str | Path], follow_symlinks: bool = False
+) -> tuple[list[Path], list[tuple[str, str]]]:
+    """PDF files under the given files and folders (recursively), sorted, without duplicates.
+
+    A file named directly is taken whatever its suffix. Inside folders, symbolic links that
+    lead outside the folder are skipped unless ``follow_symlinks``.
+    """
+    found: dict[Path, None] = {}
+    skipped: list[tuple[str, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"{path} does not exist", "check the path")
+        if path.is_file():
+            found.setdefault(path, None)
+            continue
+        root = path.resolve()
+        for dirpath, dirnames, filenames in os.walk(path, followlinks=follow_symlinks):
+            dirnames.sort()
+            for name in sorted(filenames):
+                if not name.lower().endswith(PDF_SUFFIX):
+                    continue
+                file = Path(dirpath) / name
+                if not follow_symlinks and file.is_symlink() and not (
+                    file.resolve().is_relative_to(root)
+                ):
+                    skipped.append((str(file), "a symbolic link to a file outside the folder "
+                                    "(pass --follow-symlinks to read it)"))
+                    continue
+                if file.is_file():
+                    found.setdefault(file, None)
+    return list(found), skipped
+
+
+def _metadata_for(paths: Iterable[Path], metadata: Path | None) -> dict[Path, MetaEntry]:
+    entries: dict[Path, MetaEntry] = {}
+    csvs = [metadata] if metadata else [
+        Path(p) / METADATA_FILE for p in paths if (Path(p) / METADATA_FILE).is_file()
+    ]
+    for csv_path in csvs:
+        entries.update(read_metadata(csv_path))
+    return entries
+
+
+def _extract(path: str, sha256: str, meta: MetaEntry | None):
+    return extract_document(path, sha256, meta)
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    metadata: str | Path | None = None,
+    workers: int | None = None,
+    timeout: float = 120.0,
+    memory_mb: int | None = DEFAULT_MEMORY_MB,
+    follow_symlinks: bool = False,
+    retry_failed: bool = False,
+    progress: Callable | None = None,
+) -> IngestSummary:
+    """Ingest every PDF under ``paths`` not yet stored; each document in one transaction."""
+    paths = [Path(p) for p in paths]
+    files, skipped = find_pdfs(paths, follow_symlinks)
+    meta = _metadata_for(paths, Path(metadata) if metadata else None)
+    summary = IngestSummary(found=len(files), skipped=skipped)
+    for path, why in skipped:
+        store.add_failure(path, None, "skipped", why)
+    known, failed_before = store.known_hashes(), store.failed_hashes()
+    todo: list[tuple[str, tuple]] = []
+    for file in files:
+        try:
+            digest = sha256_file(file)
+        except OSError as exc:
+            failure = Failure("unreadable", f"cannot read the file: {exc.strerror}",
+                              "check the file's permissions")
+            summary.failed.append((str(file), failure))
+            store.add_failure(str(file), None, failure.reason, failure.message)
+            continue
+        if digest in known:
+            summary.unchanged += 1
+        elif digest in failed_before and not retry_failed:
+            summary.previously_failed.append((str(file), failed_before[digest]))
+        else:
+            known.add(digest)  # the same file twice in one batch is read once
+            todo.append((str(file), (str(file), digest, meta.get(file.resolve()))))
+    digests = {key: args[1] for key, args in todo}
+    n_workers = default_workers() if workers is None else workers
+    n_workers = min(n_workers, len(todo)) if n_workers else 0
+    bar_factory = progress or _no_progress
+    with bar_factory(len(todo), "Reading PDFs") as bar:
+        for path, ok, result in run_tasks(_extract, todo, workers=n_workers, timeout=timeout,
+                                          memory_mb=memory_mb):
+            bar.update(1)
+            if ok:
+                doc, passages = result
+                if store.add_document(doc, passages):
+                    summary.added += 1
+                    summary.passages += len(passages)
+                else:
+                    summary.unchanged += 1
+            else:
+                summary.failed.append((path, result))
+                store.add_failure(path, digests[path], result.reason, result.message)
+    return summary
+
+
+class _NoBar:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, n: int) -> None:
+        pass
+
+
+def _no_progress(length: int, label: str) -> _NoBar:
+    return _NoBar()

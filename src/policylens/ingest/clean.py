@@ -1,0 +1,121 @@
+"""Pure text fixers: str -> str, no PDF needed.
+
+They repair what PDF extraction leaves behind: ligatures and odd Unicode, words broken by a
+hyphen at the end of a line, stray whitespace.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+# Characters NFKC leaves alone but that readers (and the tagger) expect in plain form.
+_TRANSLATE = str.maketrans({
+    "\u00ad": "",    # soft hyphen: an invisible break point, never text
+    "\u200b": "",    # zero-width space
+    "\u200c": "",
+    "\u200d": "",
+    "\ufeff": "",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-",
+    "\u2022": "•", "\uf0b7": "•",  # private-use bullet from Symbol fonts
+})
+
+# A hyphenated line end is kept as a hyphen when the part before it is one of these:
+# they start real compounds ("cost-effective", "long-term") far more often than they are
+# broken words.
+COMPOUND_PREFIXES = frozenset({
+    "cost", "long", "short", "well", "self", "non", "co", "one", "two", "three", "high", "low",
+    "front", "first", "second", "third", "real", "world", "life", "so", "full", "part", "off",
+    "all", "ex", "cross", "multi", "post", "pre", "anti", "end", "year", "day", "state", "take",
+    "follow", "top", "up", "in", "on", "under", "over", "time", "value", "evidence", "patient",
+    "gene", "cell", "stem", "car", "t", "x", "b", "nhs", "mid", "half", "age", "world-class",
+})
+
+_HYPHEN_END = re.compile(r"([A-Za-z][A-Za-z'-]*)-$")
+_LEAD_WORD = re.compile(r"^([a-z][A-Za-z']*)(.*)$", re.S)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def normalise_unicode(text: str) -> str:
+    """Fold ligatures (ﬁ -> fi), full-width forms, odd quotes and spaces to plain text."""
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    return _SPACES.sub(" ", text)
+
+
+def join_hyphenated(lines: Sequence[str], vocabulary: Iterable[str] = ()) -> list[str]:
+    """Rejoin words broken by a hyphen at a line end; returns the fixed lines.
+
+    "regula-" + "tion" becomes "regulation" on the first line. The hyphen is kept when the
+    next line starts with a capital or digit ("CAR-" + "T"), when the part before it starts a
+    common compound ("cost-" + "effective"), or when the hyphenated form is in
+    ``vocabulary`` (words seen elsewhere in the same document) and the joined one is not.
+    """
+    vocab = {w.lower() for w in vocabulary}
+    out = list(lines)
+    for i in range(len(out) - 1):
+        m = _HYPHEN_END.search(out[i].rstrip())
+        nxt = _LEAD_WORD.match(out[i + 1].lstrip())
+        if not m or not nxt:
+            continue
+        head, tail = m.group(1), nxt.group(1)
+        last_part = head.rsplit("-", 1)[-1].lower()
+        joined, hyphened = (head + tail).lower(), f"{head}-{tail}".lower()
+        keep = (last_part in COMPOUND_PREFIXES and joined not in vocab) or (
+            hyphened in vocab and joined not in vocab
+        )
+        glue = "-" if keep else ""
+        out[i] = out[i].rstrip()[: -len(head) - 1] + head + glue + tail
+        out[i + 1] = nxt.group(2).lstrip()
+    return out
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Join the lines of one paragraph into a single line of text."""
+    return _SPACES.sub(" ", " ".join(line.strip() for line in lines if line.strip())).strip()
+
+
+def normalise_for_repeat(line: str) -> str:
+    """A line's shape for spotting running headers: digits and case do not matter."""
+    return re.sub(r"\d+", "#", line.lower()).strip()
+
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?[-–(\[]?\s*#\s*[-–)\]]?(?:\s*(?:of|/)\s*#)?$|^(?:col(?:umn)?\.?\s*)?#\s*[a-z]{0,3}$"
+)
+
+
+def looks_like_page_number(line: str) -> bool:
+    """'3', 'Page 3 of 7', '- 3 -', '345WH': furniture, not text."""
+    return bool(_PAGE_NUMBER.match(normalise_for_repeat(line)))
+
+
+_GARBAGE_CHAR = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
+
+
+def garbage_ratio(text: str) -> float:
+    """Share of a text that is unmapped glyphs ("(cid:12)", private-use, U+FFFD)."""
+    if not text:
+        return 0.0
+    bad = sum(len(m.group(0)) for m in _GARBAGE_CHAR.finditer(text))
+    return bad / len(text)
+
+
+_WORDLIKE = re.compile(r"[A-Za-z]{2,}")
+_VOWEL = re.compile(r"[aeiouyAEIOUY]")
+
+
+def wordlike_ratio(text: str) -> float:
+    """Share of tokens that look like words of a Latin-script language (with vowels).
+
+    Text from fonts without a Unicode map often extracts as consonant soup or symbols; real
+    prose scores above 0.6.
+    """
+    tokens = text.split()
+    if not tokens:
+        return 0.0
+    good = sum(1 for t in tokens if _WORDLIKE.search(t) and _VOWEL.search(t))
+    return good / len(tokens)

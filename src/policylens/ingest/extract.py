@@ -1,0 +1,91 @@
+"""One PDF in, one document and its passages out: the work a worker does for each file."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+from ..errors import PdfError
+from ..records import Document, Passage, make_doc_id
+from .clean import garbage_ratio, wordlike_ratio
+from .docinfo import date_from_filename, date_from_pdf_metadata, find_date, guess_kind
+from .layout import build_blocks, order_page, strip_furniture
+from .metadata import MetaEntry
+from .pdf import PdfReader
+from .segment import count_turns, segment
+
+HASH_CHUNK = 1 << 20
+MAX_GARBAGE = 0.15     # share of unmapped glyphs above which text is not passed on
+MIN_WORDLIKE = 0.45    # share of word-like tokens below which text is garbage
+MIN_CHARS_PER_PAGE = 5  # pages with fewer characters carry no text layer
+
+
+def sha256_file(path: str | Path) -> str:
+    """The file's sha256, read in chunks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(HASH_CHUNK), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def extract_document(
+    path: str | Path, sha256: str, meta: MetaEntry | None = None, display_path: str | None = None
+) -> tuple[Document, list[Passage]]:
+    """Read, lay out, clean and segment one PDF. Raises PdfError when it cannot be used."""
+    path = Path(path)
+    meta = meta or MetaEntry()
+    doc_id = make_doc_id(sha256)
+    with PdfReader(path) as reader:
+        laid_out, raw_head, n_chars, n_images = [], [], 0, 0
+        for page in reader.pages():
+            n_chars += page.n_chars
+            n_images += page.n_images
+            if page.number <= 2:
+                raw_head.append(page.raw_text)
+            laid_out.append(order_page(page.number, page.words, page.width, page.height))
+        info = reader.info
+    if reader.info.n_pages == 0:
+        raise PdfError("no-pages", "the PDF has no pages", "the file is probably damaged")
+    if n_chars < MIN_CHARS_PER_PAGE * info.n_pages and n_chars < 50:
+        if n_images:
+            raise PdfError("no-text-layer", "the pages are images with no text layer (scanned)",
+                           "run OCR on it (e.g. ocrmypdf) and ingest the result")
+        raise PdfError("no-text", "the PDF has no text on any page",
+                       "check that it is the intended file")
+    pages = strip_furniture(laid_out)
+    all_text = " ".join(ln.text for p in pages for ln in p.lines)
+    if garbage_ratio(all_text) > MAX_GARBAGE or wordlike_ratio(all_text) < MIN_WORDLIKE:
+        raise PdfError("unreadable-text",
+                       "the text layer is unreadable (fonts without a Unicode map give garbage)",
+                       "run OCR on it (e.g. ocrmypdf --force-ocr) and ingest the result")
+    vocabulary = set(all_text.lower().split())
+    blocks = build_blocks(pages, vocabulary)
+    passages = segment(doc_id, blocks)
+    page_texts = tuple(
+        "\n\n".join(b.text for b in blocks if b.page == p.number) for p in pages
+    )
+    head = " ".join(raw_head)
+    date, source = meta.date, "metadata"
+    # The first page is read on its own first: later pages cite other documents' dates.
+    for finder, name in ((lambda: next(filter(None, map(find_date, raw_head)), None), "text"),
+                         (lambda: date_from_filename(path.name), "filename"),
+                         (lambda: date_from_pdf_metadata(info.metadata), "pdf-metadata")):
+        if date:
+            break
+        date, source = finder(), name
+    title = (meta.title or info.metadata.get("Title", "").strip()
+             or next((b.text for b in blocks if b.heading), "") or path.stem)
+    doc = Document(
+        doc_id=doc_id, sha256=sha256, path=display_path or str(path), title=title[:300],
+        date=date, date_source=source if date else None,
+        kind=meta.kind or guess_kind(head, count_turns(blocks)), n_pages=info.n_pages,
+        engine=reader.engine, pages=page_texts,
+    )
+    return doc, passages
+
+
+def with_path(doc: Document, display_path: str) -> Document:
+    """The same document recorded under another path."""
+    return replace(doc, path=display_path)

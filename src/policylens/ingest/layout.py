@@ -1,0 +1,277 @@
+"""Page geometry: columns, lines in reading order, running headers and footers, blocks.
+
+Everything here works on plain boxes (:class:`Word`), so any PDF reader can feed it and it can
+be tested without a PDF.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .clean import join_hyphenated, join_lines, looks_like_page_number, normalise_for_repeat
+
+LINE_TOLERANCE = 3.0          # points: words whose tops differ by less share a line
+MIN_GUTTER_WIDTH = 6.0        # points: narrower empty bands are word spaces, not gutters
+GUTTER_SEARCH = (0.25, 0.75)  # the share of the page width where a gutter may lie
+MIN_COLUMN_SHARE = 0.2        # each column must hold this share of the body's words
+MAX_CROSSING_SHARE = 0.05     # lines allowed to cross the gutter (spanning headings)
+FURNITURE_ZONE = 0.09         # top and bottom share of the page height where headers live
+REPEAT_SHARE = 0.3            # a margin line on this share of pages is a running header
+INDENT = 6.0                  # points: a first-line indent that starts a paragraph
+PARA_GAP_FACTOR = 1.5         # a gap this many times the usual line gap starts a paragraph
+HEADING_SIZE_STEP = 1.0       # points larger than the body text marks a heading
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word's text and box (PDF points, top-left origin) and its font traits."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float = 10.0
+    bold: bool = False
+
+
+@dataclass
+class Line:
+    """A line of words in one column (0 left, 1 right, -1 spanning or single column)."""
+
+    words: list[Word]
+    column: int = -1
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return statistics.median(w.size for w in self.words)
+
+    @property
+    def all_bold(self) -> bool:
+        return all(w.bold for w in self.words)
+
+    @property
+    def bold_prefix(self) -> str:
+        """The bold words the line starts with (a speaker's name in Hansard)."""
+        out = []
+        for w in self.words:
+            if not w.bold:
+                break
+            out.append(w.text)
+        return " ".join(out)
+
+
+@dataclass
+class Block:
+    """A paragraph or heading: joined text with where it sits."""
+
+    text: str
+    page: int
+    column: int
+    heading: bool = False
+    bold_prefix: str = ""
+    indented: bool = False
+    column_start: bool = False  # first block of its column: may continue the previous one
+    lines: list[str] = field(default_factory=list, repr=False)
+
+
+@dataclass
+class PageLines:
+    """One page's lines in reading order, with the page size."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    columns: int = 1
+
+
+def find_gutter(words: Sequence[Word], width: float, height: float) -> tuple[float, float] | None:
+    """The empty vertical band between two columns, or None on a one-column page.
+
+    Looks for the widest band in the middle of the page that (almost) no word crosses and that
+    has a real share of the text on each side, so ragged word spaces do not count.
+    """
+    body = [w for w in words if height * FURNITURE_ZONE < w.top < height * (1 - FURNITURE_ZONE)]
+    if len(body) < 20:
+        return None
+    lo, hi = int(width * GUTTER_SEARCH[0]), int(math.ceil(width * GUTTER_SEARCH[1]))
+    coverage = [0] * (hi - lo + 1)
+    for w in body:
+        a, b = max(lo, int(math.ceil(w.x0))), min(hi, int(w.x1))
+        for x in range(a, b + 1):
+            coverage[x - lo] += 1
+    n_lines = len(group_lines(body))
+    allowed = max(1, int(n_lines * MAX_CROSSING_SHARE))
+    best, run_start = None, None
+    for i, c in enumerate(coverage + [allowed + 1]):
+        if c <= allowed:
+            run_start = i if run_start is None else run_start
+            continue
+        if run_start is not None:
+            if best is None or i - run_start > best[1] - best[0]:
+                best = (run_start, i)
+            run_start = None
+    if best is None or best[1] - best[0] < MIN_GUTTER_WIDTH:
+        return None
+    g0, g1 = lo + best[0], lo + best[1]
+    left = sum(1 for w in body if w.x1 <= g0 + 1)
+    right = sum(1 for w in body if w.x0 >= g1 - 1)
+    if min(left, right) < MIN_COLUMN_SHARE * len(body):
+        return None
+    return float(g0), float(g1)
+
+
+def group_lines(words: Sequence[Word]) -> list[Line]:
+    """Words grouped into lines by their tops, each line's words left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(w.top - lines[-1][0].top) <= LINE_TOLERANCE:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [Line(sorted(ws, key=lambda w: w.x0)) for ws in lines]
+
+
+def order_page(number: int, words: Sequence[Word], width: float, height: float) -> PageLines:
+    """A page's lines in reading order: on two-column pages, each band left then right.
+
+    Lines that cross the gutter (headings, running headers) split the page into bands, so a
+    heading between two stretches of columns stays between them.
+    """
+    gutter = find_gutter(words, width, height)
+    raw = group_lines(words)
+    if gutter is None:
+        return PageLines(number, width, height, raw, columns=1)
+    g0, g1 = gutter
+    ordered: list[Line] = []
+    band: tuple[list[Line], list[Line]] = ([], [])
+
+    def flush() -> None:
+        ordered.extend(band[0])
+        ordered.extend(band[1])
+        band[0].clear()
+        band[1].clear()
+
+    for line in raw:
+        left = [w for w in line.words if w.x1 <= g0 + 1]
+        right = [w for w in line.words if w.x0 >= g1 - 1]
+        if len(left) + len(right) < len(line.words):
+            flush()
+            ordered.append(Line(line.words, -1))
+            continue
+        if left:
+            band[0].append(Line(left, 0))
+        if right:
+            band[1].append(Line(right, 1))
+    flush()
+    return PageLines(number, width, height, ordered, columns=2)
+
+
+def strip_furniture(pages: Sequence[PageLines]) -> list[PageLines]:
+    """Drop running headers, footers and page numbers: margin lines that repeat across pages."""
+    def in_margin(line: Line, page: PageLines) -> bool:
+        return (line.top < page.height * FURNITURE_ZONE
+                or line.bottom > page.height * (1 - FURNITURE_ZONE))
+
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts.update({normalise_for_repeat(ln.text) for ln in page.lines if in_margin(ln, page)})
+    threshold = max(2, math.ceil(REPEAT_SHARE * len(pages)))
+    out = []
+    for page in pages:
+        keep = [
+            ln for ln in page.lines
+            if not in_margin(ln, page)
+            or not (counts[normalise_for_repeat(ln.text)] >= threshold
+                    or looks_like_page_number(ln.text))
+        ]
+        out.append(PageLines(page.number, page.width, page.height, keep, page.columns))
+    return out
+
+
+def body_size(pages: Sequence[PageLines]) -> float:
+    """The most common font size of the text: headings are larger."""
+    sizes = Counter(round(w.size, 1) for p in pages for ln in p.lines for w in ln.words)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def build_blocks(pages: Sequence[PageLines], vocabulary: set[str] | None = None) -> list[Block]:
+    """Paragraphs and headings from ordered lines, with broken words rejoined."""
+    size = body_size(pages)
+    blocks: list[Block] = []
+    for page in pages:
+        by_col: dict[int, list[Line]] = {}
+        for ln in page.lines:
+            by_col.setdefault(ln.column, []).append(ln)
+        col_left = {c: _left_edge(lns) for c, lns in by_col.items()}
+        gaps = [b.top - a.bottom for a, b in zip(page.lines, page.lines[1:])
+                if a.column == b.column and 0 <= b.top - a.bottom]
+        usual_gap = statistics.median(gaps) if gaps else 2.0
+        current: list[Line] = []
+        prev: Line | None = None
+
+        def close() -> None:
+            if not current:
+                return
+            first = current[0]
+            heading = (first.all_bold and len(current) <= 3 and not first.text.endswith(".")
+                       and not first.text.rstrip().endswith(":")) or (
+                first.size >= size + HEADING_SIZE_STEP)
+            texts = join_hyphenated([ln.text for ln in current], vocabulary or ())
+            blocks.append(Block(
+                text=join_lines(texts), page=page.number, column=first.column,
+                heading=heading, bold_prefix=first.bold_prefix,
+                indented=first.x0 - col_left.get(first.column, first.x0) > INDENT,
+                column_start=prev_column_start, lines=texts,
+            ))
+            current.clear()
+
+        prev_column_start = True
+        for ln in page.lines:
+            new_column = prev is None or ln.column != prev.column
+            starts = (
+                new_column
+                or ln.top - prev.bottom > max(PARA_GAP_FACTOR * usual_gap, usual_gap + 2.0)
+                or ln.x0 - col_left.get(ln.column, ln.x0) > INDENT
+                or (bool(ln.bold_prefix) and not ln.all_bold)
+                or (ln.all_bold != prev.all_bold)
+                or abs(ln.size - prev.size) >= HEADING_SIZE_STEP
+            )
+            if starts:
+                close()
+                prev_column_start = new_column
+            current.append(ln)
+            prev = ln
+        close()
+    return blocks
+
+
+def _left_edge(lines: Sequence[Line]) -> float:
+    """A column's left margin: the most common line start (indents are the exception)."""
+    starts = Counter(round(ln.x0) for ln in lines)
+    return float(min(x for x, n in starts.items() if n == max(starts.values())))

@@ -1,0 +1,64 @@
+"""Records passed between stages, each carrying its provenance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+def make_doc_id(sha256: str) -> str:
+    """The document id: the first 16 hex digits of the file's sha256 (stable across runs)."""
+    return sha256[:16]
+
+
+def make_passage_id(doc_id: str, seq: int) -> str:
+    """The passage id: document id and the passage's order in the document."""
+    return f"{doc_id}-{seq:04d}"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of text (a speech or a paragraph group) with where it came from."""
+
+    passage_id: str
+    doc_id: str
+    page: int
+    seq: int
+    text: str
+    speaker: str | None = None
+    party: str | None = None
+    heading: str | None = None
+
+    @property
+    def n_words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A tagged span in a passage: character offsets into the passage text."""
+
+    passage_id: str
+    label: str
+    start: int
+    end: int
+    text: str
+    canonical: str | None = None
+    amount: float | None = None
+    currency: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One ingested PDF with its date, kind and how each was found."""
+
+    doc_id: str
+    sha256: str
+    path: str
+    title: str
+    date: str | None
+    date_source: str | None
+    kind: str
+    n_pages: int
+    engine: str = "pdfplumber"
+    notes: str = ""
+    pages: tuple[str, ...] = field(default=(), repr=False)

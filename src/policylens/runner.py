@@ -1,0 +1,227 @@
+"""Run one function over many inputs in worker processes, each input under a time limit.
+
+A worker that runs past the limit, dies (a crash in a C library, the kernel's out-of-memory
+killer) or exceeds its memory limit is replaced; the input it held is reported as failed and
+the batch goes on. Results arrive in completion order; the caller stores each as it comes, so
+an interrupted batch keeps everything finished before the interruption.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import wait
+from typing import Any
+
+from .errors import PdfError
+
+DEFAULT_MEMORY_MB = 4096
+POLL_SECONDS = 0.5
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why an input could not be processed."""
+
+    reason: str
+    message: str
+    hint: str | None = None
+
+
+def default_workers() -> int:
+    """All the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _failure_from(exc: BaseException) -> Failure:
+    if isinstance(exc, PdfError):
+        return Failure(exc.reason, exc.message, exc.hint)
+    if isinstance(exc, MemoryError):
+        return Failure("too-large", "processing it needed more memory than the limit allows",
+                       "split the file, or raise --memory-limit")
+    if isinstance(exc, RecursionError):
+        return Failure("corrupt", "the PDF's object structure is nested too deeply to read",
+                       "the file is probably damaged or hostile; remove it from the batch")
+    return Failure("error", f"unexpected {type(exc).__name__}: {str(exc)[:200]}",
+                   "please report this with the file if you can share it")
+
+
+def _limit_memory(memory_mb: int | None) -> None:
+    if not memory_mb:
+        return
+    try:
+        import resource
+
+        limit = memory_mb * 1024 * 1024
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):  # not on this platform: rely on the time limit
+        pass
+
+
+def _worker(conn, fn: Callable, memory_mb: int | None, initializer: Callable | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    _limit_memory(memory_mb)
+    state = initializer() if initializer else None
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg is None:
+            return
+        key, args = msg
+        try:
+            result = fn(*args, state) if initializer else fn(*args)
+            conn.send((key, True, result))
+        except BaseException as exc:  # noqa: BLE001 - every failure must reach the parent
+            conn.send((key, False, _failure_from(exc)))
+
+
+class _Slot:
+    def __init__(self, ctx, fn, memory_mb, initializer) -> None:
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker, args=(child, fn, memory_mb, initializer),
+                                daemon=True)
+        self.proc.start()
+        child.close()
+        self.task: tuple[Any, tuple] | None = None
+        self.started = 0.0
+
+    def give(self, key: Any, args: tuple) -> None:
+        self.task = (key, args)
+        self.started = time.monotonic()
+        self.conn.send((key, args))
+
+    def kill(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(5)
+        self.conn.close()
+
+
+def _inline(fn, tasks, timeout, initializer) -> Iterator[tuple[Any, bool, Any]]:
+    """workers=0: run here, with an alarm as the time limit where signals allow it."""
+    state = initializer() if initializer else None
+    use_alarm = hasattr(signal, "SIGALRM") and mp.current_process().name == "MainProcess"
+
+    def on_alarm(signum, frame):
+        raise TimeoutError
+
+    old = signal.signal(signal.SIGALRM, on_alarm) if use_alarm else None
+    try:
+        for key, args in tasks:
+            if use_alarm:
+                signal.setitimer(signal.ITIMER_REAL, timeout)
+            try:
+                result = fn(*args, state) if initializer else fn(*args)
+                yield key, True, result
+            except TimeoutError:
+                yield key, False, _timeout_failure(timeout)
+            except Exception as exc:  # noqa: BLE001
+                yield key, False, _failure_from(exc)
+            finally:
+                if use_alarm:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+    finally:
+        if use_alarm:
+            signal.signal(signal.SIGALRM, old)
+
+
+def _timeout_failure(timeout: float) -> Failure:
+    return Failure("timeout", f"reading took longer than the {timeout:g} s limit",
+                   "raise --timeout if the file is just large, or remove it from the batch")
+
+
+def run_tasks(
+    fn: Callable,
+    tasks: Iterable[tuple[Any, tuple]],
+    *,
+    workers: int,
+    timeout: float,
+    memory_mb: int | None = DEFAULT_MEMORY_MB,
+    initializer: Callable | None = None,
+) -> Iterator[tuple[Any, bool, Any]]:
+    """Yield (key, ok, result-or-Failure) for each (key, args) task, in completion order.
+
+    With ``initializer``, each worker calls it once and passes its return value to ``fn`` as
+    the last argument (a loaded model, say).
+    """
+    if workers <= 0:
+        yield from _inline(fn, tasks, timeout, initializer)
+        return
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    ctx = mp.get_context(method)
+    pending = iter(tasks)
+    slots: list[_Slot] = []
+    exhausted = False
+    try:
+        while True:
+            for slot in [s for s in slots if s.task is None]:
+                nxt = None if exhausted else next(pending, None)
+                if nxt is None:
+                    exhausted = True
+                    break
+                slot.give(*nxt)
+            while not exhausted and len(slots) < workers:
+                nxt = next(pending, None)
+                if nxt is None:
+                    exhausted = True
+                    break
+                slot = _Slot(ctx, fn, memory_mb, initializer)
+                slots.append(slot)
+                slot.give(*nxt)
+            busy = [s for s in slots if s.task is not None]
+            if not busy:
+                return
+            now = time.monotonic()
+            wait_for = max(0.01, min(timeout - (now - s.started) for s in busy))
+            ready = wait([s.conn for s in busy] + [s.proc.sentinel for s in busy],
+                         timeout=min(wait_for, POLL_SECONDS))
+            for slot in busy:
+                died = False
+                if slot.conn in ready:
+                    try:
+                        key, ok, result = slot.conn.recv()
+                    except (EOFError, OSError):
+                        died = True
+                    else:
+                        slot.task = None
+                        yield key, ok, result
+                        continue
+                elif slot.proc.sentinel not in ready and (
+                    time.monotonic() - slot.started < timeout
+                ):
+                    continue
+                # Timed out, or the process died without answering: replace it.
+                key = slot.task[0]
+                died = died or not slot.proc.is_alive()
+                slot.kill()
+                slots.remove(slot)
+                if died:
+                    code = slot.proc.exitcode
+                    yield key, False, Failure(
+                        "crashed",
+                        f"the worker reading it died (exit code {code}), e.g. out of memory",
+                        "remove the file from the batch, or raise --memory-limit",
+                    )
+                else:
+                    yield key, False, _timeout_failure(timeout)
+    finally:
+        for slot in slots:
+            try:
+                if slot.task is None and slot.proc.is_alive():
+                    slot.conn.send(None)
+            except OSError:
+                pass
+            slot.kill()

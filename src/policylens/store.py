@@ -1,0 +1,352 @@
+"""The embedded SQLite store: the only module that knows the schema.
+
+Every write that belongs together happens in one transaction, so a run killed at any moment
+leaves either the whole document (or tagging batch) or none of it. Values always travel as
+SQL parameters, never formatted into statements.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .errors import StoreError
+from .records import Document, Mention, Passage
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = Path("policylens-results") / "policylens.db"
+BUSY_TIMEOUT_MS = 30_000
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    title TEXT NOT NULL,
+    date TEXT,
+    date_source TEXT,
+    kind TEXT NOT NULL,
+    n_pages INTEGER NOT NULL,
+    engine TEXT NOT NULL,
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS pages (
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id),
+    page INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (doc_id, page)
+);
+CREATE TABLE IF NOT EXISTS passages (
+    passage_id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id),
+    page INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    speaker TEXT,
+    party TEXT,
+    heading TEXT,
+    text TEXT NOT NULL,
+    n_words INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id, seq);
+CREATE TABLE IF NOT EXISTS failures (
+    path TEXT PRIMARY KEY,
+    sha256 TEXT,
+    reason TEXT NOT NULL,
+    detail TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tagged (
+    passage_id TEXT NOT NULL,
+    model_version TEXT NOT NULL,
+    PRIMARY KEY (passage_id, model_version)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    passage_id TEXT NOT NULL,
+    model_version TEXT NOT NULL,
+    label TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    canonical TEXT,
+    amount REAL,
+    currency TEXT,
+    PRIMARY KEY (passage_id, model_version, start, end, label)
+);
+CREATE INDEX IF NOT EXISTS mentions_label ON mentions(model_version, label);
+CREATE TABLE IF NOT EXISTS artifacts (name TEXT PRIMARY KEY, data TEXT NOT NULL);
+"""
+
+_PASSAGE_COLUMNS = (
+    "p.passage_id, p.doc_id, p.page, p.seq, p.speaker, p.party, p.heading, p.text, p.n_words, "
+    "d.date, d.kind, d.title, d.path"
+)
+
+
+def _filters(kind: str | None, since: str | None, until: str | None) -> tuple[str, list]:
+    """WHERE clauses (fixed text) and parameters for the common passage filters."""
+    clauses, params = [], []
+    if kind:
+        clauses.append("d.kind = ?")
+        params.append(kind)
+    if since:
+        clauses.append("d.date >= ?")
+        params.append(since)
+    if until:
+        # An ISO date prefix: "2020" or "2020-06" include the whole year or month.
+        clauses.append("substr(d.date, 1, length(?)) <= ?")
+        params.extend([until, until])
+    return (" AND ".join(clauses) or "1"), params
+
+
+class Store:
+    """A policylens store on disk. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            if not create:
+                raise StoreError(
+                    f"no store at {self.path}",
+                    hint="run `policylens ingest PATH` (or `policylens run`) first, or pass --db",
+                )
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path} is not a usable policylens store: {exc}",
+                hint="pass --db with another path, or move the damaged file away",
+            ) from exc
+
+    def _migrate(self) -> None:
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master")}
+        if "meta" in tables:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            version = int(row[0]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} was written by a newer policylens (schema {version}, "
+                    f"this one reads {SCHEMA_VERSION})",
+                    hint="upgrade policylens (pip install -U policylens) or use another --db",
+                )
+        elif tables - {"sqlite_sequence"}:
+            raise StoreError(
+                f"{self.path} is an SQLite file but not a policylens store",
+                hint="pass --db with a new path",
+            )
+        with self.conn:
+            self.conn.executescript(_SCHEMA)
+            self.conn.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
+                (str(SCHEMA_VERSION),),
+            )
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- documents -------------------------------------------------------------------------
+    def known_hashes(self) -> set[str]:
+        """sha256 of every stored document (ingest skips these)."""
+        return {r[0] for r in self.conn.execute("SELECT sha256 FROM documents")}
+
+    def failed_hashes(self) -> dict[str, str]:
+        """sha256 -> reason for every recorded failure with a known hash."""
+        return {
+            r[0]: r[1]
+            for r in self.conn.execute("SELECT sha256, reason FROM failures WHERE sha256 IS NOT NULL")
+        }
+
+    def add_document(self, doc: Document, passages: Iterable[Passage]) -> bool:
+        """Store a document, its pages and passages in one transaction; False if already there."""
+        with self.conn:
+            cur = self.conn.execute(
+                "INSERT OR IGNORE INTO documents(doc_id, sha256, path, title, date, date_source, "
+                "kind, n_pages, engine, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.doc_id, doc.sha256, doc.path, doc.title, doc.date, doc.date_source, doc.kind,
+                 doc.n_pages, doc.engine, doc.notes),
+            )
+            if cur.rowcount == 0:
+                return False
+            self.conn.executemany(
+                "INSERT INTO pages(doc_id, page, text) VALUES (?, ?, ?)",
+                [(doc.doc_id, i + 1, text) for i, text in enumerate(doc.pages)],
+            )
+            self.conn.executemany(
+                "INSERT INTO passages(passage_id, doc_id, page, seq, speaker, party, heading, "
+                "text, n_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(p.passage_id, p.doc_id, p.page, p.seq, p.speaker, p.party, p.heading, p.text,
+                  p.n_words) for p in passages],
+            )
+            self.conn.execute("DELETE FROM failures WHERE path = ? OR sha256 = ?",
+                              (doc.path, doc.sha256))
+        return True
+
+    def add_failure(self, path: str, sha256: str | None, reason: str, detail: str) -> None:
+        """Record (or update) why a file was skipped."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO failures(path, sha256, reason, detail) VALUES (?, ?, ?, ?)",
+                (path, sha256, reason, detail),
+            )
+
+    def iter_documents(self) -> Iterator[sqlite3.Row]:
+        """Every document with its passage count, ordered by date then path."""
+        yield from self.conn.execute(
+            "SELECT d.doc_id, d.sha256, d.path, d.title, d.date, d.date_source, d.kind, d.n_pages,"
+            " d.engine, d.notes, (SELECT count(*) FROM passages p WHERE p.doc_id = d.doc_id)"
+            " AS n_passages FROM documents d ORDER BY d.date, d.path"
+        )
+
+    def iter_failures(self) -> Iterator[sqlite3.Row]:
+        """Every recorded failure, ordered by path."""
+        yield from self.conn.execute("SELECT * FROM failures ORDER BY path")
+
+    def page_texts(self, doc_id: str) -> list[str]:
+        """The cleaned text of each page of a document, in page order."""
+        rows = self.conn.execute("SELECT text FROM pages WHERE doc_id = ? ORDER BY page", (doc_id,))
+        return [r[0] for r in rows]
+
+    # -- passages --------------------------------------------------------------------------
+    def iter_passages(
+        self, kind: str | None = None, since: str | None = None, until: str | None = None
+    ) -> Iterator[sqlite3.Row]:
+        """Passages joined with their document's date, kind, title and path."""
+        where, params = _filters(kind, since, until)
+        yield from self.conn.execute(
+            f"SELECT {_PASSAGE_COLUMNS} FROM passages p JOIN documents d USING (doc_id) "
+            f"WHERE {where} ORDER BY d.date, d.path, p.seq",
+            params,
+        )
+
+    def count_passages(self) -> int:
+        """Number of stored passages."""
+        return self.conn.execute("SELECT count(*) FROM passages").fetchone()[0]
+
+    # -- tagging ---------------------------------------------------------------------------
+    def untagged_passages(
+        self, model_version: str, batch_size: int = 256
+    ) -> Iterator[list[tuple[str, str]]]:
+        """Batches of (passage_id, text) not yet tagged by ``model_version``."""
+        cur = self.conn.execute(
+            "SELECT p.passage_id, p.text FROM passages p WHERE NOT EXISTS (SELECT 1 FROM tagged t"
+            " WHERE t.passage_id = p.passage_id AND t.model_version = ?) ORDER BY p.passage_id",
+            (model_version,),
+        )
+        rows = cur.fetchall()  # read fully so writes between batches do not disturb the cursor
+        for i in range(0, len(rows), batch_size):
+            yield [(r[0], r[1]) for r in rows[i : i + batch_size]]
+
+    def save_mentions(
+        self, model_version: str, passage_ids: Iterable[str], mentions: Iterable[Mention]
+    ) -> None:
+        """Write a batch's mentions and mark its passages tagged, in one transaction."""
+        ids = list(passage_ids)
+        with self.conn:
+            fresh = {
+                pid for pid in ids
+                if self.conn.execute(
+                    "INSERT OR IGNORE INTO tagged(passage_id, model_version) VALUES (?, ?)",
+                    (pid, model_version),
+                ).rowcount
+            }
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO mentions(passage_id, model_version, label, start, end, text,"
+                " canonical, amount, currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(m.passage_id, model_version, m.label, m.start, m.end, m.text, m.canonical,
+                  m.amount, m.currency) for m in mentions if m.passage_id in fresh],
+            )
+
+    def latest_model_version(self) -> str | None:
+        """The model version that tagged the most passages (the one exports use by default)."""
+        row = self.conn.execute(
+            "SELECT model_version FROM tagged GROUP BY model_version "
+            "ORDER BY count(*) DESC, model_version LIMIT 1"
+        ).fetchone()
+        return row[0] if row else None
+
+    def count_tagged(self, model_version: str) -> int:
+        """Number of passages tagged by ``model_version``."""
+        return self.conn.execute(
+            "SELECT count(*) FROM tagged WHERE model_version = ?", (model_version,)
+        ).fetchone()[0]
+
+    def iter_mentions(
+        self,
+        label: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        kind: str | None = None,
+        model_version: str | None = None,
+    ) -> Iterator[sqlite3.Row]:
+        """Mentions with their passage text and provenance, in document order."""
+        where, params = _filters(kind, since, until)
+        version = model_version or self.latest_model_version()
+        where += " AND m.model_version = ?"
+        params.append(version)
+        if label:
+            where += " AND m.label = ?"
+            params.append(label)
+        yield from self.conn.execute(
+            f"SELECT m.label, m.start, m.end, m.text AS mention, m.canonical, m.amount, "
+            f"m.currency, m.model_version, {_PASSAGE_COLUMNS} FROM mentions m "
+            f"JOIN passages p USING (passage_id) JOIN documents d USING (doc_id) "
+            f"WHERE {where} ORDER BY d.date, d.path, p.seq, m.start",
+            params,
+        )
+
+    # -- artifacts -------------------------------------------------------------------------
+    def put_artifact(self, name: str, data: str) -> None:
+        """Keep a small text artifact (JSON) under a name."""
+        with self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO artifacts(name, data) VALUES (?, ?)", (name, data)
+            )
+
+    def get_artifact(self, name: str) -> str | None:
+        """A stored artifact's text, or None."""
+        row = self.conn.execute("SELECT data FROM artifacts WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    # -- summary ---------------------------------------------------------------------------
+    def status(self) -> dict:
+        """Counts, date range and failures, for `policylens status`."""
+        one = lambda sql: self.conn.execute(sql).fetchone()  # noqa: E731
+        lo, hi = one("SELECT min(date), max(date) FROM documents")
+        kinds = dict(self.conn.execute(
+            "SELECT kind, count(*) FROM documents GROUP BY kind ORDER BY kind").fetchall())
+        version = self.latest_model_version()
+        return {
+            "store": str(self.path),
+            "schema_version": SCHEMA_VERSION,
+            "documents": one("SELECT count(*) FROM documents")[0],
+            "pages": one("SELECT count(*) FROM pages")[0],
+            "passages": one("SELECT count(*) FROM passages")[0],
+            "words": one("SELECT coalesce(sum(n_words), 0) FROM passages")[0],
+            "kinds": kinds,
+            "date_from": lo,
+            "date_to": hi,
+            "undated": one("SELECT count(*) FROM documents WHERE date IS NULL")[0],
+            "failures": [dict(r) for r in self.iter_failures()],
+            "model_version": version,
+            "tagged_passages": self.count_tagged(version) if version else 0,
+            "mentions": one("SELECT count(*) FROM mentions")[0],
+        }
+
+
+def open_store(path: str | Path, *, create: bool = False) -> Store:
+    """Open a store; with ``create=False`` a missing store is a clear error."""
+    return Store(path, create=create)
