@@ -17,13 +17,15 @@ from .clean import join_hyphenated, join_lines, looks_like_page_number, normalis
 LINE_TOLERANCE = 3.0          # points: words whose tops differ by less share a line
 MIN_GUTTER_WIDTH = 6.0        # points: narrower empty bands are word spaces, not gutters
 GUTTER_SEARCH = (0.25, 0.75)  # the share of the page width where a gutter may lie
-MIN_COLUMN_SHARE = 0.2        # each column must hold this share of the body's words
+MIN_COLUMN_SHARE = 0.05       # each column must hold this share of the body's words
 MAX_CROSSING_SHARE = 0.05     # lines allowed to cross the gutter (spanning headings)
 FURNITURE_ZONE = 0.09         # top and bottom share of the page height where headers live
 REPEAT_SHARE = 0.3            # a margin line on this share of pages is a running header
 INDENT = 6.0                  # points: a first-line indent that starts a paragraph
 PARA_GAP_FACTOR = 1.5         # a gap this many times the usual line gap starts a paragraph
 HEADING_SIZE_STEP = 1.0       # points larger than the body text marks a heading
+TOUCHING = 0.05               # a gap under this share of the font size is no word space
+FURNITURE_MAX_WORDS = 14      # small-print margin lines up to this long are headers/footers
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,11 @@ class Line:
 
     @property
     def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+        # Words drawn touching each other (a comma set in another font) join without a space.
+        out = self.words[0].text
+        for prev, w in zip(self.words, self.words[1:]):
+            out += ("" if w.x0 - prev.x1 < TOUCHING * w.size else " ") + w.text
+        return out
 
     @property
     def x0(self) -> float:
@@ -202,14 +208,19 @@ def strip_furniture(pages: Sequence[PageLines]) -> list[PageLines]:
     for page in pages:
         counts.update({normalise_for_repeat(ln.text) for ln in page.lines if in_margin(ln, page)})
     threshold = max(2, math.ceil(REPEAT_SHARE * len(pages)))
+    size = body_size(pages)
+
+    def furniture(line: Line) -> bool:
+        return (counts[normalise_for_repeat(line.text)] >= threshold
+                or looks_like_page_number(line.text)
+                # One-page documents have nothing to repeat: small print in the margins is
+                # still a running header or footer.
+                or (line.size <= size - HEADING_SIZE_STEP
+                    and len(line.words) <= FURNITURE_MAX_WORDS))
+
     out = []
     for page in pages:
-        keep = [
-            ln for ln in page.lines
-            if not in_margin(ln, page)
-            or not (counts[normalise_for_repeat(ln.text)] >= threshold
-                    or looks_like_page_number(ln.text))
-        ]
+        keep = [ln for ln in page.lines if not (in_margin(ln, page) and furniture(ln))]
         out.append(PageLines(page.number, page.width, page.height, keep, page.columns))
     return out
 

@@ -70,6 +70,9 @@ def sniff(path: Path) -> None:
 
 def _wrap(exc: Exception) -> PdfError:
     """Map pdfminer/pdfplumber exceptions to a PdfError with a readable reason."""
+    # pdfplumber wraps pdfminer's exceptions: look at the original.
+    while exc.args and isinstance(exc.args[0], Exception):
+        exc = exc.args[0]
     name = type(exc).__name__
     text = str(exc) or name
     if "Password" in name or "encrypt" in text.lower():

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..records import Passage, make_passage_id
+from .docinfo import find_date
 from .layout import Block
 
 MIN_WORDS = 40
@@ -84,6 +85,8 @@ def _units(blocks: Sequence[Block]) -> list[_Unit]:
             heading = block.text
             turn, current = Turn(None, None), None
             continue
+        if len(block.text.split()) <= 6 and find_date(block.text):
+            continue  # the sitting's date line: kept on the document, not a passage
         found = match_speaker(block.text)
         text = block.text
         if found:
