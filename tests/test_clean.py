@@ -1,0 +1,127 @@
+"""Pure helpers of ingest: text fixers, column finding, speaker turns, dates (no PDF needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policylens.ingest.clean import (
+    garbage_ratio, join_hyphenated, looks_like_page_number, normalise_unicode, wordlike_ratio,
+)
+from policylens.ingest.docinfo import date_from_pdf_metadata, find_date, guess_kind
+from policylens.ingest.layout import Word, find_gutter, order_page
+from policylens.ingest.segment import match_speaker
+
+
+def test_normalise_unicode_folds_ligatures_quotes_and_spaces():
+    assert normalise_unicode("ﬁnancial ﬂow") == "financial flow"
+    assert normalise_unicode("“NICE’s”\u00a0view") == "\"NICE's\" view"
+    assert normalise_unicode("regu\u00adlation\u200b") == "regulation"
+    assert normalise_unicode("£1.8m – €300") == "£1.8m – €300"
+
+
+@pytest.mark.parametrize("lines,expected", [
+    (["the regula-", "tion of therapies"], ["the regulation", "of therapies"]),
+    (["a cost-", "effective price"], ["a cost-effective", "price"]),
+    (["CAR-", "T therapy"], ["CAR-", "T therapy"]),
+    (["long-", "term funding"], ["long-term", "funding"]),
+])
+def test_join_hyphenated(lines, expected):
+    assert join_hyphenated(lines) == expected
+
+
+def test_join_hyphenated_prefers_the_documents_own_spelling():
+    assert join_hyphenated(["re-", "assessment"], {"re-assessment"}) == ["re-assessment", ""]
+    assert join_hyphenated(["pharma-", "cists"], {"pharmacists"}) == ["pharmacists", ""]
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("3", True), ("Page 3 of 7", True), ("- 12 -", True), ("Column 345WH", True),
+    ("345WH", True), ("Gene therapy 3", False), ("3 September 2023", False),
+])
+def test_page_numbers(line, expected):
+    assert looks_like_page_number(line) is expected
+
+
+def test_garbage_and_wordlike_ratios():
+    assert garbage_ratio("(cid:12)(cid:13)(cid:14)") > 0.9
+    assert garbage_ratio("plain text") == 0
+    assert wordlike_ratio("The committee heard evidence on costs") > 0.8
+    assert wordlike_ratio("#$% &*( )_+ Xq Zr") < 0.3
+
+
+def _column_words(x0: float, x1: float, n_lines: int, top: float = 100) -> list[Word]:
+    words = []
+    for i in range(n_lines):
+        x = x0
+        while x + 30 <= x1:
+            words.append(Word(f"w{i}", x, x + 30, top + 12 * i, top + 12 * i + 10))
+            x += 34
+    return words
+
+
+def test_find_gutter_on_two_columns_and_none_on_one():
+    left = _column_words(50, 280, 40)
+    right = _column_words(320, 550, 40)
+    gutter = find_gutter(left + right, 600, 850)
+    assert gutter is not None and 245 <= gutter[0] < gutter[1] <= 325
+    single = [Word("w", 50 + (i * 37) % 470, 50 + (i * 37) % 470 + 30, 100 + 12 * (i // 13),
+                   110 + 12 * (i // 13)) for i in range(500)]
+    assert find_gutter(single, 600, 850) is None
+
+
+def test_order_page_reads_left_column_before_right_and_keeps_spanning_heading():
+    heading = [Word("Heading", 200, 400, 80, 92, 14, True)]
+    left = _column_words(50, 280, 10, top=100)
+    right = _column_words(320, 550, 10, top=100)
+    for w in right:
+        object.__setattr__(w, "text", "r")
+    page = order_page(1, right + left + heading, 600, 850)
+    texts = [ln.text.split()[0] for ln in page.lines]
+    assert texts[0] == "Heading"
+    assert texts.index("r") == 11  # all ten left lines come first
+    assert page.columns == 2
+
+
+@pytest.mark.parametrize("text,speaker,party", [
+    ("Mr Alan Whitby (Carlisle North) (Lab): I beg to move", "Mr Alan Whitby", "Lab"),
+    ("Dr Priya Nair (Bath) (LD): Will the Minister", "Dr Priya Nair", "LD"),
+    ("The Minister for Health (Helen Carver): The Government", "Helen Carver", None),
+    ("Mr Speaker: Order.", "Mr Speaker", None),
+    ("Madam Deputy Speaker: Order.", "Madam Deputy Speaker", None),
+    ("Councillor Steen: Yes.", "Councillor Steen", None),
+    ("Hon. Members: Aye!", "Hon. Members", None),
+])
+def test_match_speaker(text, speaker, party):
+    turn, rest = match_speaker(text)
+    assert (turn.speaker, turn.party) == (speaker, party)
+    assert rest and not rest.startswith(" ")
+
+
+@pytest.mark.parametrize("text", [
+    "The Government have published their response.",
+    "In 2019 (as reported) the costs rose: sharply.",
+])
+def test_no_speaker_in_ordinary_text(text):
+    assert match_speaker(text) is None
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("Thursday 7 September 2023 Westminster Hall", "2023-09-07"),
+    ("Wednesday, January 30, 2013", "2013-01-30"),
+    ("Thursday, 1st December, 2016", "2016-12-01"),
+    ("Adopted on 3 May 2015. Published: 12 March 2018", "2018-03-12"),
+    ("released 2021-06-30", "2021-06-30"),
+    ("no date here, only 2019", None),
+    ("31 February 2020", None),
+])
+def test_find_date(text, iso):
+    assert find_date(text) == iso
+
+
+def test_pdf_metadata_date_and_kind_guess():
+    assert date_from_pdf_metadata({"CreationDate": "D:20190704120000Z"}) == "2019-07-04"
+    assert date_from_pdf_metadata({"CreationDate": "garbage"}) is None
+    assert guess_kind("House of Commons Written Answers", 0) == "parliamentary"
+    assert guess_kind("NHS England commissioning", 0) == "nhs"
+    assert guess_kind("BioIndustry Association report", 0) == "industry"
+    assert guess_kind("A note", 0) == "other"
