@@ -18,7 +18,9 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .check import DEFAULT_TOLERANCE
 from .errors import PolicylensError
+from .runner import DEFAULT_MEMORY_MB
 from .store import DEFAULT_DB
 
 
@@ -156,6 +158,9 @@ def cli(ctx: click.Context, db: Path | None, quiet: bool, debug: bool) -> None:
               "folder being ingested, if present).")
 @click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
               help="Seconds allowed for one PDF before it is recorded as timed out.")
+@click.option("--memory-limit", "memory_mb", type=click.IntRange(min=64),
+              default=DEFAULT_MEMORY_MB, show_default=True, metavar="MB",
+              help="Memory (address space) allowed to each worker process, in MB.")
 @click.option("--follow-symlinks", is_flag=True,
               help="Follow symbolic links that point outside the folders being ingested.")
 @click.option("--retry-failed", is_flag=True, help="Try again files that failed before.")
@@ -163,7 +168,8 @@ def cli(ctx: click.Context, db: Path | None, quiet: bool, debug: bool) -> None:
 @with_db
 @pass_app
 def ingest(app: App, paths: tuple[Path, ...], metadata: Path | None, timeout: float,
-           follow_symlinks: bool, retry_failed: bool, workers: int | None) -> None:
+           memory_mb: int, follow_symlinks: bool, retry_failed: bool,
+           workers: int | None) -> None:
     """Read PDFs (files or folders, recursively) into the store.
 
     Unchanged files (same sha256) are skipped, so an interrupted run can simply be rerun.
@@ -179,7 +185,8 @@ def ingest(app: App, paths: tuple[Path, ...], metadata: Path | None, timeout: fl
     with app.open_store(create=True) as store:
         summary = ingest_paths(
             store, paths, metadata=metadata, workers=workers, timeout=timeout,
-            follow_symlinks=follow_symlinks, retry_failed=retry_failed, progress=app.progress,
+            memory_mb=memory_mb, follow_symlinks=follow_symlinks, retry_failed=retry_failed,
+            progress=app.progress,
         )
     app.info(summary.describe())
     if summary.all_failed:
@@ -264,6 +271,250 @@ def export_documents(app: App, fmt: str, output: Path | None) -> None:
     with app.open_store() as store, open_output(output) as out:
         n = write_rows(document_rows(store), DOCUMENT_COLUMNS, fmt, out)
     app.info(f"{n} documents exported")
+
+
+# -- check -------------------------------------------------------------------------------------
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--fix", is_flag=True,
+              help="First rewrite what needs no judgement (whitespace and punctuation at span "
+              "edges, span order, exact repeats, blank lines, CRLF) and report each change.")
+@click.option("--model", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=None, help="Regression guard: run this tagger on the samples (loads "
+              "spaCy).")
+@click.option("--min-f1", type=click.FloatRange(0, 1), default=None,
+              help="With --model: fail when micro or any label's lenient F1 is below this.")
+@click.option("--baseline", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="With --model: `policylens evaluate --json` output to compare "
+              "with.")
+@click.option("--tolerance", type=click.FloatRange(0, 1), default=DEFAULT_TOLERANCE,
+              show_default=True,
+              help="With --baseline: how far lenient F1 may fall below the baseline.")
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[Path, ...], fix: bool, model: Path | None,
+          min_f1: float | None, baseline: Path | None, tolerance: float) -> None:
+    """Check labelled samples: print each problem as FILE:LINE: message.
+
+    PATHS are JSONL files in the ANNOTATION.md format, or folders of them (*.jsonl, searched
+    recursively). Exit status 0 when clean, 1 with problems or a regression, 2 for a usage error. With
+    --model, the tagger also runs on the samples: the check fails when lenient F1 (micro or
+    any label) is below --min-f1 or more than --tolerance below --baseline, and prints the
+    per-label table either way.
+
+    \b
+    Examples:
+      policylens check corpus/labelled/
+      policylens check corpus/labelled/ --fix
+      policylens check corpus/labelled/ --model models/policy-tagger \\
+          --baseline corpus/labelled/baseline.json --min-f1 0.5
+    """
+    from .check import check_files, guard_regression
+
+    app = ctx.find_object(App)
+    tolerance_given = ctx.get_parameter_source("tolerance") != click.core.ParameterSource.DEFAULT
+    if model is None and (min_f1 is not None or baseline is not None or tolerance_given):
+        raise click.UsageError("--min-f1, --baseline and --tolerance need --model (the tagger "
+                               "to guard)")
+    if model is not None and min_f1 is None and baseline is None:
+        raise click.UsageError("--model needs --min-f1 or --baseline to say what a regression "
+                               "is")
+
+    findings = check_files(paths, fix=fix)
+    for finding in findings:
+        click.echo(str(finding))
+    problems = sum(not f.fixed for f in findings)
+    if len(findings) > problems:
+        app.info(f"fixed {_count(len(findings) - problems, 'problem')}")
+    if problems:
+        if model is not None:
+            app.info("regression guard not run: fix the problems above first")
+        raise click.ClickException(f"{_count(problems, 'problem')} in labelled samples")
+    app.info("labelled samples: no problems")
+    if model is None:
+        return
+
+    app.info(f"running the tagger in {model} on the samples...")
+    result = guard_regression(paths, model, min_f1=min_f1, baseline=baseline,
+                              tolerance=tolerance)
+    if result.baseline and result.baseline.n_samples not in (None, result.n_samples):
+        app.info(f"warning: the baseline scored {result.baseline.n_samples} samples, these are "
+                 f"{result.n_samples}; rewrite it with `policylens evaluate --json` after "
+                 "changing the samples")
+    click.echo(result.table())
+    for problem in result.problems:
+        click.echo(f"regression: {problem}")
+    if result.failed:
+        raise click.ClickException(f"regression guard failed ({result.n_samples} samples, "
+                                   f"model {result.model_version})")
+    app.info(f"regression guard passed ({result.n_samples} samples, model "
+             f"{result.model_version})")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+# -- topics, trends, run -----------------------------------------------------------------------
+class TopicCount(click.ParamType):
+    """--k: a number of topics (2 or more) or 'auto'."""
+
+    name = "K|auto"
+
+    def convert(self, value, param, ctx):
+        if value is None or str(value).lower() == "auto":
+            return None
+        try:
+            k = int(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is neither a number nor 'auto'", param, ctx)
+        if k < 2:
+            self.fail("the number of topics must be at least 2", param, ctx)
+        return k
+
+
+def _k_range(ctx, param, value: str) -> tuple[int, int]:
+    try:
+        lo, hi = (int(v) for v in value.split(":"))
+    except ValueError:
+        raise click.BadParameter("write it as MIN:MAX, e.g. 4:12") from None
+    if not 2 <= lo <= hi:
+        raise click.BadParameter("need 2 <= MIN <= MAX")
+    return lo, hi
+
+
+def topic_options(f):
+    """--k, --k-range and --method (topics, run)."""
+    f = click.option("--method", type=click.Choice(["nmf", "lda"]), default="nmf",
+                     show_default=True,
+                     help="NMF on tf-idf (fast, sharp topics) or LDA on word counts.")(f)
+    f = click.option("--k-range", default="4:12", show_default=True, callback=_k_range,
+                     metavar="MIN:MAX",
+                     help="With --k auto: the numbers of topics to try, MIN:MAX.")(f)
+    return click.option("--k", "k", type=TopicCount(), default="auto", show_default=True,
+                        help="Number of topics, or 'auto' to pick it by coherence (NPMI).")(f)
+
+
+def trend_options(f):
+    """--by, --group, --compare and --bootstrap (trends, run)."""
+    f = click.option("--bootstrap", "n_boot", type=click.IntRange(min=100), default=1000,
+                     show_default=True, help="Bootstrap replicates for the intervals.")(f)
+    f = click.option("--compare", nargs=2, default=None, metavar="FROM TO",
+                     help="Two periods to compare for shifts, e.g. 2016:2018 2023:2025 "
+                     "(default: the first and last periods).")(f)
+    f = click.option("--group", type=click.Choice(["kind", "party", "speaker"]), default=None,
+                     help="Also break trends down by this column.")(f)
+    return click.option("--by", type=click.Choice(["year", "quarter", "month"]), default="year",
+                        show_default=True, help="Length of a period.")(f)
+
+
+def out_dir_option(default_help: str):
+    return click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
+                        default=None, help=f"Folder for the outputs (default: {default_help}).")
+
+
+@cli.command()
+@topic_options
+@seed_option
+@out_dir_option("the folder holding the store")
+@click.option("--refit", is_flag=True, help="Fit again even if the passages are unchanged.")
+@format_option("table")
+@with_db
+@pass_app
+def topics(app: App, k: int | None, k_range: tuple[int, int], method: str, seed: int,
+           out: Path | None, refit: bool, fmt: str) -> None:
+    """Find the topics of the stored passages and print them.
+
+    Writes topics.csv, document_topics.csv (k_selection.csv with --k auto) and the model
+    (topic-model/: JSON and .npz) to --out. The model is reused while the passages and options
+    are unchanged.
+
+    \b
+    Example:
+      policylens topics --k auto --k-range 4:10 --method nmf --seed 0
+    """
+    from .export import write_rows
+    from .job import run_topics, topic_table
+    from .topics import TopicParams
+
+    params = TopicParams(method=method, k=k, k_min=k_range[0], k_max=k_range[1], seed=seed)
+    with app.open_store() as store:
+        outcome = run_topics(store, out or app.db.parent, params, refit=refit, info=app.info)
+    write_rows(topic_table(outcome), ("topic", "label", "share", "coherence", "top_words"), fmt,
+               click.get_text_stream("stdout"))
+    for name, path in outcome.outputs.items():
+        app.info(f"{name}: {path}")
+
+
+@cli.command()
+@trend_options
+@seed_option
+@out_dir_option("the folder holding the store")
+@click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False,
+                                                      path_type=Path),
+              default=None, help="Topic model folder (default: the one `policylens topics` "
+              "saved).")
+@click.option("--no-plots", is_flag=True, help="Write the CSVs only.")
+@with_db
+@pass_app
+def trends(app: App, by: str, group: str | None, compare: tuple[str, str] | None, n_boot: int,
+           seed: int, out: Path | None, model_dir: Path | None, no_plots: bool) -> None:
+    """Topic and mention trends over time, shifts and divergence; prints the files written.
+
+    Writes topic_trends.csv, mention_trends.csv, shifts.csv, divergence.csv and plots/ (PNG
+    and SVG) to --out, using the model from `policylens topics` (never refitted here).
+
+    \b
+    Example:
+      policylens trends --by year --group kind --compare 2016:2018 2023:2025
+    """
+    from .job import run_trends
+
+    with app.open_store() as store:
+        outputs = run_trends(store, out or app.db.parent, model_dir=model_dir, by=by,
+                             group=group, compare=compare, n_boot=n_boot, seed=seed,
+                             plots=not no_plots, info=app.info)
+    for path in outputs.values():
+        click.echo(str(path))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("policylens-results"), show_default=True,
+              help="Folder for the store and every output.")
+@topic_options
+@trend_options
+@seed_option
+@workers_option
+@click.option("--refit", is_flag=True, help="Fit topics again even if the passages are "
+              "unchanged.")
+@db_option
+@click.pass_context
+def run(ctx: click.Context, paths: tuple[Path, ...], out: Path, k: int | None,
+        k_range: tuple[int, int], method: str, by: str, group: str | None,
+        compare: tuple[str, str] | None, n_boot: int, seed: int, workers: int | None,
+        refit: bool, db: Path | None) -> None:
+    """Ingest, tag, find topics and write trends in one go; prints where each output is.
+
+    PATHS are PDF files or folders (default: ./corpus). The store goes in --out unless --db
+    is given. Rerunning reuses the store: unchanged files, tagged passages and an unchanged
+    topic model are not redone.
+
+    \b
+    Example:
+      policylens run corpus --out policylens-results --seed 0
+    """
+    from .job import DB_NAME, run_all
+    from .topics import TopicParams
+
+    app = ctx.find_object(App)
+    db = db or ctx.find_root().params.get("db") or out / DB_NAME
+    params = TopicParams(method=method, k=k, k_min=k_range[0], k_max=k_range[1], seed=seed)
+    result = run_all(list(paths), out, db=db, params=params, by=by, group=group,
+                     compare=compare, n_boot=n_boot, workers=workers, refit=refit,
+                     progress=app.progress, info=app.info)
+    for path in result.outputs.values():
+        click.echo(str(path))
 
 
 def main() -> None:  # pragma: no cover - entry point for `python -m policylens`
