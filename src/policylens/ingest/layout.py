@@ -40,6 +40,11 @@ class Word:
     size: float = 10.0
     bold: bool = False
 
+    @property
+    def n_words(self) -> int:
+        """Words in the box: the pdfium reader gives a run of words in one font as one box."""
+        return self.text.count(" ") + 1
+
 
 @dataclass
 class Line:
@@ -74,7 +79,7 @@ class Line:
 
     @property
     def size(self) -> float:
-        return statistics.median(w.size for w in self.words)
+        return statistics.median(w.size for w in self.words for _ in range(w.n_words))
 
     @property
     def all_bold(self) -> bool:
@@ -123,7 +128,8 @@ def find_gutter(words: Sequence[Word], width: float, height: float) -> tuple[flo
     has a real share of the text on each side, so ragged word spaces do not count.
     """
     body = [w for w in words if height * FURNITURE_ZONE < w.top < height * (1 - FURNITURE_ZONE)]
-    if len(body) < 20:
+    n_body = sum(w.n_words for w in body)
+    if n_body < 20:
         return None
     lo, hi = int(width * GUTTER_SEARCH[0]), int(math.ceil(width * GUTTER_SEARCH[1]))
     coverage = [0] * (hi - lo + 1)
@@ -145,9 +151,9 @@ def find_gutter(words: Sequence[Word], width: float, height: float) -> tuple[flo
     if best is None or best[1] - best[0] < MIN_GUTTER_WIDTH:
         return None
     g0, g1 = lo + best[0], lo + best[1]
-    left = sum(1 for w in body if w.x1 <= g0 + 1)
-    right = sum(1 for w in body if w.x0 >= g1 - 1)
-    if min(left, right) < MIN_COLUMN_SHARE * len(body):
+    left = sum(w.n_words for w in body if w.x1 <= g0 + 1)
+    right = sum(w.n_words for w in body if w.x0 >= g1 - 1)
+    if min(left, right) < MIN_COLUMN_SHARE * n_body:
         return None
     return float(g0), float(g1)
 
@@ -216,7 +222,7 @@ def strip_furniture(pages: Sequence[PageLines]) -> list[PageLines]:
                 # One-page documents have nothing to repeat: small print in the margins is
                 # still a running header or footer.
                 or (line.size <= size - HEADING_SIZE_STEP
-                    and len(line.words) <= FURNITURE_MAX_WORDS))
+                    and sum(w.n_words for w in line.words) <= FURNITURE_MAX_WORDS))
 
     out = []
     for page in pages:
@@ -227,7 +233,11 @@ def strip_furniture(pages: Sequence[PageLines]) -> list[PageLines]:
 
 def body_size(pages: Sequence[PageLines]) -> float:
     """The most common font size of the text: headings are larger."""
-    sizes = Counter(round(w.size, 1) for p in pages for ln in p.lines for w in ln.words)
+    sizes: Counter[float] = Counter()
+    for p in pages:
+        for ln in p.lines:
+            for w in ln.words:
+                sizes[round(w.size, 1)] += w.n_words
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
@@ -250,7 +260,8 @@ def build_blocks(pages: Sequence[PageLines], vocabulary: set[str] | None = None)
             if not current:
                 return
             first = current[0]
-            heading = (first.all_bold and len(current) <= 3 and not first.text.endswith(".")
+            heading = (all(ln.all_bold for ln in current) and len(current) <= 3
+                       and not first.text.endswith(".")
                        and not first.text.rstrip().endswith(":")) or (
                 first.size >= size + HEADING_SIZE_STEP)
             texts = join_hyphenated([ln.text for ln in current], vocabulary or ())
@@ -269,8 +280,9 @@ def build_blocks(pages: Sequence[PageLines], vocabulary: set[str] | None = None)
                 new_column
                 or ln.top - prev.bottom > max(PARA_GAP_FACTOR * usual_gap, usual_gap + 2.0)
                 or ln.x0 - col_left.get(ln.column, ln.x0) > INDENT
-                or (bool(ln.bold_prefix) and not ln.all_bold)
-                or (ln.all_bold != prev.all_bold)
+                or (bool(ln.bold_prefix) and not ln.all_bold and not prev.all_bold)
+                # A bold speaker label wrapped onto a second line stays one block.
+                or (ln.all_bold != prev.all_bold and not (prev.all_bold and ln.bold_prefix))
                 or abs(ln.size - prev.size) >= HEADING_SIZE_STEP
             )
             if starts:
