@@ -125,3 +125,30 @@ def test_pdf_metadata_date_and_kind_guess():
     assert guess_kind("NHS England commissioning", 0) == "nhs"
     assert guess_kind("BioIndustry Association report", 0) == "industry"
     assert guess_kind("A note", 0) == "other"
+
+
+def test_hyphen_join_moves_trailing_punctuation_with_the_word():
+    assert join_hyphenated(["Her Majesty's Opposit-", "ion. Applications rose"]) == [
+        "Her Majesty's Opposition.", "Applications rose"]
+
+
+def test_kind_comes_from_the_cover_before_the_body():
+    cover = "BioIndustry Association Annual report on manufacturing " + "word " * 50
+    assert guess_kind(cover + "laid before Parliament by NHS England", 0) == "industry"
+
+
+def test_later_short_label_keeps_the_members_full_name_and_party():
+    from policylens.ingest.layout import Block
+    from policylens.ingest.segment import segment
+
+    speech = " ".join(["The case for faster access to gene therapy is compelling."] * 6)
+    blocks = [
+        Block("[Mrs Thorne in the Chair]", 1, 0),
+        Block(f"Mr Alan Whitby (Carlisle North) (Lab): {speech}", 1, 0),
+        Block(f"The Minister for Health (Helen Carver): {speech}", 1, 0),
+        Block(f"Mr Whitby: {speech}", 2, 0),
+    ]
+    passages = segment("d" * 16, blocks)
+    assert [(p.speaker, p.party) for p in passages] == [
+        ("Mr Alan Whitby", "Lab"), ("Helen Carver", None), ("Mr Alan Whitby", "Lab")]
+    assert "in the Chair" not in passages[0].text

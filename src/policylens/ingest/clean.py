@@ -35,7 +35,7 @@ COMPOUND_PREFIXES = frozenset({
 })
 
 _HYPHEN_END = re.compile(r"([A-Za-z][A-Za-z'-]*)-$")
-_LEAD_WORD = re.compile(r"^([a-z][A-Za-z']*)(.*)$", re.S)
+_LEAD_WORD = re.compile(r"^([a-z][A-Za-z']*[.,;:!?)\]\"']*)(.*)$", re.S)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -62,8 +62,9 @@ def join_hyphenated(lines: Sequence[str], vocabulary: Iterable[str] = ()) -> lis
         if not m or not nxt:
             continue
         head, tail = m.group(1), nxt.group(1)
+        word_tail = tail.rstrip(".,;:!?)]\"'")  # punctuation after the word moves up with it
         last_part = head.rsplit("-", 1)[-1].lower()
-        joined, hyphened = (head + tail).lower(), f"{head}-{tail}".lower()
+        joined, hyphened = (head + word_tail).lower(), f"{head}-{word_tail}".lower()
         keep = (last_part in COMPOUND_PREFIXES and joined not in vocab) or (
             hyphened in vocab and joined not in vocab
         )
@@ -105,17 +106,19 @@ def garbage_ratio(text: str) -> float:
 
 
 _WORDLIKE = re.compile(r"[A-Za-z]{2,}")
+MAX_WORD_CHARS = 40  # longer tokens are not words (a URL or a line whose spaces were lost)
 _VOWEL = re.compile(r"[aeiouyAEIOUY]")
 
 
 def wordlike_ratio(text: str) -> float:
     """Share of tokens that look like words of a Latin-script language (with vowels).
 
-    Text from fonts without a Unicode map often extracts as consonant soup or symbols; real
-    prose scores above 0.6.
+    Text from fonts without a Unicode map often extracts as consonant soup or symbols, or as
+    shifted letters with the spaces lost (one "word" a line); real prose scores above 0.6.
     """
     tokens = text.split()
     if not tokens:
         return 0.0
-    good = sum(1 for t in tokens if _WORDLIKE.search(t) and _VOWEL.search(t))
+    good = sum(1 for t in tokens
+               if len(t) <= MAX_WORD_CHARS and _WORDLIKE.search(t) and _VOWEL.search(t))
     return good / len(tokens)

@@ -77,11 +77,21 @@ _INDUSTRY = re.compile(r"\b(Ltd|Limited|plc|Association|Industry|Industries|Phar
                        r"BioIndustry|Catapult|Biotech|Inc\.)\b")
 
 
+COVER_WORDS = 40  # the publisher is named on the cover, before the body text starts
+
+
 def guess_kind(first_pages: str, n_turns: int) -> str:
-    """parliamentary / nhs / government / industry / other, from the opening text."""
-    if n_turns >= 3 or _PARLIAMENT.search(first_pages):
+    """parliamentary / nhs / government / industry / other, from the opening text.
+
+    The cover (its first words) decides first, so a report that mentions Parliament or NHS
+    England in its body is still filed under its publisher.
+    """
+    if n_turns >= 3:
         return "parliamentary"
-    for kind, pattern in (("nhs", _NHS), ("government", _GOVERNMENT), ("industry", _INDUSTRY)):
-        if pattern.search(first_pages):
-            return kind
+    cover = " ".join(first_pages.split()[:COVER_WORDS])
+    for text in (cover, first_pages):
+        for kind, pattern in (("parliamentary", _PARLIAMENT), ("nhs", _NHS),
+                              ("government", _GOVERNMENT), ("industry", _INDUSTRY)):
+            if pattern.search(text):
+                return kind
     return "other"

@@ -41,6 +41,15 @@ _TERMINAL = re.compile(r"[.?!:;\"')\]]$")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z\"'(])")
 
 
+_PROCEDURAL = re.compile(r"^\[[^\]]{1,80}\bin the Chair\]$", re.I)
+
+
+def _short_name(name: str) -> str:
+    """'Mr Alan Whitby' -> 'Mr Whitby': the label Hansard uses for a Member's later turns."""
+    parts = name.split()
+    return f"{parts[0]} {parts[-1]}" if len(parts) > 2 else name
+
+
 @dataclass(frozen=True)
 class Turn:
     """A speaker turn's attribution."""
@@ -78,23 +87,29 @@ def _units(blocks: Sequence[Block]) -> list[_Unit]:
     units: list[_Unit] = []
     heading: str | None = None
     turn = Turn(None, None)
-    parties: dict[str, str] = {}
+    members: dict[str, Turn] = {}
     current: _Unit | None = None
     for block in blocks:
         if block.heading and not match_speaker(block.text):
             heading = block.text
             turn, current = Turn(None, None), None
             continue
-        if len(block.text.split()) <= 6 and find_date(block.text):
-            continue  # the sitting's date line: kept on the document, not a passage
+        if (len(block.text.split()) <= 6 and find_date(block.text)) or _PROCEDURAL.match(
+                block.text):
+            continue  # the sitting's date line, "[Mrs X in the Chair]": not speech
         found = match_speaker(block.text)
         text = block.text
         if found:
             turn, text = found
             if turn.party and turn.speaker:
-                parties[turn.speaker] = turn.party
-            elif turn.speaker in parties:  # a later turn by the same Member omits the party
-                turn = Turn(turn.speaker, parties[turn.speaker], turn.role)
+                members[turn.speaker] = turn
+                members.setdefault(_short_name(turn.speaker), turn)
+            else:
+                # Later turns use a short label ("Mr Whitby:") and omit the party: attribute
+                # them to the Member named in full earlier in the same document.
+                known = members.get(turn.speaker) or members.get(_short_name(turn.speaker))
+                if known:
+                    turn = Turn(known.speaker, known.party, turn.role)
             current = _Unit(turn, heading)
             units.append(current)
             if not text.strip():
