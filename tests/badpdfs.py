@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import io
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -95,3 +101,294 @@ def image_only(path: Path) -> Path:
 def plain_text_pdf(path: Path) -> Path:
     path.write_bytes(_text_pdf_bytes())
     return path
+
+
+# -- hand-written PDFs ----------------------------------------------------------------------
+# The builders below write PDF syntax directly: the hostile structures they need (shared
+# content streams, reference loops, deep nesting, decompression bombs, fonts without a
+# Unicode map) cannot be made with reportlab.
+
+_WORDS = (
+    "access budget capacity centre clinical commissioning cost delivery evidence funding "
+    "gene government health hospital innovation licence manufacturing medicine minister "
+    "nurse patient pathway regulator research scientist service specialist therapy training "
+    "treatment value waiting workforce"
+).split()
+
+
+def _pdf(objects: list[bytes], root: int = 1, trailer_extra: bytes = b"") -> bytes:
+    """Objects numbered 1..n (``None`` leaves a number unused) with a correct xref table."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += (b"trailer\n<< /Size %d /Root %d 0 R %s>>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(objects) + 1, root, trailer_extra, xref))
+    return bytes(out)
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def _text_ops(lines: list[str], font: bytes = b"/F1", size: int = 11) -> bytes:
+    body = b"".join(b"(%s) Tj T*\n" % line.encode("latin-1") for line in lines)
+    return b"BT %s %d Tf 14 TL 72 770 Td\n%sET" % (font, size, body)
+
+
+def _sentences(rng, n: int, words: int = 11) -> list[str]:
+    return [" ".join(rng.choice(_WORDS) for _ in range(words)).capitalize() + "."
+            for _ in range(n)]
+
+
+_HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+_PAGE = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+         b"/Resources << /Font << /F1 3 0 R >> >> >>")
+
+
+def simple_text_pdf(
+    path: Path, pages: int = 2, seed: int = 0, lines: int = 8, words: int = 11
+) -> Path:
+    """A plain, valid hand-written PDF with ``lines`` sentences of English on each page."""
+    import random
+
+    rng = random.Random(seed)
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", _HELVETICA]
+    kids = []
+    for _ in range(pages):
+        kids.append(len(objects) + 1)
+        objects.append(_PAGE % (len(objects) + 2))
+        objects.append(_stream(_text_ops(_sentences(rng, lines, words))))
+    objects[1] = b"<< /Type /Pages /Count %d /Kids [%s] >>" % (
+        pages, b" ".join(b"%d 0 R" % k for k in kids))
+    path.write_bytes(_pdf(objects))
+    return path
+
+
+def many_pages(path: Path, pages: int = 3000, seed: int = 0) -> Path:
+    """Thousands of pages written in well under a second, each with a short line of its own."""
+    return simple_text_pdf(path, pages=pages, seed=seed, lines=1, words=5)
+
+
+def broken_xref(path: Path, how: str = "startxref") -> Path:
+    """A reportlab PDF whose cross-reference data is wrong but repairable by a scan.
+
+    ``how``: "startxref" points the startxref offset at nonsense; "offsets" shifts every
+    xref entry; "missing" deletes the xref table and trailer offset entirely.
+    """
+    import re
+
+    data = _text_pdf_bytes()
+    if how == "startxref":
+        data = re.sub(rb"startxref\s+\d+", b"startxref\n999999", data)
+    elif how == "offsets":
+        data = re.sub(rb"(\d{10}) 00000 n", lambda m: b"%010d 00000 n" % (int(m[1]) + 7), data)
+    elif how == "missing":
+        start = data.rindex(b"\nxref\n") + 1
+        trailer = data.index(b"trailer", start)
+        data = data[:start] + data[trailer:]
+        data = re.sub(rb"startxref\s+\d+", b"startxref\n0", data)
+    else:
+        raise ValueError(how)
+    path.write_bytes(data)
+    return path
+
+
+def deeply_nested(path: Path, depth: int = 100_000) -> Path:
+    """A page object holding an array and a dictionary each nested ``depth`` levels deep."""
+    import random
+
+    deep = b"[" * depth + b"]" * depth + b" " + b"<< /A " * depth + b"1" + b" >>" * depth
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Count 1 /Kids [4 0 R] >>", _HELVETICA,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R "
+               b"/Resources << /Font << /F1 3 0 R >> >> /Deep [" + deep + b"] >>",
+               _stream(_text_ops(_sentences(random.Random(1), 8)))]
+    path.write_bytes(_pdf(objects))
+    return path
+
+
+def parent_loop(path: Path) -> Path:
+    """A page tree whose Kids lead back to its own root (and a page whose Parent is itself)."""
+    import random
+
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Count 2 /Kids [4 0 R 6 0 R] >>", _HELVETICA,
+               _PAGE % 5, _stream(_text_ops(_sentences(random.Random(2), 8))),
+               b"<< /Type /Pages /Parent 6 0 R /Count 1 /Kids [2 0 R 6 0 R 7 0 R] >>",
+               b"<< /Type /Page /Parent 7 0 R /MediaBox [0 0 595 842] /Contents 5 0 R "
+               b"/Resources << /Font << /F1 3 0 R >> >> >>"]
+    path.write_bytes(_pdf(objects))
+    return path
+
+
+def self_reference(path: Path) -> Path:
+    """Objects that are references to themselves, used where a page needs real values."""
+    import random
+
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Count 1 /Kids [4 0 R] >>", _HELVETICA,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox 6 0 R /Contents 5 0 R "
+               b"/Resources 7 0 R >>",
+               _stream(_text_ops(_sentences(random.Random(3), 8))),
+               b"6 0 R", b"8 0 R", b"7 0 R"]
+    path.write_bytes(_pdf(objects))
+    return path
+
+
+def _zlib_zeros(size: int) -> bytes:
+    """zlib data inflating to ``size`` zero bytes, built without ever holding them."""
+    import zlib
+
+    chunk = 1 << 20
+    comp = zlib.compressobj(9)
+    first = comp.compress(bytes(chunk)) + comp.flush(zlib.Z_FULL_FLUSH)
+    # After a full flush the compressor starts afresh, so every further chunk compresses to
+    # the same bytes; the zlib header is the first two bytes of the first block.
+    again = comp.compress(bytes(chunk)) + comp.flush(zlib.Z_FULL_FLUSH)
+    end = comp.flush()  # final empty block + adler32 of two chunks; replaced below
+    n = size // chunk
+    adler = ((n * chunk) % 65521) << 16 | 1  # adler32 of n*chunk zero bytes
+    return first + again * (n - 1) + end[:-4] + adler.to_bytes(4, "big")
+
+
+def zip_bomb(path: Path, inflated_gb: float = 4.0) -> Path:
+    """A page whose content stream is a few MB of zlib that inflates to gigabytes of zeros."""
+    data = _zlib_zeros(int(inflated_gb * (1 << 30)))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Count 1 /Kids [4 0 R] >>", _HELVETICA, _PAGE % 5,
+               _stream(data, b"/Filter /FlateDecode ")]
+    path.write_bytes(_pdf(objects))
+    return path
+
+
+def _type3_font(differences: bytes) -> bytes:
+    widths = b" ".join([b"500"] * 95)
+    return (b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700] "
+            b"/FontMatrix [0.001 0 0 0.001 0 0] /CharProcs 6 0 R /Resources << >> "
+            b"/Encoding << /Type /Encoding /Differences [32 " + differences + b"] >> "
+            b"/FirstChar 32 /LastChar 126 /Widths [" + widths + b"] >>")
+
+
+def unmapped_font(path: Path, scrambled: bool = False) -> Path:
+    """Text in a font that gives no way back to Unicode, as from many embedded subset fonts.
+
+    By default a composite font (Identity-H, two-byte glyph ids) with no ToUnicode map: text
+    extracts as "(cid:N)". With ``scrambled``, a Type3 font whose glyph names are the wrong
+    letters, so the text extracts as consonant soup.
+    """
+    import random
+    import string
+
+    rng = random.Random(4)
+    lines = _sentences(rng, 20)
+    if scrambled:
+        # The codes and the glyph names agree, but both are a substitution of the letters
+        # drawn: every reader, whether it trusts codes or names, gets consonant soup.
+        consonants = "bcdfghjklmnpqrstvwxz"
+        cipher = str.maketrans(string.ascii_lowercase + string.ascii_uppercase,
+                               "".join(rng.choice(consonants) for _ in range(26))
+                               + "".join(rng.choice(consonants.upper()) for _ in range(26)))
+        lines = [line.translate(cipher) for line in lines]
+        names = [b"/space" if c == 32 else b"/" + chr(c).encode() if chr(c).isalpha()
+                 else b"/period" for c in range(32, 127)]
+        procs = b"<< " + b" ".join(b"%s 7 0 R" % n for n in sorted(set(names))) + b" >>"
+        font, extra = _type3_font(b" ".join(names)), [
+            procs, _stream(b"500 0 0 0 500 700 d1 0 0 500 700 re f")]
+        content = _text_ops(lines)
+    else:
+        font = (b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Hidden /Encoding /Identity-H "
+                b"/DescendantFonts [6 0 R] >>")
+        extra = [b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Hidden "
+                 b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+                 b"/FontDescriptor 7 0 R /DW 500 >>",
+                 b"<< /Type /FontDescriptor /FontName /ABCDEF+Hidden /Flags 4 "
+                 b"/FontBBox [0 0 500 700] /ItalicAngle 0 /Ascent 700 /Descent 0 "
+                 b"/CapHeight 700 /StemV 80 >>"]
+        # Glyph ids are the letters' codes shifted, as a subset font numbers its glyphs.
+        body = b"".join(b"<%s> Tj T*\n" % "".join(f"{ord(ch) - 29:04X}" for ch in line).encode()
+                        for line in lines)
+        content = b"BT /F1 11 Tf 14 TL 72 770 Td\n" + body + b"ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Count 1 /Kids [4 0 R] >>", font, _PAGE % 5,
+               _stream(content), *extra]
+    path.write_bytes(_pdf(objects))
+    return path
+
+
+def bad_page_object(path: Path) -> Path:
+    """A page tree whose only page is an object that does not parse."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>", b"<< /Type /Page /MediaBox >>"]
+    path.write_bytes(_pdf(objects))
+    return path
+
+
+# -- running the command in its own process --------------------------------------------------
+POLICYLENS = [sys.executable, "-c", "from policylens.cli import cli; cli(prog_name='policylens')"]
+
+
+def run_policylens(*args, timeout: float = 120, **popen) -> subprocess.CompletedProcess:
+    """Run ``policylens ARGS`` in a new process group and check it leaves no process behind.
+
+    A worker that outlived the command (past its time limit, say) would still be in the group.
+    The result also has ``peak_rss_mb``: the most memory the command or any of its worker
+    processes held.
+    """
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen([*POLICYLENS, *map(str, args)], stdout=out, stderr=err,
+                                text=True, start_new_session=True, **popen)
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                # wait4 reports the largest resident size of the process and of the workers
+                # it waited for.
+                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+                if pid:
+                    proc.returncode = os.waitstatus_to_exitcode(status)
+                    break
+                if time.monotonic() > deadline:
+                    raise subprocess.TimeoutExpired(proc.args, timeout)
+                time.sleep(0.02)
+        finally:
+            survivors = group_alive(proc.pid)
+            if proc.returncode is None or survivors:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        out.seek(0)
+        err.seek(0)
+        result = subprocess.CompletedProcess(proc.args, proc.returncode, out.read(), err.read())
+    assert not survivors, f"processes left behind by policylens {args}"
+    result.peak_rss_mb = usage.ru_maxrss / 1024
+    return result
+
+
+def group_alive(pgid: int) -> bool:
+    """True while any process of the process group ``pgid`` exists (zombies aside)."""
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return bool(group_members(pgid))  # killpg succeeds on zombies too
+
+
+def group_members(pgid: int) -> list[int]:
+    """The live (not zombie) processes of a process group, from /proc."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if fields[0] != "Z" and int(fields[2]) == pgid:
+            members.append(int(entry.name))
+    return members

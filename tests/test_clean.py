@@ -152,3 +152,9 @@ def test_later_short_label_keeps_the_members_full_name_and_party():
     assert [(p.speaker, p.party) for p in passages] == [
         ("Mr Alan Whitby", "Lab"), ("Helen Carver", None), ("Mr Alan Whitby", "Lab")]
     assert "in the Chair" not in passages[0].text
+
+
+def test_speaker_without_title_when_seat_and_party_are_given():
+    turn, rest = match_speaker("Sarah Moss (Leeds East) (Con): I welcome the statement.")
+    assert (turn.speaker, turn.party, rest) == ("Sarah Moss", "Con", "I welcome the statement.")
+    assert match_speaker("Gene Therapy (Costs) (Update): what follows") is None

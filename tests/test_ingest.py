@@ -272,3 +272,19 @@ def test_bad_metadata_date_names_the_line(tmp_path, hansard_pdf):
     result = run("--db", tmp_path / "s.db", "ingest", folder)
     assert result.exit_code == 1
     assert "metadata.csv:2: date '04/03/2021' is not an ISO date" in result.output
+
+
+def test_a_file_changed_in_place_replaces_its_earlier_version(tmp_path, pdfgen):
+    folder = tmp_path / "batch"
+    make_batch(folder, pdfgen, n=2)
+    db = tmp_path / "s.db"
+    assert run("--db", db, "ingest", folder, "--workers", "0").exit_code == 0
+    pdfgen.write_hansard(folder / "debate-0.pdf", date=dt.date(2024, 1, 2), title="Changed",
+                         sitting="Westminster Hall", items=hansard_items(pdfgen, 2))
+    result = run("--db", db, "ingest", folder, "--workers", "0")
+    assert "1 added" in result.output and "1 unchanged" in result.output, result.output
+    with open_store(db) as store:
+        docs = [dict(r) for r in store.iter_documents()]
+        assert sorted(d["date"] for d in docs) == ["2017-05-11", "2024-01-02"]
+        ids = {d["doc_id"] for d in docs}
+        assert {r["doc_id"] for r in store.iter_passages()} == ids

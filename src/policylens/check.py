@@ -203,7 +203,9 @@ class _Checker:
                 if new:
                     out_lines.append(new)
         if changed:
-            _write_atomic(path, b"\n".join(out_lines) + (b"\n" if ends_with_newline else b""))
+            # A file left with no lines is empty: a lone newline would be a blank line again.
+            end = b"\n" if ends_with_newline and out_lines else b""
+            _write_atomic(path, b"\n".join(out_lines) + end)
 
     def _check_line(self, index: int, name: str, lineno: int, raw: bytes,
                     fix: bool) -> bytes | None:

@@ -103,11 +103,52 @@ def workers_option(f):
     )(f)
 
 
+def dask_option(f):
+    return click.option(
+        "--dask", metavar="ADDRESS", envvar="POLICYLENS_DASK", default=None,
+        help="Run on this Dask scheduler (e.g. tcp://10.0.0.5:8786; env POLICYLENS_DASK) "
+        "instead of local worker processes; needs `pip install \"policylens[dask]\"`.",
+    )(f)
+
+
 def seed_option(f):
     return click.option(
         "--seed", type=int, default=0, show_default=True,
         help="Random seed: the same input and seed give the same output.",
     )(f)
+
+
+def model_option(f):
+    return click.option(
+        "--model", "model_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=None, help="Tagger folder (default: the shipped models/policy-tagger, or "
+        "$POLICYLENS_MODEL).",
+    )(f)
+
+
+def _iso_date(ctx, param, value: str | None) -> str | None:
+    from .tagging.mentions import check_date
+
+    try:
+        return check_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def mention_filter_options(f):
+    """--label, --since, --until and --kind (mentions, export mentions)."""
+    from .tagging.labels import LABELS
+
+    f = click.option("--kind", default=None, metavar="KIND",
+                     help="Only documents of this kind (as `policylens status` lists them).")(f)
+    f = click.option("--until", default=None, metavar="DATE", callback=_iso_date,
+                     help="Only documents dated up to DATE (YYYY, YYYY-MM or YYYY-MM-DD; "
+                     "inclusive).")(f)
+    f = click.option("--since", default=None, metavar="DATE", callback=_iso_date,
+                     help="Only documents dated on or after DATE (YYYY, YYYY-MM or "
+                     "YYYY-MM-DD).")(f)
+    return click.option("--label", type=click.Choice(LABELS), default=None,
+                        help="Only mentions with this label.")(f)
 
 
 def with_db(f):
@@ -164,12 +205,17 @@ def cli(ctx: click.Context, db: Path | None, quiet: bool, debug: bool) -> None:
 @click.option("--follow-symlinks", is_flag=True,
               help="Follow symbolic links that point outside the folders being ingested.")
 @click.option("--retry-failed", is_flag=True, help="Try again files that failed before.")
+@click.option("--engine", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium",
+              show_default=True, help="PDF reader: pdfium (fast) or pdfplumber (pure Python); "
+              "both give the same passages, and pdfium hands pages it cannot lay out to "
+              "pdfplumber.")
 @workers_option
+@dask_option
 @with_db
 @pass_app
 def ingest(app: App, paths: tuple[Path, ...], metadata: Path | None, timeout: float,
-           memory_mb: int, follow_symlinks: bool, retry_failed: bool,
-           workers: int | None) -> None:
+           memory_mb: int, follow_symlinks: bool, retry_failed: bool, engine: str,
+           workers: int | None, dask: str | None) -> None:
     """Read PDFs (files or folders, recursively) into the store.
 
     Unchanged files (same sha256) are skipped, so an interrupted run can simply be rerun.
@@ -177,8 +223,9 @@ def ingest(app: App, paths: tuple[Path, ...], metadata: Path | None, timeout: fl
     every file failed.
 
     \b
-    Example:
+    Examples:
       policylens ingest corpus/ --db results/policylens.db --workers 2
+      policylens ingest archive/ --dask tcp://scheduler.example.org:8786
     """
     from .ingest import ingest_paths
 
@@ -186,7 +233,7 @@ def ingest(app: App, paths: tuple[Path, ...], metadata: Path | None, timeout: fl
         summary = ingest_paths(
             store, paths, metadata=metadata, workers=workers, timeout=timeout,
             memory_mb=memory_mb, follow_symlinks=follow_symlinks, retry_failed=retry_failed,
-            progress=app.progress,
+            progress=app.progress, engine=engine, dask=dask,
         )
     app.info(summary.describe())
     if summary.all_failed:
@@ -206,6 +253,8 @@ def status(app: App, as_json: bool) -> None:
     """
     with app.open_store() as store:
         info = store.status()
+    if not info["documents"]:
+        app.info("the store is empty: ingest some PDFs with `policylens ingest PATH`")
     if as_json:
         click.echo(json.dumps(info, indent=2, ensure_ascii=False))
         return
@@ -249,6 +298,7 @@ def export_passages(app: App, fmt: str, output: Path | None) -> None:
     from .ingest.tables import PASSAGE_COLUMNS, passage_rows
 
     with app.open_store() as store, open_output(output) as out:
+        store.require_passages()
         n = write_rows(passage_rows(store), PASSAGE_COLUMNS, fmt, out)
     app.info(f"{n} passages exported")
 
@@ -269,8 +319,151 @@ def export_documents(app: App, fmt: str, output: Path | None) -> None:
     from .ingest.tables import DOCUMENT_COLUMNS, document_rows
 
     with app.open_store() as store, open_output(output) as out:
+        store.require_passages()
         n = write_rows(document_rows(store), DOCUMENT_COLUMNS, fmt, out)
     app.info(f"{n} documents exported")
+
+
+@export.command("mentions")
+@format_option("csv", ("csv", "jsonl"))
+@output_option
+@mention_filter_options
+@with_db
+@pass_app
+def export_mentions(app: App, fmt: str, output: Path | None, label: str | None,
+                    since: str | None, until: str | None, kind: str | None) -> None:
+    """Export every mention: offsets, text, canonical name, amount and provenance.
+
+    \b
+    Example:
+      policylens export mentions --format csv -o mentions.csv
+    """
+    from .export import write_rows
+    from .tagging.mentions import EXPORT_COLUMNS, export_rows
+
+    with app.open_store() as store, open_output(output) as out, contextlib.closing(
+            export_rows(store, label=label, since=since, until=until, kind=kind)) as rows:
+        store.require_tagged()
+        n = write_rows(rows, EXPORT_COLUMNS, fmt, out)
+    app.info(f"{n} mentions exported")
+
+
+# -- tagging -----------------------------------------------------------------------------------
+@cli.command()
+@model_option
+@workers_option
+@click.option("--batch-size", type=click.IntRange(min=1), default=256, show_default=True,
+              help="Passages tagged and saved together (one transaction each).")
+@with_db
+@pass_app
+def tag(app: App, model_dir: Path | None, workers: int | None, batch_size: int) -> None:
+    """Find THERAPY, COST, REGULATION and NHS_WORKFORCE mentions in the stored passages.
+
+    Only passages not yet tagged by this model version are tagged, so an interrupted run
+    resumes where it stopped and a rerun with the same model does nothing. By default a
+    small store is tagged in this process and a large one on every core.
+
+    \b
+    Example:
+      policylens tag --db results/policylens.db
+    """
+    from .tagging.pipeline import load_tagger, model_version
+    from .tagging.tag import tag_store
+
+    nlp = load_tagger(model_dir)
+    with app.open_store() as store:
+        store.require_passages()
+        n = tag_store(store, nlp, batch_size=batch_size, workers=workers,
+                      progress=app.progress)
+    app.info(f"tagged {n} passages with model {model_version(nlp)}")
+
+
+@cli.command()
+@mention_filter_options
+@format_option("table")
+@output_option
+@with_db
+@pass_app
+def mentions(app: App, label: str | None, since: str | None, until: str | None,
+             kind: str | None, fmt: str, output: Path | None) -> None:
+    """Show each mention in context: left context, mention, right context, date, source, page.
+
+    The table shows the context columns; csv and jsonl add the canonical name, the amount
+    and currency of money, the document kind, the speaker and the passage id.
+
+    \b
+    Example:
+      policylens mentions --label COST --since 2020 --format csv -o cost.csv
+    """
+    from .export import write_rows
+    from .tagging.mentions import KWIC_COLUMNS, KWIC_FULL_COLUMNS, kwic_rows
+
+    columns = KWIC_COLUMNS if fmt == "table" else KWIC_FULL_COLUMNS
+    with app.open_store() as store, open_output(output) as out, contextlib.closing(
+            kwic_rows(store, label=label, since=since, until=until, kind=kind)) as rows:
+        store.require_tagged()
+        n = write_rows(rows, columns, fmt, out)
+    app.info(f"{n} mentions")
+
+
+@cli.command("evaluate")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@model_option
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@pass_app
+def evaluate_command(app: App, gold: Path, model_dir: Path | None, as_json: bool) -> None:
+    """Score the tagger on labelled samples: precision, recall and F1, strict and lenient.
+
+    GOLD is a JSONL file in the ANNOTATION.md format. Strict matching needs the same start,
+    end and label; lenient the same label and overlapping characters. Each label is shown
+    with its counts, then the micro average.
+
+    \b
+    Example:
+      policylens evaluate corpus/labelled/test.jsonl --json > scores.json
+    """
+    from .tagging.evaluate import evaluate, format_report, read_samples
+    from .tagging.pipeline import load_tagger
+
+    samples = read_samples(gold)
+    report = evaluate(load_tagger(model_dir), samples)
+    if as_json:
+        click.echo(json.dumps(report.to_json(), indent=2))
+    else:
+        click.echo(format_report(report))
+
+
+@cli.command()
+@click.argument("source", type=click.File("r", encoding="utf-8"))
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, writable=True,
+                                                    path_type=Path),
+              default=None, help="Write the HTML page to this file (default: stdout).")
+@model_option
+@pass_app
+def render(app: App, source, html_out: Path | None, model_dir: Path | None) -> None:
+    """Tag a text and show its mentions highlighted in an HTML page (displaCy).
+
+    SOURCE is a text file (each paragraph shown as a block), a JSONL file of samples (each
+    line's "text"), or - for standard input.
+
+    \b
+    Example:
+      policylens render speech.txt --html speech.html
+    """
+    from .tagging.pipeline import load_tagger
+    from .tagging.render import render_html, split_render_input
+
+    try:
+        content = source.read()
+    except UnicodeDecodeError as exc:
+        raise click.BadParameter("the file is not UTF-8 text", param_hint="SOURCE") from exc
+    texts = split_render_input(content, jsonl=content.lstrip().startswith("{"))
+    html = render_html(load_tagger(model_dir), texts)
+    if html_out is None:
+        click.echo(html)
+    else:
+        html_out.write_text(html, encoding="utf-8")
+        app.info(f"wrote {html_out} ({len(texts)} texts)")
 
 
 # -- check -------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from .errors import PdfError
 
 DEFAULT_MEMORY_MB = 4096
 POLL_SECONDS = 0.5
+PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 
 
 @dataclass(frozen=True)
@@ -69,12 +70,35 @@ def _limit_memory(memory_mb: int | None) -> None:
         pass
 
 
-def _worker(conn, fn: Callable, memory_mb: int | None, initializer: Callable | None) -> None:
+def _die_with_parent(parent_pid: int) -> None:
+    """Have the kernel kill this worker when its parent dies, even mid-file (Linux only).
+
+    Otherwise a run killed with SIGKILL would leave a worker busy with a hostile file for
+    ever: the pipe from the parent never reports end-of-file, because forked workers hold
+    copies of each other's ends.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: idle workers still notice (see _worker)
+        pass
+    if os.getppid() != parent_pid:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def _worker(conn, fn: Callable, memory_mb: int | None, initializer: Callable | None,
+            parent_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    _die_with_parent(parent_pid)
     _limit_memory(memory_mb)
     state = initializer() if initializer else None
     while True:
         try:
+            while not conn.poll(POLL_SECONDS):
+                if os.getppid() != parent_pid:
+                    return
             msg = conn.recv()
         except (EOFError, OSError):
             return
@@ -91,7 +115,8 @@ def _worker(conn, fn: Callable, memory_mb: int | None, initializer: Callable | N
 class _Slot:
     def __init__(self, ctx, fn, memory_mb, initializer) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker, args=(child, fn, memory_mb, initializer),
+        self.proc = ctx.Process(target=_worker,
+                                args=(child, fn, memory_mb, initializer, os.getpid()),
                                 daemon=True)
         self.proc.start()
         child.close()

@@ -7,6 +7,8 @@ SQL parameters, never formatted into statements.
 
 from __future__ import annotations
 
+import contextlib
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -77,6 +79,8 @@ CREATE INDEX IF NOT EXISTS mentions_label ON mentions(model_version, label);
 CREATE TABLE IF NOT EXISTS artifacts (name TEXT PRIMARY KEY, data TEXT NOT NULL);
 """
 
+_SCHEMA_NAMES = set(re.findall(r"CREATE (?:TABLE|INDEX) IF NOT EXISTS (\w+)", _SCHEMA))
+
 _PASSAGE_COLUMNS = (
     "p.passage_id, p.doc_id, p.page, p.seq, p.speaker, p.party, p.heading, p.text, p.n_words, "
     "d.date, d.kind, d.title, d.path"
@@ -99,6 +103,17 @@ def _filters(kind: str | None, since: str | None, until: str | None) -> tuple[st
     return (" AND ".join(clauses) or "1"), params
 
 
+def _busy_error(path: Path, exc: sqlite3.Error) -> StoreError | None:
+    """A clear error for a store another process holds locked past the busy timeout."""
+    if "locked" not in str(exc) and "busy" not in str(exc):
+        return None
+    return StoreError(
+        f"the store {path} is in use by another policylens process (waited "
+        f"{BUSY_TIMEOUT_MS / 1000:g} s for it)",
+        hint="wait for the other command to finish, then rerun this one; or pass another --db",
+    )
+
+
 class Store:
     """A policylens store on disk. Use as a context manager or call :meth:`close`."""
 
@@ -110,15 +125,24 @@ class Store:
                     f"no store at {self.path}",
                     hint="run `policylens ingest PATH` (or `policylens run`) first, or pass --db",
                 )
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot create the store {self.path}: {exc.strerror}",
+                    hint="pass --db with a path in a folder you can write to",
+                ) from exc
         try:
             self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._migrate()  # first: another program's database is refused untouched
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
         except sqlite3.DatabaseError as exc:
+            busy = _busy_error(self.path, exc)
+            if busy:
+                raise busy from exc
             raise StoreError(
                 f"{self.path} is not a usable policylens store: {exc}",
                 hint="pass --db with another path, or move the damaged file away",
@@ -129,6 +153,8 @@ class Store:
         if "meta" in tables:
             row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             version = int(row[0]) if row else 0
+            if version == SCHEMA_VERSION and _SCHEMA_NAMES <= tables:
+                return  # nothing to write, so opening a store to read it takes no lock
             if version > SCHEMA_VERSION:
                 raise StoreError(
                     f"{self.path} was written by a newer policylens (schema {version}, "
@@ -140,12 +166,24 @@ class Store:
                 f"{self.path} is an SQLite file but not a policylens store",
                 hint="pass --db with a new path",
             )
-        with self.conn:
+        with self._write():
             self.conn.executescript(_SCHEMA)
             self.conn.execute(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
                 (str(SCHEMA_VERSION),),
             )
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction; a store locked by another process past the timeout is a StoreError."""
+        try:
+            with self.conn:
+                yield self.conn
+        except sqlite3.OperationalError as exc:
+            busy = _busy_error(self.path, exc)
+            if busy:
+                raise busy from exc
+            raise
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
@@ -172,7 +210,7 @@ class Store:
 
     def add_document(self, doc: Document, passages: Iterable[Passage]) -> bool:
         """Store a document, its pages and passages in one transaction; False if already there."""
-        with self.conn:
+        with self._write():
             cur = self.conn.execute(
                 "INSERT OR IGNORE INTO documents(doc_id, sha256, path, title, date, date_source, "
                 "kind, n_pages, engine, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -181,6 +219,12 @@ class Store:
             )
             if cur.rowcount == 0:
                 return False
+            # A file changed in place replaces its earlier version, so trends count it once.
+            for (old_id,) in self.conn.execute(
+                "SELECT doc_id FROM documents WHERE path = ? AND doc_id != ?",
+                (doc.path, doc.doc_id),
+            ).fetchall():
+                self._delete_document(old_id)
             self.conn.executemany(
                 "INSERT INTO pages(doc_id, page, text) VALUES (?, ?, ?)",
                 [(doc.doc_id, i + 1, text) for i, text in enumerate(doc.pages)],
@@ -195,9 +239,22 @@ class Store:
                               (doc.path, doc.sha256))
         return True
 
+    def _delete_document(self, doc_id: str) -> None:
+        """Remove a document and everything derived from it (inside the caller's transaction)."""
+        for statement in (
+            "DELETE FROM mentions WHERE passage_id IN "
+            "(SELECT passage_id FROM passages WHERE doc_id = ?)",
+            "DELETE FROM tagged WHERE passage_id IN "
+            "(SELECT passage_id FROM passages WHERE doc_id = ?)",
+            "DELETE FROM passages WHERE doc_id = ?",
+            "DELETE FROM pages WHERE doc_id = ?",
+            "DELETE FROM documents WHERE doc_id = ?",
+        ):
+            self.conn.execute(statement, (doc_id,))
+
     def add_failure(self, path: str, sha256: str | None, reason: str, detail: str) -> None:
         """Record (or update) why a file was skipped."""
-        with self.conn:
+        with self._write():
             self.conn.execute(
                 "INSERT OR REPLACE INTO failures(path, sha256, reason, detail) VALUES (?, ?, ?, ?)",
                 (path, sha256, reason, detail),
@@ -236,6 +293,19 @@ class Store:
         """Number of stored passages."""
         return self.conn.execute("SELECT count(*) FROM passages").fetchone()[0]
 
+    def require_passages(self) -> None:
+        """Refuse to work on a store that holds no passages, saying how to fill it."""
+        if not self.count_passages():
+            raise StoreError(f"the store {self.path} holds no passages yet",
+                             hint="ingest some PDFs first: `policylens ingest PATH`")
+
+    def require_tagged(self) -> None:
+        """Refuse to show mentions before any passage has been tagged."""
+        self.require_passages()
+        if self.latest_model_version() is None:
+            raise StoreError(f"no passage in {self.path} has been tagged yet",
+                             hint="run `policylens tag` first")
+
     # -- tagging ---------------------------------------------------------------------------
     def untagged_passages(
         self, model_version: str, batch_size: int = 256
@@ -255,7 +325,7 @@ class Store:
     ) -> None:
         """Write a batch's mentions and mark its passages tagged, in one transaction."""
         ids = list(passage_ids)
-        with self.conn:
+        with self._write():
             fresh = {
                 pid for pid in ids
                 if self.conn.execute(
@@ -311,7 +381,7 @@ class Store:
     # -- artifacts -------------------------------------------------------------------------
     def put_artifact(self, name: str, data: str) -> None:
         """Keep a small text artifact (JSON) under a name."""
-        with self.conn:
+        with self._write():
             self.conn.execute(
                 "INSERT OR REPLACE INTO artifacts(name, data) VALUES (?, ?)", (name, data)
             )

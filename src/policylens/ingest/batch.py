@@ -12,6 +12,7 @@ from ..runner import DEFAULT_MEMORY_MB, Failure, default_workers, run_tasks
 from ..store import Store
 from .extract import extract_document, sha256_file
 from .metadata import METADATA_FILE, MetaEntry, read_metadata
+from .pdfium import DEFAULT_ENGINE
 
 PDF_SUFFIX = ".pdf"
 
@@ -68,7 +69,14 @@ def find_pdfs(
             found.setdefault(path, None)
             continue
         root = path.resolve()
+        visited: set[tuple[int, int]] = set()
         for dirpath, dirnames, filenames in os.walk(path, followlinks=follow_symlinks):
+            # Followed links can lead back up the tree: read each real folder once.
+            info = os.stat(dirpath)
+            if (info.st_dev, info.st_ino) in visited:
+                dirnames[:] = []
+                continue
+            visited.add((info.st_dev, info.st_ino))
             dirnames.sort()
             for name in sorted(filenames):
                 if not name.lower().endswith(PDF_SUFFIX):
@@ -95,8 +103,8 @@ def _metadata_for(paths: Iterable[Path], metadata: Path | None) -> dict[Path, Me
     return entries
 
 
-def _extract(path: str, sha256: str, meta: MetaEntry | None):
-    return extract_document(path, sha256, meta)
+def _extract(path: str, sha256: str, meta: MetaEntry | None, engine: str = DEFAULT_ENGINE):
+    return extract_document(path, sha256, meta, engine=engine)
 
 
 def ingest_paths(
@@ -110,10 +118,19 @@ def ingest_paths(
     follow_symlinks: bool = False,
     retry_failed: bool = False,
     progress: Callable | None = None,
+    engine: str = DEFAULT_ENGINE,
+    dask: str | None = None,
 ) -> IngestSummary:
-    """Ingest every PDF under ``paths`` not yet stored; each document in one transaction."""
+    """Ingest every PDF under ``paths`` not yet stored; each document in one transaction.
+
+    ``engine`` picks the PDF reader ("pdfium" or "pdfplumber"). With ``dask`` (a scheduler
+    address) the files are read by that Dask cluster instead of local worker processes.
+    """
     paths = [Path(p) for p in paths]
     files, skipped = find_pdfs(paths, follow_symlinks)
+    if not files and not skipped:
+        raise InputError(f"no PDF files in {', '.join(str(p) for p in paths)}",
+                         "pass folders that hold .pdf files, or the PDF files themselves")
     meta = _metadata_for(paths, Path(metadata) if metadata else None)
     summary = IngestSummary(found=len(files), skipped=skipped)
     for path, why in skipped:
@@ -135,14 +152,20 @@ def ingest_paths(
             summary.previously_failed.append((str(file), failed_before[digest]))
         else:
             known.add(digest)  # the same file twice in one batch is read once
-            todo.append((str(file), (str(file), digest, meta.get(file.resolve()))))
+            todo.append((str(file), (str(file), digest, meta.get(file.resolve()), engine)))
     digests = {key: args[1] for key, args in todo}
     n_workers = default_workers() if workers is None else workers
     n_workers = min(n_workers, len(todo)) if n_workers else 0
     bar_factory = progress or _no_progress
+    if dask:
+        from ..distributed import run_on_cluster
+
+        results = run_on_cluster(_extract, todo, dask, timeout=timeout)
+    else:
+        results = run_tasks(_extract, todo, workers=n_workers, timeout=timeout,
+                            memory_mb=memory_mb)
     with bar_factory(len(todo), "Reading PDFs") as bar:
-        for path, ok, result in run_tasks(_extract, todo, workers=n_workers, timeout=timeout,
-                                          memory_mb=memory_mb):
+        for path, ok, result in results:
             bar.update(1)
             if ok:
                 doc, passages = result

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 # Characters NFKC leaves alone but that readers (and the tagger) expect in plain form.
@@ -53,8 +54,12 @@ def join_hyphenated(lines: Sequence[str], vocabulary: Iterable[str] = ()) -> lis
     next line starts with a capital or digit ("CAR-" + "T"), when the part before it starts a
     common compound ("cost-" + "effective"), or when the hyphenated form is in
     ``vocabulary`` (words seen elsewhere in the same document) and the joined one is not.
+    A set is taken as already lowercase and used as it is.
     """
-    vocab = {w.lower() for w in vocabulary}
+    # Lowercasing a whole document's vocabulary for every paragraph made long documents
+    # quadratic (most of the time of a 200-page debate went here).
+    vocab = vocabulary if isinstance(vocabulary, (set, frozenset)) else {
+        w.lower() for w in vocabulary}
     out = list(lines)
     for i in range(len(out) - 1):
         m = _HYPHEN_END.search(out[i].rstrip())
@@ -116,9 +121,9 @@ def wordlike_ratio(text: str) -> float:
     Text from fonts without a Unicode map often extracts as consonant soup or symbols, or as
     shifted letters with the spaces lost (one "word" a line); real prose scores above 0.6.
     """
-    tokens = text.split()
+    tokens = Counter(text.split())  # each distinct token is judged once
     if not tokens:
         return 0.0
-    good = sum(1 for t in tokens
+    good = sum(n for t, n in tokens.items()
                if len(t) <= MAX_WORD_CHARS and _WORDLIKE.search(t) and _VOWEL.search(t))
-    return good / len(tokens)
+    return good / tokens.total()

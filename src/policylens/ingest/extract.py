@@ -12,7 +12,7 @@ from .clean import garbage_ratio, wordlike_ratio
 from .docinfo import date_from_filename, date_from_pdf_metadata, find_date, guess_kind
 from .layout import build_blocks, order_page, strip_furniture
 from .metadata import MetaEntry
-from .pdf import PdfReader
+from .pdfium import DEFAULT_ENGINE, open_reader
 from .segment import count_turns, segment
 
 HASH_CHUNK = 1 << 20
@@ -31,13 +31,14 @@ def sha256_file(path: str | Path) -> str:
 
 
 def extract_document(
-    path: str | Path, sha256: str, meta: MetaEntry | None = None, display_path: str | None = None
+    path: str | Path, sha256: str, meta: MetaEntry | None = None, display_path: str | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> tuple[Document, list[Passage]]:
     """Read, lay out, clean and segment one PDF. Raises PdfError when it cannot be used."""
     path = Path(path)
     meta = meta or MetaEntry()
     doc_id = make_doc_id(sha256)
-    with PdfReader(path) as reader:
+    with open_reader(path, engine) as reader:
         laid_out, raw_head, n_chars, n_images = [], [], 0, 0
         for page in reader.pages():
             n_chars += page.n_chars
@@ -63,9 +64,10 @@ def extract_document(
     vocabulary = set(all_text.lower().split())
     blocks = build_blocks(pages, vocabulary)
     passages = segment(doc_id, blocks)
-    page_texts = tuple(
-        "\n\n".join(b.text for b in blocks if b.page == p.number) for p in pages
-    )
+    by_page: dict[int, list[str]] = {}
+    for block in blocks:  # one pass: a filter per page made long documents quadratic
+        by_page.setdefault(block.page, []).append(block.text)
+    page_texts = tuple("\n\n".join(by_page.get(p.number, ())) for p in pages)
     head = " ".join(raw_head)
     date, source = meta.date, "metadata"
     # The first page is read on its own first: later pages cite other documents' dates.
@@ -81,7 +83,7 @@ def extract_document(
         doc_id=doc_id, sha256=sha256, path=display_path or str(path), title=title[:300],
         date=date, date_source=source if date else None,
         kind=meta.kind or guess_kind(head, count_turns(blocks)), n_pages=info.n_pages,
-        engine=reader.engine, pages=page_texts,
+        engine=reader.engine, notes=reader.notes, pages=page_texts,
     )
     return doc, passages
 

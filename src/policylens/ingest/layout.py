@@ -6,6 +6,7 @@ be tested without a PDF.
 
 from __future__ import annotations
 
+import itertools
 import math
 import statistics
 from collections import Counter
@@ -26,6 +27,23 @@ PARA_GAP_FACTOR = 1.5         # a gap this many times the usual line gap starts 
 HEADING_SIZE_STEP = 1.0       # points larger than the body text marks a heading
 TOUCHING = 0.05               # a gap under this share of the font size is no word space
 FURNITURE_MAX_WORDS = 14      # small-print margin lines up to this long are headers/footers
+
+
+class _cached:  # a decorator, named like functools.cached_property
+    """functools.cached_property without its lock, which costs more than these properties."""
+
+    def __init__(self, fn) -> None:
+        self.fn = fn
+        self.__doc__ = fn.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
 @dataclass(frozen=True)
@@ -53,7 +71,10 @@ class Line:
     words: list[Word]
     column: int = -1
 
-    @property
+    # The properties are cached: the layout asks each line for them many times, and a line's
+    # words do not change once it is made.
+
+    @_cached
     def text(self) -> str:
         # Words drawn touching each other (a comma set in another font) join without a space.
         out = self.words[0].text
@@ -61,31 +82,31 @@ class Line:
             out += ("" if w.x0 - prev.x1 < TOUCHING * w.size else " ") + w.text
         return out
 
-    @property
+    @_cached
     def x0(self) -> float:
         return self.words[0].x0
 
-    @property
+    @_cached
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
-    @property
+    @_cached
     def top(self) -> float:
         return min(w.top for w in self.words)
 
-    @property
+    @_cached
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
-    @property
+    @_cached
     def size(self) -> float:
         return statistics.median(w.size for w in self.words for _ in range(w.n_words))
 
-    @property
+    @_cached
     def all_bold(self) -> bool:
         return all(w.bold for w in self.words)
 
-    @property
+    @_cached
     def bold_prefix(self) -> str:
         """The bold words the line starts with (a speaker's name in Hansard)."""
         out = []
@@ -132,11 +153,15 @@ def find_gutter(words: Sequence[Word], width: float, height: float) -> tuple[flo
     if n_body < 20:
         return None
     lo, hi = int(width * GUTTER_SEARCH[0]), int(math.ceil(width * GUTTER_SEARCH[1]))
-    coverage = [0] * (hi - lo + 1)
+    # Each box adds 1 over the points it covers: mark where it starts and ends, then sum up
+    # (one pass over the boxes and one over the points, not a loop over every covered point).
+    changes = [0] * (hi - lo + 2)
     for w in body:
         a, b = max(lo, int(math.ceil(w.x0))), min(hi, int(w.x1))
-        for x in range(a, b + 1):
-            coverage[x - lo] += 1
+        if a <= b:
+            changes[a - lo] += 1
+            changes[b - lo + 1] -= 1
+    coverage = list(itertools.accumulate(changes[:-1]))
     n_lines = len(group_lines(body))
     allowed = max(1, int(n_lines * MAX_CROSSING_SHARE))
     best, run_start = None, None

@@ -45,7 +45,8 @@ def read_metadata(csv_path: str | Path) -> dict[Path, MetaEntry]:
         fields = [f.strip().lower() for f in (reader.fieldnames or [])]
         reader.fieldnames = fields
         if "file" not in fields:
-            raise InputError(f"{csv_path}: no 'file' column (found: {', '.join(fields) or 'none'})",
+            found = ", ".join(fields)[:200] or "none"
+            raise InputError(f"{csv_path}: no 'file' column (found: {found})",
                              "the header must be: file,date,kind,title")
         entries: dict[Path, MetaEntry] = {}
         for line, row in enumerate(reader, start=2):
@@ -60,7 +61,11 @@ def _entry(csv_path: Path, root: Path, line: int, row: dict) -> dict[Path, MetaE
     name = (row.get("file") or "").strip()
     if not name:
         raise InputError(f"{where}: empty 'file' value", "give the PDF's path relative to the CSV")
-    target = (root / name).resolve()
+    try:
+        target = (root / name).resolve()
+    except (ValueError, OSError) as exc:  # a NUL byte, a name too long for the system
+        raise InputError(f"{where}: '{name[:100]}' is not a usable file name ({exc})",
+                         "give the PDF's path relative to the CSV") from exc
     if not target.is_relative_to(root):
         raise InputError(f"{where}: '{name}' points outside {root}",
                          "metadata may only describe files in the CSV's own folder")

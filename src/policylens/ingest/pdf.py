@@ -6,6 +6,7 @@ reason code (stored in the store) and a sentence a person understands.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -80,9 +81,31 @@ def _wrap(exc: Exception) -> PdfError:
                         "ask for an unencrypted copy or remove it from the batch")
     if isinstance(exc, MemoryError):
         return PdfError("too-large", "the PDF needs more memory than allowed",
-                        "split the file or raise the memory limit")
+                        "split the file, or raise --memory-limit if it is just large")
     return PdfError("corrupt", f"the PDF is damaged and cannot be parsed ({name}: {text[:160]})",
                     "download the file again; if it opens elsewhere, re-save it as PDF")
+
+
+_CATALOG = re.compile(rb"(\d+)\s+(\d+)\s+obj\s*<<(?:(?!endobj).){0,2000}?/Type\s*/Catalog\b",
+                      re.S)
+
+
+def _without_xref(path: Path) -> io.BytesIO:
+    """The file with its startxref offset pointed past the end, so pdfminer rescans it.
+
+    A file cut short has lost its trailer too: one naming the catalog (found by its /Type)
+    takes the place of a trailer that is missing or names none.
+    """
+    data = path.read_bytes()
+    cut = data.rfind(b"startxref")
+    head = data[:cut] if cut >= 0 else data
+    tail = b"\nstartxref\n%d\n%%%%EOF\n" % (len(data) + 1024)
+    catalogs = _CATALOG.findall(data)
+    trailer = head.rfind(b"trailer")
+    if catalogs and (trailer < 0 or b"/Root" not in head[trailer:]):
+        head = head[:trailer] if trailer >= 0 else head
+        tail = b"\ntrailer\n<< /Root %s %s R >>" % catalogs[-1] + tail
+    return io.BytesIO(head + tail)
 
 
 def _is_bold(fontname: str | None) -> bool:
@@ -96,6 +119,7 @@ class PdfReader:
     """
 
     engine = "pdfplumber"
+    notes = ""  # what the document record should say about how it was read
 
     def __init__(self, path: str | Path, password: str = "") -> None:
         self.path = Path(path)
@@ -107,7 +131,17 @@ class PdfReader:
 
         sniff(self.path)
         try:
-            self._pdf = pdfplumber.open(self.path, password=self.password)
+            try:
+                self._pdf = pdfplumber.open(self.path, password=self.password)
+                if not self._pdf.pages:
+                    raise ValueError("no pages found through the cross-reference table")
+            except Exception as exc:
+                if _wrap(exc).reason != "corrupt":
+                    raise
+                # A damaged cross-reference table: let pdfminer find every object by scanning
+                # the file instead, as PDF viewers do when they repair a file.
+                self.close()
+                self._pdf = pdfplumber.open(_without_xref(self.path), password=self.password)
             self.info = PdfInfo(len(self._pdf.pages), self._metadata())
         except PdfError:
             raise
@@ -121,9 +155,14 @@ class PdfReader:
 
     def close(self) -> None:
         """Release the file."""
-        if self._pdf is not None:
-            self._pdf.close()
-            self._pdf = None
+        pdf, self._pdf = self._pdf, None
+        if pdf is None:
+            return
+        try:
+            pdf.close()
+        except Exception:  # pdfplumber walks the page tree to close: a damaged one fails again
+            if not pdf.stream_is_external:
+                pdf.stream.close()
 
     def _metadata(self) -> dict:
         out = {}
@@ -136,26 +175,30 @@ class PdfReader:
 
     def pages(self) -> Iterator[PageData]:
         """Each page's words with font traits; the page's cache is freed after each."""
-        for number, page in enumerate(self._pdf.pages, start=1):
-            try:
-                words = page.extract_words(
-                    x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False,
-                    use_text_flow=False, extra_attrs=["fontname", "size"],
-                )
-                out = [
-                    Word(normalise_unicode(w["text"]), float(w["x0"]), float(w["x1"]),
-                         float(w["top"]), float(w["bottom"]), round(float(w["size"]), 1),
-                         _is_bold(w.get("fontname")))
-                    for w in words
-                ]
-                out = [w for w in out if w.text.strip()]
-                data = PageData(number, float(page.width), float(page.height), out,
-                                len(page.chars), len(page.images),
-                                raw_text=" ".join(w.text for w in out[:400]))
-            except PdfError:
-                raise
-            except Exception as exc:
-                raise _wrap(exc) from exc
-            finally:
-                page.close()  # pdfplumber keeps every page's objects otherwise (~8 MB a page)
-            yield data
+        for number in range(1, len(self._pdf.pages) + 1):
+            yield self.read_page(number)
+
+    def read_page(self, number: int) -> PageData:
+        """One page (numbered from 1); the pdfium reader calls this for pages it cannot read."""
+        page = self._pdf.pages[number - 1]
+        try:
+            words = page.extract_words(
+                x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False,
+                use_text_flow=False, extra_attrs=["fontname", "size"],
+            )
+            out = [
+                Word(normalise_unicode(w["text"]), float(w["x0"]), float(w["x1"]),
+                     float(w["top"]), float(w["bottom"]), round(float(w["size"]), 1),
+                     _is_bold(w.get("fontname")))
+                for w in words
+            ]
+            out = [w for w in out if w.text.strip()]
+            return PageData(number, float(page.width), float(page.height), out,
+                            len(page.chars), len(page.images),
+                            raw_text=" ".join(w.text for w in out[:400]))
+        except PdfError:
+            raise
+        except Exception as exc:
+            raise _wrap(exc) from exc
+        finally:
+            page.close()  # pdfplumber keeps every page's objects otherwise (~8 MB a page)

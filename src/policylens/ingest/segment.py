@@ -23,11 +23,18 @@ _TITLE = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|E
           r"Professor|Prof|Rev|Revd|Hon|Councillor|Mayor|Deputy\s+Mayor|Senator|Captain)")
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|da|al|bin|ole|wa)){0,5}"
 _PARTY = r"[A-Z][A-Za-z&/\- ]{0,20}"
+# Without a title only a known party marks a speaker label ("Gene Therapy (Costs) (Update):" is
+# a heading).
+_KNOWN_PARTY = (r"(?:Con|Lab(?:/Co-op)?|LD|Lib Dem|SNP|DUP|PC|Green|Ind|Alliance|SDLP|UUP|"
+                r"Reform|Reform UK|Alba|TUV|Co-op|Sinn F[ée]in|Independent)")
 
 SPEAKER_PATTERNS = (
     # Mr Alan Whitby (Carlisle North) (Lab):  /  Mr. Ojode (Ndhiwa):
     re.compile(rf"^(?P<name>{_TITLE}\.?\s+{_NAME})\s*\((?P<seat>[^()]{{2,80}})\)"
                rf"(?:\s*\((?P<party>{_PARTY})\))?\s*:\s*"),
+    # Sarah Moss (Leeds East) (Con): -- modern Hansard drops the title; seat and party say it
+    re.compile(rf"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){{1,3}})\s*"
+               rf"\((?P<seat>[^()]{{2,80}})\)\s*\((?P<party>{_KNOWN_PARTY})\)\s*:\s*"),
     # The Minister for Health (Helen Carver):
     re.compile(r"^(?P<role>The\s+[A-Z][^():\n]{3,140}?)\s*\((?P<name>[^()]{2,60})\)\s*:\s*"),
     # Mr Speaker: / Madam Deputy Speaker: / The Chair: / Hon. Members:

@@ -1,0 +1,491 @@
+"""The fast reader: PDFium (C++, through pypdfium2) reads each page's text and boxes.
+
+:class:`PdfiumReader` has the interface of :class:`~policylens.ingest.pdf.PdfReader` and yields
+the same :class:`~policylens.ingest.pdf.PageData`, so one layout, cleaning and segmentation
+code serves both engines. It is fast because it asks PDFium for a few boxes per line instead
+of one per character: a "word" it yields is a run of words on one line in one font, a box the
+layout code treats like any other. A line wider than half the page, where a column gap could
+hide, is measured word by word and cut wherever two words are far enough apart to be a gutter.
+
+Pages it cannot lay out (turned pages, turned text, pages PDFium fails on) are read with
+pdfplumber instead, and the reader's ``notes`` say which. A file PDFium cannot open at all is
+read with pdfplumber as a whole. PDFium is not thread-safe: a lock lets one thread of a process
+use it at a time (Dask workers may run several threads).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import math
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import PdfError
+from .clean import normalise_unicode
+from .layout import MIN_GUTTER_WIDTH, TOUCHING, Word
+from .pdf import PageData, PdfInfo, PdfReader, _is_bold, _wrap, sniff
+
+ENGINES = ("pdfium", "pdfplumber")
+DEFAULT_ENGINE = "pdfium"
+
+WIDE_SHARE = 0.5          # lines wider than this share of the page are measured word by word
+RUN_GAP = MIN_GUTTER_WIDTH / 2  # points: words closer than this share a run (a gutter is wider)
+SAME_LINE = 2.0           # points: runs whose baselines differ by less sit on one line
+X_TOLERANCE = 1.5         # points: a wider gap between characters is a word space (as pdfplumber's)
+MAX_ANGLE = 0.01          # radians: text turned further than this is not laid out here
+FEW_CHARS = 50            # pages with fewer characters are checked for images (scans)
+MAX_FORM_DEPTH = 8        # nesting of form objects searched for images
+FONT_NAME_BYTES = 256
+HEAD_WORDS = 400          # words of a page kept for finding its date
+
+_LOCK = threading.RLock()  # re-entrant: one thread may open two files
+# A piece of a line: from a non-space to the last non-space before a line break. PDFium writes
+# U+FFFE for a hyphen that ends a line and then runs on into the next line's text.
+_PIECE = re.compile(r"[^\s\ufffe](?:[^\r\n\ufffe]*[^\s\ufffe])?\ufffe?")
+_TOKEN = re.compile(r"[^\s\ufffe]+\ufffe?|\ufffe")
+_PAGEOBJ_IMAGE = 3
+_PAGEOBJ_FORM = 5
+
+
+class _Unusable(Exception):
+    """This page needs the pdfplumber reader; the message says why."""
+
+
+def _fast(name: str, restype, *argtypes):
+    """A private prototype of a PDFium function with plain-int arguments (fewer conversions).
+
+    Built from the same function pointer and class, so the calling convention is PDFium's.
+    """
+    from pypdfium2 import raw
+
+    fn = getattr(raw, name)
+    proto = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
+    proto.restype = restype
+    proto.argtypes = argtypes
+    return proto
+
+
+class _Api:
+    """The PDFium calls made per line, bound once per process."""
+
+    _instance: _Api | None = None
+
+    def __init__(self) -> None:
+        from pypdfium2 import raw
+
+        self.raw = raw
+        self.rect = raw.FS_RECTF()
+        self.rect_ref = ctypes.byref(self.rect)
+        self.x, self.y = ctypes.c_double(), ctypes.c_double()
+        self.x_ref, self.y_ref = ctypes.byref(self.x), ctypes.byref(self.y)
+        self.matrix = raw.FS_MATRIX()
+        self.matrix_ref = ctypes.byref(self.matrix)
+        self.descent = ctypes.c_float()
+        self.descent_ref = ctypes.byref(self.descent)
+        self.name = ctypes.create_string_buffer(FONT_NAME_BYTES)
+        self.flags = ctypes.c_int()
+        double_p = ctypes.POINTER(ctypes.c_double)
+        self.loose_box = _fast("FPDFText_GetLooseCharBox", ctypes.c_int, ctypes.c_void_p,
+                               ctypes.c_int, ctypes.POINTER(raw.FS_RECTF))
+        self.origin = _fast("FPDFText_GetCharOrigin", ctypes.c_int, ctypes.c_void_p,
+                            ctypes.c_int, double_p, double_p)
+        self.text_object = _fast("FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_void_p,
+                                 ctypes.c_int)
+        self.count_rects = _fast("FPDFText_CountRects", ctypes.c_int, ctypes.c_void_p,
+                                 ctypes.c_int, ctypes.c_int)
+        self.char_matrix = _fast("FPDFText_GetMatrix", ctypes.c_int, ctypes.c_void_p,
+                                 ctypes.c_int, ctypes.POINTER(raw.FS_MATRIX))
+        self.font_size = _fast("FPDFText_GetFontSize", ctypes.c_double, ctypes.c_void_p,
+                               ctypes.c_int)
+        self.object_font = _fast("FPDFTextObj_GetFont", ctypes.c_void_p, ctypes.c_void_p)
+        self.font_descent = _fast("FPDFFont_GetDescent", ctypes.c_int, ctypes.c_void_p,
+                                  ctypes.c_float, ctypes.POINTER(ctypes.c_float))
+
+    @classmethod
+    def get(cls) -> _Api:
+        if cls._instance is None:
+            cls._instance = cls()
+        return cls._instance
+
+
+def _address(handle) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
+class _PageText:
+    """One page's text and the PDFium lookups needed to turn it into runs.
+
+    Boxes follow pdfminer's convention, so both engines give the layout the same geometry:
+    x0 is the first character's origin, x1 the last one's advance, the bottom sits at the
+    baseline plus the font's descent and the top one font size above it.
+    """
+
+    def __init__(self, api: _Api, textpage, left: float, top: float) -> None:
+        self.api = api
+        self.tp = textpage
+        self.handle = _address(textpage.raw)
+        self.left, self.top = left, top
+        self.objects: dict[int, tuple[float, bool, float]] = {}
+        # Font handles are looked up per page: PDFium may free a font with its page.
+        self.fonts: dict[int, tuple[bool, float]] = {}
+        n = api.raw.FPDFText_CountChars(textpage.raw)
+        if n < 0:
+            raise _Unusable("PDFium could not read the page's text")
+        self.text = self._read_text(n)
+
+    def _read_text(self, n: int) -> str:
+        if n == 0:
+            return ""
+        raw = self.api.raw
+        buffer = (ctypes.c_ushort * (n + 1))()
+        got = raw.FPDFText_GetText(self.tp.raw, 0, n, buffer)
+        # "replace" keeps one character per unit, so text offsets stay character indices.
+        text = bytes(memoryview(buffer)[: max(0, got - 1)]).decode("utf-16-le", "replace")
+        if len(text) != n:  # PDFium left out or added characters: ask for each one
+            text = "".join(chr(raw.FPDFText_GetUnicode(self.tp.raw, i) or 0xFFFD)
+                           for i in range(n))
+        return text
+
+    def start(self, index: int) -> tuple[float, float]:
+        """(x0, baseline) of the character at ``index``, in top-left page coordinates."""
+        api = self.api
+        api.origin(self.handle, index, api.x_ref, api.y_ref)
+        return api.x.value - self.left, self.top - api.y.value
+
+    def end(self, index: int) -> tuple[float, float, float]:
+        """(x1, top, bottom) of the character's box at ``index`` (the font's full height)."""
+        api = self.api
+        api.loose_box(self.handle, index, api.rect_ref)
+        rect = api.rect
+        return rect.right - self.left, self.top - rect.top, self.top - rect.bottom
+
+    def n_objects(self, start: int, end: int) -> int:
+        """How many runs of one text object the characters start..end-1 make."""
+        return self.api.count_rects(self.handle, start, end - start)
+
+    def object_runs(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """(start, end, text object) of each run of characters drawn by one text object.
+
+        Generated characters (spaces and line breaks PDFium adds) have object 0. Objects are
+        found by bisection, which assumes each object's characters are contiguous; when the
+        count disagrees with PDFium's own, every character is looked up.
+        """
+        lookup, handle = self.api.text_object, self.handle
+        cuts: list[int] = []
+
+        def bisect(lo: int, hi: int, first: int, last: int) -> None:
+            if first == last:
+                return
+            if hi - lo <= 1:
+                cuts.append(hi)
+                return
+            mid = (lo + hi) // 2
+            middle = lookup(handle, mid) or 0
+            bisect(lo, mid, first, middle)
+            bisect(mid, hi, middle, last)
+
+        bisect(start, end - 1, lookup(handle, start) or 0, lookup(handle, end - 1) or 0)
+        edges = [start, *cuts, end]
+        runs = [(a, b, lookup(handle, a) or 0) for a, b in itertools.pairwise(edges)]
+        if sum(1 for r in runs if r[2]) < self.n_objects(start, end):
+            objects = [lookup(handle, i) or 0 for i in range(start, end)]
+            edges = [start] + [start + i for i in range(1, len(objects))
+                               if objects[i] != objects[i - 1]] + [end]
+            runs = [(a, b, objects[a - start]) for a, b in itertools.pairwise(edges)]
+        return runs
+
+    def font(self, index: int) -> tuple[int, float, bool, float]:
+        """(text object, size in points, bold, descent) of the character at ``index``."""
+        api = self.api
+        obj = api.text_object(self.handle, index) or 0
+        cached = self.objects.get(obj)
+        if cached is not None:
+            return (obj, *cached)
+        matrix = api.matrix
+        if not api.char_matrix(self.handle, index, api.matrix_ref):
+            matrix.a, matrix.b, matrix.c, matrix.d = 1.0, 0.0, 0.0, 1.0
+        if (matrix.a <= 0 or matrix.d <= 0
+                or abs(math.atan2(matrix.b, matrix.a)) > MAX_ANGLE
+                or abs(math.atan2(matrix.c, matrix.d)) > MAX_ANGLE):
+            raise _Unusable("turned text")
+        # The size PDFium reports leaves out the text and page matrices; pdfplumber's does not.
+        size = api.font_size(self.handle, index) * math.hypot(matrix.c, matrix.d)
+        font = api.object_font(obj) if obj else 0
+        traits = self.fonts.get(font) or self._font_traits(font, index)
+        value = (round(size, 1), traits[0], traits[1] * size)
+        self.objects[obj] = value
+        return (obj, *value)
+
+    def _font_traits(self, font: int, index: int) -> tuple[bool, float]:
+        """(bold, descent per point of size) of a font, by its name and metrics."""
+        api = self.api
+        api.name.value = b""
+        api.raw.FPDFText_GetFontInfo(self.tp.raw, index, api.name, FONT_NAME_BYTES,
+                                     ctypes.byref(api.flags))
+        bold = _is_bold(api.name.value.decode("latin-1"))
+        descent = 0.0
+        if font and api.font_descent(font, 1.0, api.descent_ref):
+            descent = min(0.0, api.descent.value)
+        self.fonts[font] = (bold, descent)
+        return bold, descent
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\ufffe", "-")
+    if text.isascii() and text.isprintable():
+        return " ".join(text.split())
+    return " ".join(normalise_unicode(text).split())
+
+
+def _page_words(pt: _PageText, width: float) -> list[Word]:
+    """Runs of words in one font on one line, with their boxes, in the page's text order."""
+    api, handle, left, top = pt.api, pt.handle, pt.left, pt.top
+    origin, x_ref, y_ref, x, y = api.origin, api.x_ref, api.y_ref, api.x, api.y
+    loose_box, rect_ref, rect = api.loose_box, api.rect_ref, api.rect
+    count_rects, font = api.count_rects, pt.font
+    widest = WIDE_SHARE * width
+    words: list[Word] = []
+    for piece in _PIECE.finditer(pt.text):
+        start, end = piece.span()
+        origin(handle, start, x_ref, y_ref)
+        x0, baseline = x.value - left, top - y.value
+        loose_box(handle, end - 1, rect_ref)
+        x1 = rect.right - left
+        # One line (the first character's baseline inside the last one's box), narrower than
+        # a column gap could hide in, drawn by one text object: one run.
+        one_line = x0 <= x1 and top - rect.top <= baseline <= top - rect.bottom
+        narrow = x1 - x0 <= widest
+        if one_line and narrow and count_rects(handle, start, end - start) == 1:
+            _, size, bold, descent = font(start)
+            bottom = baseline - descent
+            words.append(Word(_clean(piece.group()), x0, x1, bottom - size, bottom, size, bold))
+        else:
+            _split_piece(pt, start, end, by_word=not (one_line and narrow), words=words)
+    return [w for w in words if w.text]  # invisible characters (zero-width spaces) clean away
+
+
+def _split_piece(pt: _PageText, start: int, end: int, by_word: bool, words: list[Word]) -> None:
+    """Measure a piece object by object (or word by word where a gutter could hide in it),
+    then join neighbours in one font on one baseline that are closer than a gutter."""
+    text = pt.text
+    run: list = []  # text, x0, x1, baseline, size, bold, descent, end index, object
+    for a, b, obj in pt.object_runs(start, end):
+        if not obj:
+            continue  # spaces and line breaks PDFium added
+        spans = [m.span() for m in _TOKEN.finditer(text, a, b)] if by_word else [
+            _trim(text, a, b)]
+        for s, e in spans:
+            if s >= e:
+                continue
+            x0, baseline = pt.start(s)
+            x1, _, _ = pt.end(e - 1)
+            _, size, bold, descent = pt.font(s)
+            if run and (size, bold) == (run[4], run[5]) and abs(baseline - run[3]) < SAME_LINE and (
+                run[1] <= x0 and x0 - run[2] < RUN_GAP
+            ):
+                gap = x0 - run[2]
+                # A space in the text between them, or a gap wider than a kerned pair. PDFium
+                # drops a space drawn over the next object's first letter, so between objects
+                # a visible gap is a word space (the layout's rule for separate words).
+                spaced = run[7] < s or gap > X_TOLERANCE or (
+                    obj != run[8] and gap >= TOUCHING * size)
+                run[0] += (" " if spaced else "") + text[s:e]
+                run[2], run[7], run[8] = max(run[2], x1), e, obj
+                continue
+            if run:
+                words.append(_word(_clean(run[0]), *run[1:7]))
+            run = [text[s:e], x0, x1, baseline, size, bold, descent, e, obj]
+    if run:
+        words.append(_word(_clean(run[0]), *run[1:7]))
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _word(text: str, x0: float, x1: float, baseline: float, size: float, bold: bool,
+          descent: float) -> Word:
+    bottom = baseline - descent
+    return Word(text, x0, max(x0, x1), bottom - size, bottom, size, bool(bold))
+
+
+def _head_text(words: list[Word], limit: int = HEAD_WORDS) -> str:
+    """The page's first words line by line, as the pdfplumber reader gives them."""
+    out: list[str] = []
+    for w in sorted(words, key=lambda w: (round(w.top), w.x0)):
+        out.extend(w.text.split())
+        if len(out) >= limit:
+            break
+    return " ".join(out[:limit])
+
+
+def _count_images(api: _Api, container, is_form: bool = False, depth: int = 0) -> int:
+    """Image objects on a page, looking inside form objects (as pdfminer flattens them)."""
+    raw = api.raw
+    count = (raw.FPDFFormObj_CountObjects if is_form else raw.FPDFPage_CountObjects)(container)
+    n = 0
+    for i in range(max(0, count)):
+        obj = (raw.FPDFFormObj_GetObject if is_form else raw.FPDFPage_GetObject)(container, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == _PAGEOBJ_IMAGE:
+            n += 1
+        elif kind == _PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+            n += _count_images(api, obj, True, depth + 1)
+    return n
+
+
+def _pdfium_error(exc: Exception) -> PdfError | None:
+    """The PdfError for a PDFium failure to open, or None when pdfplumber may do better."""
+    from pypdfium2 import raw
+
+    code = getattr(exc, "err_code", None)
+    if code == raw.FPDF_ERR_PASSWORD:
+        return PdfError("encrypted", "the PDF is encrypted with a password",
+                        "ask for an unencrypted copy or remove it from the batch")
+    if code == raw.FPDF_ERR_SECURITY:
+        return PdfError("encrypted", "the PDF uses an encryption scheme that cannot be read",
+                        "ask for an unencrypted copy or remove it from the batch")
+    if code == raw.FPDF_ERR_FILE:
+        return PdfError("unreadable", "cannot open the file", "check the file's permissions")
+    return None
+
+
+class PdfiumReader:
+    """Read a PDF page by page with PDFium; pages it cannot lay out come from pdfplumber.
+
+    Use as a context manager; iterate :meth:`pages` once.
+    """
+
+    engine = "pdfium"
+
+    def __init__(self, path: str | Path, password: str = "") -> None:
+        self.path = Path(path)
+        self.password = password
+        self.notes = ""
+        self._doc = None
+        self._plumber: PdfReader | None = None
+        self._delegate = False
+        self._fallback: list[tuple[int, str]] = []
+        self._locked = False
+
+    def __enter__(self) -> PdfiumReader:
+        import pypdfium2 as pdfium
+
+        sniff(self.path)
+        _LOCK.acquire()
+        self._locked = True
+        try:
+            self._doc = pdfium.PdfDocument(str(self.path), password=self.password or None)
+            self.info = PdfInfo(len(self._doc), self._metadata())
+        except pdfium.PdfiumError as exc:
+            self.close()
+            error = _pdfium_error(exc)
+            if error is not None:
+                raise error from exc
+            # PDFium gave up on a damaged file; pdfminer sometimes reads what is left.
+            self._open_plumber()
+            self._delegate = True
+            self.engine = "pdfplumber"
+            self.notes = f"read with pdfplumber: PDFium could not open it ({exc})"
+            self.info = self._plumber.info
+        except PdfError:
+            self.close()
+            raise
+        except Exception as exc:  # third-party errors become PdfError
+            self.close()
+            raise _wrap(exc) from exc
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the file (and the pdfplumber reader, if pages needed it)."""
+        if self._doc is not None:
+            self._doc.close()
+            self._doc = None
+        if self._plumber is not None:
+            self._plumber.close()
+            self._plumber = None
+        if self._locked:
+            self._locked = False
+            _LOCK.release()
+
+    def _open_plumber(self) -> PdfReader:
+        if self._plumber is None:
+            self._plumber = PdfReader(self.path, self.password).__enter__()
+        return self._plumber
+
+    def _metadata(self) -> dict:
+        out = {}
+        for key, value in self._doc.get_metadata_dict(skip_empty=True).items():
+            if isinstance(value, str):
+                out[str(key)] = value
+        return out
+
+    def pages(self) -> Iterator[PageData]:
+        """Each page's runs of words with font traits, in page order."""
+        if self._delegate:
+            yield from self._plumber.pages()
+            return
+        api = _Api.get()
+        for number in range(1, len(self._doc) + 1):
+            try:
+                data = self._read_page(api, number)
+            except _Unusable as why:
+                self._fallback.append((number, str(why)))
+                self._describe_fallback()
+                data = self._open_plumber().read_page(number)
+            yield data
+
+    def _read_page(self, api: _Api, number: int) -> PageData:
+        import pypdfium2 as pdfium
+
+        try:
+            page = self._doc[number - 1]
+        except pdfium.PdfiumError as exc:
+            raise _Unusable("PDFium could not load the page") from exc
+        try:
+            if page.get_rotation() % 360:
+                raise _Unusable("turned page")
+            left, bottom, right, top = page.get_mediabox()
+            width, height = right - left, top - bottom
+            textpage = page.get_textpage()
+            try:
+                pt = _PageText(api, textpage, left, top)
+                words = _page_words(pt, width)
+                text = pt.text
+            finally:
+                textpage.close()
+            n_chars = len(text) - sum(text.count(c) for c in " \r\n")
+            n_images = _count_images(api, page.raw) if n_chars < FEW_CHARS else 0
+        except pdfium.PdfiumError as exc:
+            raise _Unusable(f"PDFium failed on the page ({exc})") from exc
+        finally:
+            page.close()
+        return PageData(number, width, height, words, n_chars, n_images,
+                        raw_text=_head_text(words))
+
+    def _describe_fallback(self) -> None:
+        reasons: dict[str, list[int]] = {}
+        for number, why in self._fallback:
+            reasons.setdefault(why, []).append(number)
+        parts = [f"page{'s' if len(nums) > 1 else ''} {', '.join(map(str, nums))} ({why})"
+                 for why, nums in reasons.items()]
+        self.notes = "read with pdfplumber: " + "; ".join(parts)
+
+
+def open_reader(path: str | Path, engine: str = DEFAULT_ENGINE, password: str = ""):
+    """The reader for ``engine`` ("pdfium" or "pdfplumber"), not yet opened."""
+    if engine == "pdfium":
+        return PdfiumReader(path, password)
+    if engine == "pdfplumber":
+        return PdfReader(path, password)
+    raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")

@@ -1,0 +1,385 @@
+"""The stages over a store: topics, trends, and the whole job (ingest, tag, topics, trends).
+
+Each stage reuses what the store already holds: ingest skips unchanged files, tagging skips
+tagged passages, and topics are refitted only when the passages (or the parameters, or the
+library versions) changed, keyed by a hash kept in the store and beside the saved model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .errors import InputError, ModelError
+from .store import Store, open_store
+
+DEFAULT_CORPUS = Path("corpus")
+DEFAULT_OUT = Path("policylens-results")
+DB_NAME = "policylens.db"
+MODEL_DIR = "topic-model"
+PLOTS_DIR = "plots"
+TOPICS_ARTIFACT = "topics"
+META_COLUMNS = ("passage_id", "doc_id", "date", "kind", "party", "speaker", "n_words")
+
+Say = Callable[[str], None]
+
+
+def _quiet(message: str) -> None:
+    pass
+
+
+def passage_rows(store: Store) -> list[dict]:
+    """Every passage's id and provenance (no text), in the store's date order."""
+    return [{c: r[c] for c in META_COLUMNS} for r in store.iter_passages()]
+
+
+def topics_key(store: Store, params) -> str:
+    """A hash of the passages (ids and texts), the parameters and the library versions."""
+    from .topics.model import library_versions
+
+    h = hashlib.sha256()
+    for pid, text_hash in sorted(
+        (r["passage_id"], hashlib.sha256(r["text"].encode("utf-8")).hexdigest())
+        for r in store.iter_passages()
+    ):
+        h.update(f"{pid}\t{text_hash}\n".encode())
+    h.update(json.dumps({"params": params.to_dict(), "versions": library_versions()},
+                        sort_keys=True).encode())
+    return h.hexdigest()
+
+
+@dataclass
+class TopicsOutcome:
+    """A topic model with every passage's shares, aligned with ``rows``."""
+
+    model: object
+    labels: list[str]
+    rows: list[dict]
+    shares: np.ndarray
+    key: str
+    reused: bool
+    model_dir: Path
+    outputs: dict[str, Path] = field(default_factory=dict)
+
+
+def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False,
+               info: Say = _quiet) -> TopicsOutcome:
+    """Fit (or reuse) the topic model and write topics.csv, document_topics.csv, the model."""
+    from .topics import make_labels, save_model
+    from .topics.model import IN_MEMORY_MAX_PASSAGES, CallableSource, ListSource, fit_topics
+    from .topics.persist import save_shares
+
+    params.validate()
+    out_dir = Path(out_dir)
+    model_dir = out_dir / MODEL_DIR
+    rows = passage_rows(store)
+    if not rows:
+        raise InputError(f"the store {store.path} holds no passages",
+                         "ingest some PDFs first: `policylens ingest corpus/`")
+    key = topics_key(store, params)
+    outcome = None if refit else _reuse(store, model_dir, key, rows, info)
+    if outcome is None:
+        ids = [r["passage_id"] for r in rows]
+        if len(rows) <= IN_MEMORY_MAX_PASSAGES:
+            # Fit in passage-id order (a hash of the file, so debates of every date mix in
+            # each batch) rather than the store's date order.
+            texts = {r["passage_id"]: r["text"] for r in store.iter_passages()}
+            order = sorted(range(len(ids)), key=ids.__getitem__)
+            source = ListSource([texts[ids[i]] for i in order])
+        else:
+            order = list(range(len(ids)))
+            source = CallableSource(len(rows), lambda: (r["text"] for r in store.iter_passages()))
+        info(f"fitting {params.method.upper()} topics on {len(rows)} passages"
+             + (f" (k {params.k_min}..{params.k_max} by coherence)" if params.k is None else ""))
+        result = fit_topics(source, params, progress=info)
+        shares = np.full_like(result.shares, np.nan)
+        shares[order] = result.shares
+        model = result.model
+        model.info["key"] = key
+        labels = make_labels(model.top_terms())
+        save_model(model, model_dir, labels)
+        save_shares(model_dir, ids, shares, key)
+        outcome = TopicsOutcome(model, labels, rows, shares, key, False, model_dir)
+    store.put_artifact(TOPICS_ARTIFACT, json.dumps({
+        "key": key, "model_dir": str(outcome.model_dir.resolve()),
+        "method": outcome.model.method, "k": outcome.model.k, "labels": outcome.labels,
+    }, sort_keys=True))
+    outcome.outputs = _write_topic_tables(store, outcome, out_dir)
+    outcome.outputs["topic model"] = model_dir
+    return outcome
+
+
+def _reuse(store: Store, model_dir: Path, key: str, rows: list[dict], info: Say
+           ) -> TopicsOutcome | None:
+    """The saved model and shares when they were made from exactly these passages."""
+    from .topics.persist import load_model, load_shares, model_labels, save_model, save_shares
+
+    candidates = [model_dir]
+    saved = store.get_artifact(TOPICS_ARTIFACT)
+    if saved:
+        try:
+            candidates.append(Path(json.loads(saved)["model_dir"]))
+        except (ValueError, KeyError, TypeError):
+            pass
+    for folder in candidates:
+        try:
+            model = load_model(folder)
+            ids, shares, saved_key = load_shares(folder)
+            labels = model_labels(folder)
+        except ModelError:
+            continue
+        if model.info.get("key") != key or saved_key != key:
+            continue
+        position = {pid: i for i, pid in enumerate(ids)}
+        if any(r["passage_id"] not in position for r in rows):
+            continue
+        aligned = shares[[position[r["passage_id"]] for r in rows]]
+        if folder.resolve() != model_dir.resolve():
+            save_model(model, model_dir, labels)
+            save_shares(model_dir, [r["passage_id"] for r in rows], aligned, key)
+        info(f"topics: passages unchanged, reusing the model in {folder}")
+        return TopicsOutcome(model, labels, rows, aligned, key, True, model_dir)
+    return None
+
+
+def _write_topic_tables(store: Store, outcome: TopicsOutcome, out_dir: Path) -> dict[str, Path]:
+    from .topics import representative, snippet
+    from .trends.export import write_table
+
+    model, shares, rows = outcome.model, outcome.shares, outcome.rows
+    usable = np.isfinite(shares).all(axis=1)
+    picks = representative(shares, n_words=[r["n_words"] or 0 for r in rows])
+    wanted = {rows[i]["passage_id"] for p in picks for i in p}
+    texts = {r["passage_id"]: r["text"] for r in store.iter_passages()
+             if r["passage_id"] in wanted}
+    dominant = np.bincount(np.argmax(np.where(usable[:, None], shares, -1), axis=1)[usable],
+                           minlength=model.k)
+    mean = shares[usable].mean(axis=0) if usable.any() else np.zeros(model.k)
+    top_terms = model.top_terms()
+    topic_rows = [{
+        "topic": t + 1, "label": outcome.labels[t], "top_words": "; ".join(top_terms[t]),
+        "coherence": float(model.coherence_[t]) if model.coherence_ is not None else None,
+        "share": float(mean[t]), "n_dominant": int(dominant[t]),
+        "representative_passages": " ".join(rows[i]["passage_id"] for i in picks[t]),
+        "example": snippet(texts.get(rows[picks[t][0]]["passage_id"], "")) if picks[t] else "",
+    } for t in range(model.k)]
+
+    def document_topic_rows():
+        for i in np.flatnonzero(usable):
+            row, s = rows[i], shares[i]
+            rank = np.empty(model.k, dtype=int)
+            rank[np.lexsort((np.arange(model.k), -s))] = np.arange(1, model.k + 1)
+            for t in range(model.k):
+                yield {**{c: row[c] for c in ("passage_id", "doc_id", "date", "kind", "party",
+                                              "speaker")},
+                       "topic": t + 1, "share": float(s[t]), "rank": int(rank[t])}
+
+    outputs = {
+        "topics": write_table("topics.csv", topic_rows, out_dir),
+        "document topics": write_table("document_topics.csv", document_topic_rows(), out_dir),
+    }
+    scores = model.info.get("k_scores") or []
+    if len(scores) > 1:
+        outputs["k selection"] = write_table("k_selection.csv", scores, out_dir)
+    else:  # a table left by an earlier --k auto run would describe another model
+        (out_dir / "k_selection.csv").unlink(missing_ok=True)
+    return outputs
+
+
+def topic_table(outcome: TopicsOutcome) -> list[dict]:
+    """The topics as rows for printing: number, label, coherence, share, top words."""
+    usable = np.isfinite(outcome.shares).all(axis=1)
+    mean = outcome.shares[usable].mean(axis=0) if usable.any() else np.zeros(outcome.model.k)
+    coherence = outcome.model.coherence_
+    return [{"topic": t + 1, "label": outcome.labels[t],
+             "share": round(float(mean[t]), 4),
+             "coherence": round(float(coherence[t]), 4) if coherence is not None else None,
+             "top_words": ", ".join(words)}
+            for t, words in enumerate(outcome.model.top_terms())]
+
+
+def load_topics(store: Store, out_dir: str | Path, model_dir: str | Path | None = None,
+                info: Say = _quiet) -> TopicsOutcome:
+    """The saved model and every current passage's shares; scores (never refits) if needed."""
+    from .topics.persist import load_model, load_shares, model_labels
+
+    folder = Path(model_dir) if model_dir else None
+    if folder is None:
+        saved = store.get_artifact(TOPICS_ARTIFACT)
+        default = Path(out_dir) / MODEL_DIR
+        folder = default
+        if not (default / "model.json").exists() and saved:
+            folder = Path(json.loads(saved)["model_dir"])
+    model = load_model(folder)
+    labels = model_labels(folder) or [f"topic {t + 1}" for t in range(model.k)]
+    rows = passage_rows(store)
+    if not rows:
+        raise InputError(f"the store {store.path} holds no passages",
+                         "ingest some PDFs first: `policylens ingest corpus/`")
+    try:
+        ids, shares, key = load_shares(folder)
+    except ModelError:
+        ids, shares, key = [], np.zeros((0, model.k)), ""
+    position = {pid: i for i, pid in enumerate(ids)}
+    missing = [i for i, r in enumerate(rows) if r["passage_id"] not in position]
+    aligned = np.full((len(rows), model.k), np.nan)
+    known = [i for i, r in enumerate(rows) if r["passage_id"] in position]
+    if known:
+        aligned[known] = shares[[position[rows[i]["passage_id"]] for i in known]]
+    if missing:
+        info(f"scoring {len(missing)} passages the model has not seen (the model is not refitted;"
+             " run `policylens topics` to refit)")
+        want = {rows[i]["passage_id"] for i in missing}
+        texts = {r["passage_id"]: r["text"] for r in store.iter_passages()
+                 if r["passage_id"] in want}
+        aligned[missing] = model.transform([texts[rows[i]["passage_id"]] for i in missing])
+    return TopicsOutcome(model, labels, rows, aligned, key, True, folder)
+
+
+def mention_counts(store: Store) -> dict[str, Counter]:
+    """passage_id -> Counter of labels, from the latest tagging run."""
+    counts: dict[str, Counter] = {}
+    for m in store.iter_mentions():
+        counts.setdefault(m["passage_id"], Counter())[m["label"]] += 1
+    return counts
+
+
+def mention_labels() -> tuple[str, ...]:
+    """The four mention labels (from the tagger's one definition)."""
+    from .tagging.labels import LABELS
+
+    return LABELS
+
+
+def run_trends(store: Store, out_dir: str | Path, *, topics: TopicsOutcome | None = None,
+               model_dir: str | Path | None = None, by: str = "year",
+               group: str | None = None, compare: Sequence[str] | None = None,
+               n_boot: int = 1000, seed: int = 0, plots: bool = True,
+               info: Say = _quiet) -> dict[str, Path]:
+    """Write topic_trends, mention_trends, shifts and divergence CSVs and the plots."""
+    from .trends import divergence, mention_trends, topic_prevalence, topic_shifts
+    from .trends.export import write_table
+
+    out_dir = Path(out_dir)
+    if compare is not None and len(compare) != 2:
+        raise InputError("--compare takes two periods", "e.g. --compare 2016:2018 2023:2025")
+    topics = topics or load_topics(store, out_dir, model_dir, info)
+    rows, shares, labels = topics.rows, topics.shares, topics.labels
+    undated = sum(1 for r in rows if not r["date"])
+    if undated:
+        info(f"{undated} passages have no date and are left out of the trends")
+    trend_rows = topic_prevalence(rows, shares, labels, by=by, group=group, n_boot=n_boot,
+                                  seed=seed)
+    counts = mention_counts(store)
+    if not counts:
+        info("no mentions in the store: mention trends are all zero (tag passages first)")
+    mention_rows = mention_trends(rows, counts, mention_labels(), by=by, group=group,
+                                  n_boot=n_boot, seed=seed)
+    shift_rows = topic_shifts(rows, shares, labels, by=by, group=group,
+                              compare=tuple(compare) if compare else None, n_boot=n_boot,
+                              seed=seed)
+    if not shift_rows:
+        info("fewer than two periods with passages: no shifts to report")
+    divergence_rows = divergence(rows, shares, labels, by=by, group=group, seed=seed)
+    outputs = {
+        "topic trends": write_table("topic_trends.csv", trend_rows, out_dir),
+        "mention trends": write_table("mention_trends.csv", mention_rows, out_dir),
+        "shifts": write_table("shifts.csv", shift_rows, out_dir),
+        "divergence": write_table("divergence.csv", divergence_rows, out_dir),
+    }
+    if plots:
+        from .trends.plot import plot_mention_trends, plot_topic_trends
+
+        if trend_rows:
+            png, svg = plot_topic_trends(trend_rows, out_dir / PLOTS_DIR / "topic_trends", by)
+            outputs["topic trends plot"], outputs["topic trends plot (svg)"] = png, svg
+        if mention_rows:
+            png, svg = plot_mention_trends(mention_rows, out_dir / PLOTS_DIR / "mention_trends",
+                                           by)
+            outputs["mention trends plot"], outputs["mention trends plot (svg)"] = png, svg
+    for line in describe_shifts(shift_rows):
+        info(line)
+    return outputs
+
+
+def describe_shifts(shift_rows: Sequence[dict], n: int = 3) -> list[str]:
+    """A few lines naming the biggest rises and falls (group 'all')."""
+    rows = [r for r in shift_rows if r["group"] == "all"]
+    if not rows:
+        return []
+    head = f"shifts {rows[0]['from_period']} -> {rows[0]['to_period']}:"
+    lines = [head]
+    rises = [r for r in rows if r["change"] > 0][:n]
+    falls = [r for r in reversed(rows) if r["change"] < 0][:n]
+    for r in rises + falls:
+        flag = "" if r["exceeds_noise"] else " (within noise)"
+        lines.append(f"  {r['change'] * 100:+.1f} points  topic {r['topic']}: {r['label']} "
+                     f"[{r['ci_low'] * 100:+.1f}, {r['ci_high'] * 100:+.1f}]{flag}")
+    return lines
+
+
+@dataclass
+class RunResult:
+    """Where each output of `policylens run` is."""
+
+    outputs: dict[str, Path]
+    notes: list[str]
+
+
+def tag_passages(store: Store, workers: int | None, progress, info: Say) -> str | None:
+    """Tag untagged passages with the shipped tagger; a note instead when it is unavailable."""
+    try:
+        from .tagging.pipeline import load_tagger
+        from .tagging.tag import tag_store
+    except ImportError:
+        return "tagging skipped: the tagger is not installed"
+    try:
+        nlp = load_tagger()
+    except ModelError as exc:
+        return f"tagging skipped: {exc}"
+    kwargs = {"workers": workers} if workers is not None else {}
+    n = tag_store(store, nlp, progress=progress, **kwargs)
+    info(f"tagged {n} passages" if n else "tagging: every passage already tagged")
+    return None
+
+
+def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEFAULT_OUT, *,
+            db: str | Path | None = None, params=None, by: str = "year",
+            group: str | None = None, compare: Sequence[str] | None = None, n_boot: int = 1000,
+            workers: int | None = None, refit: bool = False, progress=None,
+            info: Say = _quiet) -> RunResult:
+    """Ingest, tag (when the tagger is available), fit topics and write trends."""
+    from .ingest import ingest_paths
+    from .topics import TopicParams
+
+    out_dir = Path(out_dir)
+    paths = [Path(p) for p in (paths or [DEFAULT_CORPUS])]
+    for p in paths:
+        if not p.exists():
+            raise InputError(f"{p} does not exist",
+                             "pass the folder of PDFs: `policylens run path/to/pdfs`"
+                             if p == DEFAULT_CORPUS else "check the path")
+    params = params or TopicParams()
+    db = Path(db) if db else out_dir / DB_NAME
+    notes: list[str] = []
+    with open_store(db, create=True) as store:
+        summary = ingest_paths(store, paths, workers=workers, progress=progress)
+        info(summary.describe())
+        if summary.all_failed and not store.count_passages():
+            raise InputError("no PDF could be read", "see the reasons above")
+        note = tag_passages(store, workers, progress, info)
+        if note:
+            notes.append(note)
+            info(note)
+        topics = run_topics(store, out_dir, params, refit=refit, info=info)
+        outputs = {"store": db}
+        outputs.update(topics.outputs)
+        outputs.update(run_trends(store, out_dir, topics=topics, by=by, group=group,
+                                  compare=compare, n_boot=n_boot, seed=params.seed, info=info))
+    return RunResult(outputs, notes)

@@ -1,0 +1,282 @@
+"""Build, save and load the tagger pipeline, and read the mentions it finds.
+
+The pipeline is ``spacy.blank("en")`` with a sentence splitter, a SpanRuler fed with the
+phrase patterns of the JSONL files in ``patterns/``, a money amount finder, an INN-stem
+finder, and the resolver that turns candidates into mentions (see
+:mod:`policylens.tagging.components`). Importing this module registers the components,
+so ``spacy.load`` of a saved tagger works once it is imported; :func:`load_tagger` does both.
+
+Phrase patterns are written once in their plain form; the build adds the variants real text
+uses: a hyphen or a space between words ("CAR-T cell" / "CAR T-cell") and the regular plural
+of the last word ("gene therapies"). That keeps matching in spaCy's fast PhraseMatcher: on
+this machine 100 token patterns cut throughput to a tenth, and the lookup lemmatizer alone
+to a quarter, while 2,000 phrase patterns cost almost nothing. For the same reason sentence
+starts come from one regex pass (policylens_sentences_v1) rather than spaCy's per-token
+sentencizer, which also splits "my hon. Friend" after "hon.".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from policylens.errors import ModelError
+from policylens.records import Mention
+from policylens.tagging.amounts import parse_amount
+from policylens.tagging.components import (  # importing registers the factories
+    CANDIDATES_KEY,
+    CONDITIONS,
+    EXACT_CASE,
+)
+from policylens.tagging.labels import EXCLUDE, LABELS, SPANS_KEY
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PATTERNS_DIR = PACKAGE_DIR / "patterns"
+DATA_DIR = PACKAGE_DIR / "data"
+PATTERN_FILES = (
+    "therapy.jsonl",
+    "cost.jsonl",
+    "regulation.jsonl",
+    "nhs_workforce.jsonl",
+    "exclusions.jsonl",
+)
+DATA_FILES = ("canonical.jsonl", "modifiers.json")
+# The code that decides what the tagger finds; its text is part of the model version.
+CODE_FILES = ("pipeline.py", "components.py", "amounts.py", "labels.py")
+MODEL_NAME = "policy_tagger"
+TOKENIZER = "policylens.text_keeping_tokenizer.v1"
+MODEL_ENV = "POLICYLENS_MODEL"
+DEFAULT_MODEL_DIR = PACKAGE_DIR.parents[2] / "models" / "policy-tagger"
+# Separator toggling is exponential; beyond this many gaps only the plain form is added.
+MAX_TOGGLED_GAPS = 3
+# Tokenizer exceptions that glue a full stop to a scale ("£340m." -> "340", "m.").
+SPLIT_EXCEPTIONS = ("m.", "k.", "b.")
+EXTRA_SUFFIXES = (r"/",)
+
+
+def read_patterns(patterns_dir: Path = PATTERNS_DIR) -> list[dict]:
+    """The pattern records of all pattern files, checked: label, pattern, optional flags."""
+    records = []
+    for name in PATTERN_FILES:
+        path = patterns_dir / name
+        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ModelError(f"{path}:{lineno}: not JSON: {exc}") from exc
+            label, pattern = record.get("label"), record.get("pattern")
+            if label not in (*LABELS, EXCLUDE) or not isinstance(pattern, str) or not pattern:
+                raise ModelError(
+                    f"{path}:{lineno}: needs a label in {LABELS + (EXCLUDE,)} and a pattern string"
+                )
+            when = record.get("when")
+            if when is not None and when not in CONDITIONS:
+                raise ModelError(f"{path}:{lineno}: unknown condition {when!r}",
+                                 hint=f"use one of {sorted(CONDITIONS)}")
+            if when is not None and record.get("case_sensitive"):
+                raise ModelError(f"{path}:{lineno}: a case-sensitive pattern cannot have a "
+                                 "condition", hint="drop one of them")
+            records.append(record)
+    return records
+
+
+def plural(word: str) -> str | None:
+    """Regular English plural of a word, or None when it cannot take one."""
+    if not word.isalpha() or word.endswith("s"):
+        return None
+    if word.isupper() and len(word) > 1:
+        return word + "s"  # ATMP -> ATMPs
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    if word.endswith(("ch", "sh", "x", "z")):
+        return word + "es"
+    return word + "s"
+
+
+def pattern_variants(pattern: str) -> list[str]:
+    """The pattern with each hyphen/space between words swapped, and its last word plural."""
+    parts = re.split(r"(?<=\w)([ -])(?=\w)", pattern)
+    words, gaps = parts[0::2], parts[1::2]
+    if len(gaps) <= MAX_TOGGLED_GAPS:
+        gap_choices = itertools.product(" -", repeat=len(gaps))
+    else:
+        gap_choices = [tuple(gaps)]
+    variants = []
+    for choice in gap_choices:
+        text = words[0] + "".join(g + w for g, w in zip(choice, words[1:]))
+        variants.append(text)
+        tail = re.search(r"[A-Za-z]+$", text)
+        plural_tail = plural(tail.group()) if tail else None
+        if plural_tail:
+            variants.append(text[: tail.start()] + plural_tail)
+    return sorted(set(variants))
+
+
+def compute_model_version(patterns_dir: Path = PATTERNS_DIR, data_dir: Path = DATA_DIR) -> str:
+    """A short hash of the pattern and data files and of the tagger's code.
+
+    Any change to what the tagger finds changes the version, so `policylens tag` retags
+    every passage with the new model instead of mixing two models' mentions.
+    """
+    digest = hashlib.sha256(b"policylens-tagger\n")
+    for directory, names in ((patterns_dir, PATTERN_FILES), (data_dir, DATA_FILES),
+                             (PACKAGE_DIR, CODE_FILES)):
+        for name in names:
+            digest.update(name.encode() + b"\0")
+            digest.update((directory / name).read_bytes().replace(b"\r\n", b"\n"))
+    return digest.hexdigest()[:12]
+
+
+def _read_data(data_dir: Path) -> tuple[list[dict], dict]:
+    canonical = [
+        json.loads(line)
+        for line in (data_dir / "canonical.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    modifiers = json.loads((data_dir / "modifiers.json").read_text(encoding="utf-8"))
+    return canonical, modifiers
+
+
+def build_tagger(patterns_dir: Path = PATTERNS_DIR, data_dir: Path = DATA_DIR) -> Language:
+    """A fresh tagger built from the pattern and data files (deterministic)."""
+    import spacy
+    from spacy.util import compile_suffix_regex
+
+    from policylens import __version__
+
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
+    base_tokenizer = nlp.tokenizer.tokenizer
+    base_tokenizer.rules = {
+        k: v for k, v in base_tokenizer.rules.items() if k not in SPLIT_EXCEPTIONS
+    }
+    # A slash closing a word ("dapagliflozin/ empagliflozin" in extracted PDF text) is
+    # punctuation, so no mention ends with it.
+    base_tokenizer.suffix_search = compile_suffix_regex(
+        [*nlp.Defaults.suffixes, *EXTRA_SUFFIXES]).search
+    nlp.add_pipe("policylens_sentences_v1", name="sentences")
+    # One SpanRuler for every phrase: matching LOWER finds case variants; a case-sensitive
+    # pattern ("NICE", not "nice") carries the EXACT_CASE id and the resolver checks its case.
+    # (A second ruler matching ORTH costs a whole extra pass over each Doc.)
+    ruler = nlp.add_pipe(
+        "span_ruler", name="ruler",
+        config={"spans_key": CANDIDATES_KEY, "spans_filter": None, "validate": True,
+                "phrase_matcher_attr": "LOWER", "overwrite": True},
+    )
+    nlp.add_pipe("policylens_amounts_v1", name="amounts")
+    nlp.add_pipe("policylens_inn_stems_v1", name="inn_stems")
+    resolver = nlp.add_pipe("policylens_resolve_v1", name="resolver")
+
+    patterns: dict[tuple[str, str, str], dict] = {}
+    exact_forms: dict[str, set[str]] = {}
+    for record in read_patterns(patterns_dir):
+        label = record["label"]
+        rule = EXACT_CASE if record.get("case_sensitive") else record.get("when") or ""
+        for variant in pattern_variants(record["pattern"]):
+            key = (label, variant.lower(), rule)
+            patterns[key] = {"label": label, "pattern": key[1], **({"id": rule} if rule else {})}
+            if rule == EXACT_CASE:
+                exact_forms.setdefault(label, set()).add(variant)
+    ruler.add_patterns([patterns[k] for k in sorted(patterns)])
+    resolver.set_data(*_read_data(data_dir), exact_forms=exact_forms)
+
+    nlp.meta.update(
+        name=MODEL_NAME,
+        version=__version__,
+        description="policylens tagger: THERAPY, COST, REGULATION and NHS_WORKFORCE mentions",
+        spacy_version=">=3.7.0,<4.0.0",
+        license="MIT",
+    )
+    nlp.meta["policylens"] = {
+        "model_version": compute_model_version(patterns_dir, data_dir),
+        "labels": list(LABELS),
+        "spans_key": SPANS_KEY,
+    }
+    return nlp
+
+
+def default_model_dir() -> Path:
+    """Where the tagger is loaded from by default: $POLICYLENS_MODEL or the shipped model."""
+    env = os.environ.get(MODEL_ENV)
+    return Path(env) if env else DEFAULT_MODEL_DIR
+
+
+def load_tagger(model_dir: str | Path | None = None) -> Language:
+    """Load a saved tagger (default: the shipped one; built from the patterns if absent)."""
+    import spacy
+
+    if model_dir is None and MODEL_ENV not in os.environ and not DEFAULT_MODEL_DIR.exists():
+        # An installed package without the repository's models/: the patterns ship with it.
+        return build_tagger()
+    path = Path(model_dir) if model_dir is not None else default_model_dir()
+    if not (path / "config.cfg").is_file():
+        raise ModelError(
+            f"no tagger at {path}",
+            hint="pass --model with a directory written by scripts/build_model.py",
+        )
+    try:
+        nlp = spacy.load(path)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"cannot load the tagger at {path}: {exc}",
+                         hint="rebuild it with scripts/build_model.py") from exc
+    if "model_version" not in nlp.meta.get("policylens", {}):
+        raise ModelError(f"{path} is a spaCy pipeline but not a policylens tagger",
+                         hint="pass --model with a directory written by scripts/build_model.py")
+    return nlp
+
+
+def model_version(nlp: Language) -> str:
+    """The version string of a tagger: changes whenever its patterns, data or code change."""
+    try:
+        return nlp.meta["policylens"]["model_version"]
+    except KeyError:
+        raise ModelError("this spaCy pipeline is not a policylens tagger") from None
+
+
+def extract_mentions(doc: Doc, passage_id: str) -> list[Mention]:
+    """The mentions the tagger found in a Doc, as records with character offsets."""
+    return list(_iter_mentions(doc, passage_id))
+
+
+def _iter_mentions(doc: Doc, passage_id: str) -> Iterator[Mention]:
+    for span in doc.spans.get(SPANS_KEY, []):
+        # Only an amount has no canonical name: its value and currency are its normal form.
+        parsed = parse_amount(span.text) if span.label_ == "COST" and not span.kb_id else None
+        yield Mention(
+            passage_id=passage_id,
+            label=span.label_,
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            canonical=span.kb_id_ or None,
+            amount=parsed[0] if parsed else None,
+            currency=parsed[1] if parsed else None,
+        )
+
+
+def save_tagger(nlp: Language, out_dir: str | Path) -> Path:
+    """Write a tagger with ``nlp.to_disk``, replacing ``out_dir`` only once it is complete."""
+    import shutil
+
+    out_dir = Path(out_dir)
+    tmp = out_dir.with_name(out_dir.name + ".tmp")
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    nlp.to_disk(tmp)
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    tmp.rename(out_dir)
+    return out_dir
+

@@ -1,0 +1,126 @@
+"""Tag the passages of a store: every passage not yet tagged by this model version.
+
+Each batch's mentions are written together with the "tagged" marks in one transaction, so a
+run stopped at any point resumes where it stopped and never duplicates a mention.
+With ``workers > 1`` the batches go to worker processes that each rebuild the pipeline once
+from its config and bytes (spaCy's own serialisation, no pickle of the pipeline); the main
+process alone writes to the store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import TYPE_CHECKING
+
+from policylens.records import Mention
+from policylens.tagging.pipeline import extract_mentions, model_version
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from policylens.store import Store
+
+DEFAULT_BATCH_SIZE = 256
+# spaCy's own batching inside one store batch: larger batches gain nothing measurable.
+PIPE_BATCH_SIZE = 64
+# Batches queued per worker: enough to keep workers busy, few enough to bound memory.
+IN_FLIGHT_PER_WORKER = 2
+# Starting a worker and rebuilding the pipeline there takes about as long as tagging this
+# many passages in-process, so by default a worker is added only per this many passages.
+PASSAGES_PER_WORKER = 2000
+
+Batch = list[tuple[str, str]]
+Progress = Callable[[int, str], contextlib.AbstractContextManager]
+
+
+def auto_workers(n_passages: int) -> int:
+    """Worker processes worth starting for ``n_passages``: at most one per core."""
+    from policylens.runner import default_workers
+
+    return max(1, min(default_workers(), n_passages // PASSAGES_PER_WORKER))
+
+
+def tag_texts(nlp: Language, batch: Batch) -> list[Mention]:
+    """Mentions in a batch of (passage_id, text), in batch order."""
+    texts = (text for _, text in batch)
+    mentions: list[Mention] = []
+    for (passage_id, _), doc in zip(batch, nlp.pipe(texts, batch_size=PIPE_BATCH_SIZE)):
+        mentions.extend(extract_mentions(doc, passage_id))
+    return mentions
+
+
+def tag_store(
+    store: Store,
+    nlp: Language,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Tag the passages the store has not yet tagged with this model; returns how many.
+
+    ``workers``: processes to tag in (0 or 1: this one; None: one per core, but no more
+    than the amount of work repays).
+    """
+    version = model_version(nlp)
+    total = store.count_passages() - store.count_tagged(version)
+    if workers is None:
+        workers = auto_workers(total)
+    batches = store.untagged_passages(version, batch_size)
+    bar_context = progress(total, "tagging") if progress else contextlib.nullcontext()
+    done = 0
+    with bar_context as bar:
+        results = (
+            _tag_in_workers(nlp, batches, workers) if workers > 1
+            else ((batch, tag_texts(nlp, batch)) for batch in batches)
+        )
+        for batch, mentions in results:
+            store.save_mentions(version, [pid for pid, _ in batch], mentions)
+            done += len(batch)
+            if bar is not None:
+                bar.update(len(batch))
+    return done
+
+
+# -- worker processes ------------------------------------------------------------------------
+
+_WORKER_NLP: Language | None = None
+
+
+def _init_worker(config: str, data: bytes) -> None:
+    """Rebuild the pipeline once per worker from its config and spaCy bytes."""
+    global _WORKER_NLP
+    from spacy.util import get_lang_class, load_config_from_str
+
+    import policylens.tagging.pipeline  # noqa: F401  (registers the components)
+
+    cfg = load_config_from_str(config)
+    nlp = get_lang_class(cfg["nlp"]["lang"]).from_config(cfg)
+    _WORKER_NLP = nlp.from_bytes(data)
+
+
+def _tag_in_worker(batch: Batch) -> list[Mention]:
+    assert _WORKER_NLP is not None, "worker not initialised"
+    return tag_texts(_WORKER_NLP, batch)
+
+
+def _tag_in_workers(
+    nlp: Language, batches: Iterator[Batch], workers: int
+) -> Iterator[tuple[Batch, list[Mention]]]:
+    """Yield (batch, mentions) as workers finish them (order of completion)."""
+    initargs = (nlp.config.to_str(), nlp.to_bytes())
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                             initargs=initargs) as pool:
+        pending: dict[Future, Batch] = {}
+        for batch in batches:
+            pending[pool.submit(_tag_in_worker, batch)] = batch
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    yield pending.pop(future), future.result()
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                yield pending.pop(future), future.result()

@@ -1,0 +1,156 @@
+"""Save and load topic models as JSON + .npz: safe to open from a stranger, never pickle.
+
+A model folder holds ``model.json`` (method, parameters, seed, vocabulary, labels, coherence,
+library versions) and ``model.npz`` (components and, for NMF, the idf). Passage shares from the
+fit go in ``document_topics.npz`` beside them. Arrays are read with ``allow_pickle=False``;
+the .npz files are written with fixed zip timestamps so the same model gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelError
+from .model import TopicModel, TopicParams
+
+FORMAT = "policylens-topic-model"
+FORMAT_VERSION = 1
+MODEL_JSON = "model.json"
+MODEL_NPZ = "model.npz"
+SHARES_NPZ = "document_topics.npz"
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """An .npz that np.load reads, with fixed timestamps (byte-identical for equal arrays)."""
+    tmp = path.with_name(path.name + ".tmp")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name in sorted(arrays):
+            array = np.ascontiguousarray(arrays[name])
+            if array.dtype == object:
+                raise ModelError(f"refusing to save {name}: object arrays need pickle")
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, array, allow_pickle=False)
+            info = zipfile.ZipInfo(name + ".npy", date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, buf.getvalue())
+    tmp.replace(path)
+
+
+def read_npz(path: Path, names: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """Named arrays from an .npz, refusing pickled content; a clear error when damaged."""
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            missing = [n for n in names if n not in data.files]
+            if missing:
+                raise ModelError(f"{path} lacks {', '.join(missing)}",
+                                 "refit with `policylens topics --refit`")
+            return {n: data[n] for n in names}
+    except FileNotFoundError:
+        raise ModelError(f"no {path.name} in {path.parent}",
+                         "run `policylens topics` to fit a model") from None
+    except (ValueError, OSError, zipfile.BadZipFile) as exc:
+        raise ModelError(f"{path} is damaged or not a policylens model file ({exc})",
+                         "refit with `policylens topics --refit`") from exc
+
+
+def _write_json(path: Path, data: dict) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
+                   encoding="utf-8")
+    tmp.replace(path)
+
+
+def save_model(model: TopicModel, folder: str | Path, labels: list[str] | None = None) -> Path:
+    """Write model.json and model.npz into ``folder`` (created if needed)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    arrays = {"components": model.components_}
+    if model.idf_ is not None:
+        arrays["idf"] = model.idf_
+    write_npz(folder / MODEL_NPZ, arrays)
+    _write_json(folder / MODEL_JSON, {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "method": model.method,
+        "k": model.k,
+        "seed": model.params.seed,
+        "params": model.params.to_dict(),
+        "doc_topic_prior": model.doc_topic_prior_,
+        "labels": labels or [],
+        "top_words": model.top_terms(),
+        "coherence": [round(float(c), 6) for c in model.coherence_]
+        if model.coherence_ is not None else None,
+        "vocabulary": list(model.vocabulary_),
+        "info": model.info,
+    })
+    return folder
+
+
+def load_model(folder: str | Path) -> TopicModel:
+    """Read a model folder written by :func:`save_model` (no pickle, no refit)."""
+    folder = Path(folder)
+    path = folder / MODEL_JSON
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(f"no topic model in {folder}",
+                         "run `policylens topics` (or `policylens run`) first") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelError(f"{path} is damaged: {exc}", "refit with `policylens topics --refit`"
+                         ) from exc
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        raise ModelError(f"{path} is not a policylens topic model")
+    if meta.get("format_version", 0) > FORMAT_VERSION:
+        raise ModelError(f"{path} was written by a newer policylens",
+                         "upgrade policylens or refit the model")
+    try:
+        params = TopicParams(**meta["params"])
+        vocabulary = [str(t) for t in meta["vocabulary"]]
+        method = meta["method"]
+    except (KeyError, TypeError) as exc:
+        raise ModelError(f"{path} is incomplete: {exc}", "refit with `policylens topics --refit`"
+                         ) from exc
+    names = ("components", "idf") if method == "nmf" else ("components",)
+    arrays = read_npz(folder / MODEL_NPZ, names)
+    components = arrays["components"].astype(np.float64)
+    if components.ndim != 2 or components.shape != (meta.get("k"), len(vocabulary)):
+        raise ModelError(f"{folder / MODEL_NPZ} does not match its vocabulary "
+                         f"({components.shape} for {len(vocabulary)} terms, k={meta.get('k')})")
+    coherence = None
+    if meta.get("coherence") is not None:
+        coherence = np.asarray(meta["coherence"], dtype=np.float64)
+    return TopicModel(
+        method=method, params=params, vocabulary_=vocabulary, components_=components,
+        idf_=arrays.get("idf"), doc_topic_prior_=meta.get("doc_topic_prior"),
+        coherence_=coherence, info=meta.get("info") or {},
+    )
+
+
+def model_labels(folder: str | Path) -> list[str]:
+    """The topic labels stored with a model."""
+    meta = json.loads((Path(folder) / MODEL_JSON).read_text(encoding="utf-8"))
+    return list(meta.get("labels") or [])
+
+
+def save_shares(folder: str | Path, passage_ids: list[str], shares: np.ndarray, key: str) -> None:
+    """Every passage's topic shares from the fit, with the key of the passages they came from."""
+    write_npz(Path(folder) / SHARES_NPZ, {
+        "passage_ids": np.asarray(passage_ids, dtype=str),
+        "shares": shares,
+        "key": np.asarray(key),
+    })
+
+
+def load_shares(folder: str | Path) -> tuple[list[str], np.ndarray, str]:
+    """(passage ids, shares, key) saved by :func:`save_shares`."""
+    data = read_npz(Path(folder) / SHARES_NPZ, ("passage_ids", "shares", "key"))
+    # np.ascontiguousarray (in write_npz) stores a 0-d array as 1-d: take its one element.
+    key = str(data["key"].reshape(-1)[0]) if data["key"].size == 1 else str(data["key"])
+    return [str(p) for p in data["passage_ids"]], data["shares"], key

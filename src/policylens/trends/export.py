@@ -1,0 +1,43 @@
+"""The topic and trend CSVs: names and column orders, written through policylens.export.
+
+Every table is tidy (one row per observation), UTF-8, with ISO dates and the columns below in
+this order; the README documents each column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from ..export import write_csv_file
+
+TABLES: dict[str, tuple[str, ...]] = {
+    "topics.csv": ("topic", "label", "top_words", "coherence", "share", "n_dominant",
+                   "representative_passages", "example"),
+    "document_topics.csv": ("passage_id", "doc_id", "date", "kind", "party", "speaker",
+                            "topic", "share", "rank"),
+    "topic_trends.csv": ("period", "group", "topic", "label", "share", "ci_low", "ci_high",
+                         "n_passages", "n_documents"),
+    "mention_trends.csv": ("period", "group", "label", "count", "n_words", "per_10k_words",
+                           "ci_low", "ci_high", "n_passages"),
+    "shifts.csv": ("group", "topic", "label", "from_period", "to_period", "share_from",
+                   "share_to", "change", "ci_low", "ci_high", "exceeds_noise", "direction",
+                   "n_passages_from", "n_passages_to"),
+    "divergence.csv": ("group", "period_from", "period_to", "js_divergence", "noise_95",
+                       "exceeds_noise", "biggest_change_topic", "biggest_change_label",
+                       "biggest_change", "n_passages_from", "n_passages_to"),
+    "k_selection.csv": ("k", "coherence", "diversity", "selected"),
+}
+
+
+def write_table(name: str, rows: Iterable[Mapping], folder: str | Path) -> Path:
+    """Write one of :data:`TABLES` into ``folder``; booleans as true/false."""
+    path = Path(folder) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    columns = TABLES[name]
+    write_csv_file((_plain(r) for r in rows), columns, path)
+    return path
+
+
+def _plain(row: Mapping) -> dict:
+    return {k: ("true" if v is True else "false" if v is False else v) for k, v in row.items()}

@@ -1,0 +1,216 @@
+"""Shift detection: which topics rose or fell between two windows, and when the mix changed.
+
+A topic's change is the difference of its mean share between two windows (by default the first
+and last periods), with a bootstrap interval of that difference; it "exceeds noise" when the
+interval excludes zero. The divergence between consecutive periods is the Jensen-Shannon
+divergence (base 2, from 0 = same mix to 1 = disjoint) of their mean topic mixes, set beside
+what relabelling documents at random between the two periods gives (a permutation test).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+
+from ..errors import InputError
+from .prevalence import (
+    ALL,
+    CONFIDENCE,
+    DEFAULT_BOOTSTRAP,
+    bootstrap_ratio,
+    cell_rng,
+    group_of,
+    interval,
+    make_cells,
+    usable_rows,
+)
+
+DEFAULT_PERMUTATIONS = 200
+_PERIOD_RE = re.compile(r"^(\d{4})(?:-(?:Q([1-4])|(\d{2}))(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True)
+class Window:
+    """A span of dates, inclusive, with the text the user gave for it."""
+
+    name: str
+    start: str
+    end: str
+
+    def contains(self, date: str | None) -> bool:
+        """True when an ISO date (or year / year-month) lies in the window."""
+        if not date:
+            return False
+        full = date + "-01-01"[len(date) - 4:] if len(date) < 10 else date[:10]
+        return self.start <= full <= self.end
+
+
+def _bounds(text: str) -> tuple[str, str]:
+    m = _PERIOD_RE.match(text.strip())
+    if not m:
+        raise InputError(f"cannot read {text!r} as a period",
+                         "write a year (2016), quarter (2016-Q2), month (2016-05) or date")
+    year, quarter, month, day = m.groups()
+    y = int(year)
+    try:
+        if day:
+            d = dt.date(y, int(month), int(day)).isoformat()
+            return d, d
+        if quarter:
+            first = 3 * (int(quarter) - 1) + 1
+            return dt.date(y, first, 1).isoformat(), _month_end(y, first + 2)
+        if month:
+            return dt.date(y, int(month), 1).isoformat(), _month_end(y, int(month))
+    except ValueError as exc:
+        raise InputError(f"{text!r} is not a real date: {exc}") from exc
+    return f"{y:04d}-01-01", f"{y:04d}-12-31"
+
+
+def _month_end(year: int, month: int) -> str:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return (nxt - dt.timedelta(days=1)).isoformat()
+
+
+def parse_window(spec: str) -> Window:
+    """'2016:2018' (inclusive), '2016-Q1:2017-Q2', '2019' -> a Window."""
+    left, _, right = spec.partition(":")
+    start, _ = _bounds(left)
+    _, end = _bounds(right or left)
+    if end < start:
+        raise InputError(f"{spec!r} ends before it starts", "write the earlier period first")
+    return Window(spec, start, end)
+
+
+def _window_rows(rows: Sequence[Mapping], window: Window, usable: np.ndarray) -> list[int]:
+    return [i for i, r in enumerate(rows) if usable[i] and window.contains(r["date"])]
+
+
+def default_windows(rows: Sequence[Mapping], shares: np.ndarray, by: str
+                    ) -> tuple[Window, Window] | None:
+    """The first and last periods that hold passages (None with fewer than two periods)."""
+    periods = sorted({c.period for c in make_cells(rows, by, None, usable_rows(shares))})
+    if len(periods) < 2:
+        return None
+    first, last = periods[0], periods[-1]
+    return parse_window(first), parse_window(last)
+
+
+def topic_shifts(rows: Sequence[Mapping], shares: np.ndarray, labels: Sequence[str], *,
+                 by: str = "year", group: str | None = None,
+                 compare: tuple[str, str] | None = None,
+                 n_boot: int = DEFAULT_BOOTSTRAP, seed: int = 0) -> list[dict]:
+    """Each topic's change in share between two windows, largest rise first, per group."""
+    shares = np.asarray(shares, dtype=float)
+    if compare:
+        windows = (parse_window(compare[0]), parse_window(compare[1]))
+    else:
+        windows = default_windows(rows, shares, by)
+        if windows is None:
+            return []
+    usable = usable_rows(shares)
+    a_rows = _window_rows(rows, windows[0], usable)
+    b_rows = _window_rows(rows, windows[1], usable)
+    groups = [ALL] + (sorted({group_of(rows[i], group) for i in a_rows + b_rows})
+                      if group else [])
+    out = []
+    for g in groups:
+        ia = [i for i in a_rows if g == ALL or group_of(rows[i], group) == g]
+        ib = [i for i in b_rows if g == ALL or group_of(rows[i], group) == g]
+        if not ia or not ib:
+            continue
+        rep_a = _replicates(rows, shares, ia, n_boot, cell_rng(seed, "shift", windows[0].name, g))
+        rep_b = _replicates(rows, shares, ib, n_boot, cell_rng(seed, "shift", windows[1].name, g))
+        low, high = interval(rep_b - rep_a)
+        mean_a, mean_b = shares[ia].mean(axis=0), shares[ib].mean(axis=0)
+        change = mean_b - mean_a
+        block = []
+        for t in range(shares.shape[1]):
+            exceeds = bool(low[t] > 0 or high[t] < 0)
+            block.append({
+                "group": g, "topic": t + 1, "label": labels[t],
+                "from_period": windows[0].name, "to_period": windows[1].name,
+                "share_from": float(mean_a[t]), "share_to": float(mean_b[t]),
+                "change": float(change[t]), "ci_low": float(low[t]), "ci_high": float(high[t]),
+                "exceeds_noise": exceeds,
+                "direction": "rise" if change[t] > 0 else "fall" if change[t] < 0 else "none",
+                "n_passages_from": len(ia), "n_passages_to": len(ib),
+            })
+        block.sort(key=lambda r: (-round(r["change"], 12), r["topic"]))
+        out.extend(block)
+    return out
+
+
+def _replicates(rows, shares, idx, n_boot, rng) -> np.ndarray:
+    docs = [rows[i]["doc_id"] for i in idx]
+    return bootstrap_ratio(shares[idx], np.ones(len(idx)), docs, n_boot, rng)
+
+
+def js_divergence(p: np.ndarray, q: np.ndarray) -> float:
+    """Jensen-Shannon divergence, base 2 (0 = the same mix, 1 = no topic in common)."""
+    p = np.asarray(p, float) / np.sum(p)
+    q = np.asarray(q, float) / np.sum(q)
+    m = (p + q) / 2
+
+    def kl(a: np.ndarray) -> float:
+        nz = a > 0
+        return float(np.sum(a[nz] * np.log2(a[nz] / m[nz])))
+
+    return max(0.0, 0.5 * kl(p) + 0.5 * kl(q))
+
+
+def divergence(rows: Sequence[Mapping], shares: np.ndarray, labels: Sequence[str], *,
+               by: str = "year", group: str | None = None,
+               n_perm: int = DEFAULT_PERMUTATIONS, seed: int = 0) -> list[dict]:
+    """Jensen-Shannon divergence between each pair of consecutive periods with passages."""
+    shares = np.asarray(shares, dtype=float)
+    cells = make_cells(rows, by, group, usable_rows(shares))
+    by_group: dict[str, list] = {}
+    for cell in cells:
+        by_group.setdefault(cell.group, []).append(cell)
+    out = []
+    for g, group_cells in by_group.items():
+        for a, b in pairwise(group_cells):
+            mean_a, mean_b = shares[a.rows].mean(axis=0), shares[b.rows].mean(axis=0)
+            js = js_divergence(mean_a, mean_b)
+            noise = _permutation_noise(rows, shares, a.rows, b.rows, n_perm,
+                                       cell_rng(seed, "divergence", a.period, b.period, g))
+            diff = mean_b - mean_a
+            t = int(np.lexsort((np.arange(len(diff)), -np.abs(np.round(diff, 12))))[0])
+            out.append({
+                "group": g, "period_from": a.period, "period_to": b.period,
+                "js_divergence": js, "noise_95": noise,
+                "exceeds_noise": bool(js > noise) if np.isfinite(noise) else False,
+                "biggest_change_topic": t + 1, "biggest_change_label": labels[t],
+                "biggest_change": float(diff[t]),
+                "n_passages_from": len(a.rows), "n_passages_to": len(b.rows),
+            })
+    return out
+
+
+def _permutation_noise(rows, shares, ia, ib, n_perm, rng) -> float:
+    """The divergence that shuffling documents between the two periods reaches 95% of times."""
+    idx = np.concatenate([ia, ib])
+    docs = np.asarray([rows[i]["doc_id"] for i in idx])
+    units, inverse = np.unique(docs, return_inverse=True)
+    n_a_docs = len(set(docs[: len(ia)]))
+    if len(units) >= 4 and n_a_docs < len(units):
+        sums = np.zeros((len(units), shares.shape[1]))
+        np.add.at(sums, inverse, shares[idx])
+        sizes = np.bincount(inverse, minlength=len(units)).astype(float)
+        n_first = n_a_docs
+    else:  # too few documents to shuffle: shuffle passages
+        sums, sizes, n_first = shares[idx], np.ones(len(idx)), len(ia)
+    if n_first == 0 or n_first == len(sizes):
+        return float("nan")
+    values = []
+    for _ in range(n_perm):
+        perm = rng.permutation(len(sizes))
+        first, second = perm[:n_first], perm[n_first:]
+        values.append(js_divergence(sums[first].sum(0) / sizes[first].sum(),
+                                    sums[second].sum(0) / sizes[second].sum()))
+    return float(np.percentile(values, CONFIDENCE * 100))

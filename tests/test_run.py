@@ -1,0 +1,192 @@
+"""`policylens run`, `topics` and `trends` through the command line, on PDFs the tests build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from planted import SUBJECTS, add_planted_documents, planted_texts, shifting_proportions
+from policylens.cli import cli
+from policylens.store import Store
+
+SPEAKERS = ("Mr Alan Whitby (Carlisle North) (Lab):", "The Minister for Health (Helen Carver):",
+            "Dr Priya Nair (Bath) (LD):", "Mrs Sarah Moss (Leeds East) (Con):")
+OUTPUT_SUFFIXES = (".csv", ".json", ".svg", ".png", ".npz")
+
+
+def _write_debates(folder: Path, pdfgen, years=(2017, 2020, 2023)) -> list[Path]:
+    """One Hansard-style debate a year whose subjects shift from therapy to cost."""
+    folder.mkdir(parents=True, exist_ok=True)
+    props = shifting_proportions(len(years), 3, rise=1, fall=0, start=0.1, end=0.7)
+    paths = []
+    for i, year in enumerate(years):
+        speeches = planted_texts([props[i]], 14, seed=year)
+        items = [pdfgen.Heading("Cell and Gene Therapies", 1)]
+        for j, p in enumerate(speeches):
+            text = p.text.capitalize() + ". The gene therapy costs £2 million per patient."
+            items.append(pdfgen.Speech(SPEAKERS[j % len(SPEAKERS)], (text,)))
+        path = folder / f"debate-{year}.pdf"
+        pdfgen.write_hansard(path, date=dt.date(year, 3, 10), title="Cell and Gene Therapies",
+                             sitting="Westminster Hall", items=items)
+        paths.append(path)
+    return paths
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.suffix in OUTPUT_SUFFIXES}
+
+
+def _invoke(*args: str):
+    result = CliRunner().invoke(cli, list(args))
+    return result
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory, pdfgen):
+    root = tmp_path_factory.mktemp("run")
+    _write_debates(root / "pdfs", pdfgen)
+    out = root / "results"
+    args = ("run", str(root / "pdfs"), "--out", str(out), "--k", "3", "--workers", "0",
+            "--bootstrap", "200")
+    result = _invoke(*args)
+    assert result.exit_code == 0, result.output + str(result.exception)
+    return root, out, args, result
+
+
+def test_run_writes_every_output_and_prints_where(first_run):
+    _root, out, _, result = first_run
+    printed = [Path(line) for line in result.stdout.splitlines()]
+    assert printed[0] == out / "policylens.db"
+    for name in ("topics.csv", "document_topics.csv", "topic_trends.csv", "mention_trends.csv",
+                 "shifts.csv", "divergence.csv"):
+        assert out / name in printed, name
+    assert out / "plots" / "topic_trends.png" in printed
+    assert out / "plots" / "mention_trends.svg" in printed
+    assert all(p.exists() for p in printed)
+    with Store(out / "policylens.db") as store:
+        status = store.status()
+    assert status["documents"] == 3
+    assert status["passages"] >= 3 * 14
+    assert status["tagged_passages"] == status["passages"]  # the shipped tagger ran
+    mentions = (out / "mention_trends.csv").read_text(encoding="utf-8")
+    assert ",THERAPY," in mentions and ",COST," in mentions
+
+
+def test_run_finds_the_shift_between_the_debates(first_run):
+    _, out, _, _ = first_run
+    import csv
+
+    with open(out / "topics.csv", encoding="utf-8") as fh:
+        topics = {r["topic"]: r["top_words"] for r in csv.DictReader(fh)}
+    with open(out / "shifts.csv", encoding="utf-8") as fh:
+        shifts = [r for r in csv.DictReader(fh) if r["group"] == "all"]
+    cost_topic = next(t for t, words in topics.items()
+                      if sum(w in SUBJECTS["cost"] for w in words.split("; ")) >= 3)
+    biggest_rise = shifts[0]
+    assert biggest_rise["topic"] == cost_topic
+    assert (biggest_rise["from_period"], biggest_rise["to_period"]) == ("2017", "2023")
+
+
+def test_rerun_reuses_the_store_and_gives_identical_outputs(first_run):
+    _root, out, args, _ = first_run
+    before = _digests(out)
+    result = _invoke(*args)
+    assert result.exit_code == 0, result.output
+    assert "3 unchanged" in result.stderr
+    assert "every passage already tagged" in result.stderr
+    assert "reusing the model" in result.stderr
+    assert _digests(out) == before
+    assert len(before) >= 12
+
+
+def test_new_pdf_refits_topics(tmp_path, pdfgen):
+    _write_debates(tmp_path / "pdfs", pdfgen, years=(2018, 2022))
+    out = tmp_path / "out"
+    args = ("run", str(tmp_path / "pdfs"), "--out", str(out), "--k", "2", "--workers", "0",
+            "--bootstrap", "100", "--db", str(tmp_path / "elsewhere.db"))
+    assert _invoke(*args).exit_code == 0
+    assert (tmp_path / "elsewhere.db").exists() and not (out / "policylens.db").exists()
+    _write_debates(tmp_path / "pdfs", pdfgen, years=(2024,))
+    result = _invoke(*args)
+    assert result.exit_code == 0, result.output
+    assert "1 added" in result.stderr and "fitting NMF topics" in result.stderr
+    assert "2024" in (out / "topic_trends.csv").read_text(encoding="utf-8")
+
+
+def test_run_without_a_corpus_says_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = _invoke("run")
+    assert result.exit_code == 1
+    assert "corpus does not exist" in result.output
+    assert "Hint:" in result.output
+
+
+# -- topics and trends on a store ------------------------------------------------------------
+@pytest.fixture(scope="module")
+def planted_store(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cli")
+    props = shifting_proportions(5, 4)
+    with Store(folder / "s.db") as store:
+        add_planted_documents(store, planted_texts(props, 60, seed=2, mix=0.1), 2016,
+                              docs_per_period=3)
+    return folder
+
+
+def test_topics_command_prints_topics_and_saves_the_model(planted_store):
+    db = str(planted_store / "s.db")
+    result = _invoke("--db", db, "topics", "--k", "auto", "--k-range", "2:6", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "topic,label,share,coherence,top_words"
+    assert len(lines) == 1 + 4  # four planted subjects
+    assert "k=2: coherence (NPMI)" in result.stderr and "k=6:" in result.stderr
+    assert (planted_store / "k_selection.csv").read_text().count("\n") == 1 + 5
+    assert (planted_store / "topic-model" / "model.npz").is_file()
+
+
+def test_trends_command_compares_named_windows(planted_store):
+    db = str(planted_store / "s.db")
+    assert _invoke("--db", db, "topics", "--k", "4").exit_code == 0
+    out = planted_store / "trends"
+    result = _invoke("trends", "--db", db, "--out", str(out), "--by", "quarter",
+                     "--group", "kind", "--compare", "2016:2017", "2019:2020",
+                     "--bootstrap", "200", "--no-plots")
+    assert result.exit_code == 0, result.output
+    assert [Path(p).name for p in result.stdout.splitlines()] == [
+        "topic_trends.csv", "mention_trends.csv", "shifts.csv", "divergence.csv"]
+    shifts = (out / "shifts.csv").read_text(encoding="utf-8").splitlines()
+    assert all(",2016:2017,2019:2020," in line for line in shifts[1:])
+    trends = (out / "topic_trends.csv").read_text(encoding="utf-8")
+    assert "2016-Q1,all," in trends and ",parliamentary," in trends
+    assert "shifts 2016:2017 -> 2019:2020" in result.stderr
+
+
+def test_trends_without_a_model_explains(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        add_planted_documents(store, planted_texts([[0.5, 0.5]], 20), 2020, 2)
+    result = _invoke("--db", str(tmp_path / "s.db"), "trends")
+    assert result.exit_code == 1
+    assert "no topic model" in result.output and "policylens topics" in result.output
+
+
+@pytest.mark.parametrize("args", [["topics", "--k", "1"], ["topics", "--k", "many"],
+                                  ["topics", "--k-range", "6:3"],
+                                  ["trends", "--compare", "2016"], ["trends", "--by", "week"]])
+def test_bad_options_fail_before_any_work(args, tmp_path):
+    result = _invoke("--db", str(tmp_path / "none.db"), *args)
+    assert result.exit_code == 2, result.output
+
+
+@pytest.mark.parametrize("command", ["topics", "trends", "run"])
+def test_help_ends_with_an_example(command):
+    result = _invoke(command, "--help")
+    assert result.exit_code == 0
+    text = result.output
+    assert "Example:" in text
+    example = text[text.index("Example:"):text.index("Options:")]
+    assert f"policylens {command}" in example

@@ -1,0 +1,174 @@
+"""Tagging a store built from a PDF, through the CLI and the library."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from policylens.cli import cli
+from policylens.store import open_store
+from policylens.tagging.labels import LABELS
+from policylens.tagging.mentions import EXPORT_COLUMNS, KWIC_FULL_COLUMNS, kwic
+from policylens.tagging.pipeline import load_tagger, model_version
+from policylens.tagging.tag import tag_store
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMANDS = (["tag"], ["mentions"], ["export", "mentions"], ["evaluate"], ["render"])
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture
+def store_path(tmp_path, hansard_pdf):
+    db = tmp_path / "s.db"
+    result = run("--db", db, "ingest", hansard_pdf, "--workers", "0")
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def stored_mentions(db) -> list[tuple]:
+    with open_store(db) as store:
+        return [(r["passage_id"], r["label"], r["start"], r["end"], r["mention"])
+                for r in store.iter_mentions()]
+
+
+def test_tag_then_rerun_tags_nothing(store_path):
+    result = run("tag", "--db", store_path)
+    assert result.exit_code == 0, result.output
+    with open_store(store_path) as store:
+        n_passages = store.count_passages()
+        version = store.latest_model_version()
+        rows = list(store.iter_mentions())
+    assert f"tagged {n_passages} passages" in result.output
+    assert version == model_version(load_tagger())
+    labels = {r["label"] for r in rows}
+    assert labels == set(LABELS), labels  # the fixture debate speaks of all four
+    for r in rows:  # offsets point into the passage text
+        assert r["text"][r["start"]:r["end"]] == r["mention"]
+    before = stored_mentions(store_path)
+    again = run("tag", "--db", store_path)
+    assert again.exit_code == 0, again.output
+    assert "tagged 0 passages" in again.output
+    assert stored_mentions(store_path) == before
+
+
+def test_workers_give_the_same_mentions(store_path, tmp_path, hansard_pdf):
+    nlp = load_tagger()
+    with open_store(store_path) as store:
+        n = tag_store(store, nlp, batch_size=2, workers=2)
+        assert n == store.count_passages()
+    other = tmp_path / "one.db"
+    assert run("--db", other, "ingest", hansard_pdf, "--workers", "0").exit_code == 0
+    with open_store(other) as store:
+        tag_store(store, nlp, batch_size=5, workers=1)
+    assert sorted(stored_mentions(store_path)) == sorted(stored_mentions(other))
+
+
+def test_tag_reports_progress(store_path):
+    seen = []
+
+    class Bar:
+        def __init__(self, length, label):
+            seen.append((length, label))
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def update(self, n):
+            seen.append(n)
+
+    with open_store(store_path) as store:
+        n = tag_store(store, load_tagger(), batch_size=4, progress=Bar)
+    assert seen[0] == (n, "tagging") and sum(seen[1:]) == n
+
+
+def test_mentions_views(store_path):
+    assert run("tag", "--db", store_path).exit_code == 0
+    table = run("mentions", "--db", store_path)
+    assert table.exit_code == 0, table.output
+    assert table.stdout.splitlines()[0].split() == ["date", "source", "page", "label", "left",
+                                                    "mention", "right"]
+    as_csv = run("mentions", "--db", store_path, "--label", "COST", "--format", "csv")
+    assert as_csv.exit_code == 0, as_csv.output
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert rows and {r["label"] for r in rows} == {"COST"}
+    assert list(rows[0]) == list(KWIC_FULL_COLUMNS)
+    assert rows[0]["date"] == "2021-03-04"
+    jsonl = run("mentions", "--db", store_path, "--format", "jsonl", "--since", "2022")
+    assert jsonl.exit_code == 0 and jsonl.stdout == ""
+    until = run("mentions", "--db", store_path, "--format", "jsonl", "--until", "2021-03")
+    lines = [json.loads(x) for x in until.stdout.splitlines()]
+    assert lines and all(x["date"] == "2021-03-04" for x in lines)
+    bad = run("mentions", "--db", store_path, "--since", "2021-13")
+    assert bad.exit_code == 2 and "not a date" in bad.output
+
+
+def test_export_mentions(store_path, tmp_path):
+    assert run("tag", "--db", store_path).exit_code == 0
+    out = tmp_path / "m.csv"
+    result = run("export", "mentions", "--db", store_path, "--format", "csv", "-o", out)
+    assert result.exit_code == 0, result.output
+    with open(out, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(rows[0]) == list(EXPORT_COLUMNS)
+    assert len(rows) == len(stored_mentions(store_path))
+    jsonl = run("export", "mentions", "--db", store_path, "--format", "jsonl", "--label",
+                "THERAPY")
+    records = [json.loads(x) for x in jsonl.stdout.splitlines()]
+    assert records and {r["label"] for r in records} == {"THERAPY"}
+    assert all(r["canonical"] for r in records)
+
+
+def test_tag_without_store_or_with_a_bad_model(tmp_path):
+    missing = run("tag", "--db", tmp_path / "none.db")
+    assert missing.exit_code == 1 and "no store" in missing.output
+    (tmp_path / "empty").mkdir()
+    bad = run("tag", "--db", tmp_path / "none.db", "--model", tmp_path / "empty")
+    assert bad.exit_code == 1 and "no tagger" in bad.output
+    nowhere = run("tag", "--model", tmp_path / "nowhere")
+    assert nowhere.exit_code == 2
+
+
+def test_render_file_stdin_and_jsonl(tmp_path):
+    text = tmp_path / "speech.txt"
+    text.write_text("NICE appraised Kymriah.\n\nThe nurses were consulted.\n", encoding="utf-8")
+    out = tmp_path / "speech.html"
+    result = run("render", text, "--html", out)
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "Kymriah" in html and "THERAPY" in html and "NHS_WORKFORCE" in html
+    piped = CliRunner().invoke(cli, ["render", "-"], input="The MHRA licensed it.")
+    assert piped.exit_code == 0 and "REGULATION" in piped.stdout
+    samples = tmp_path / "s.jsonl"
+    samples.write_text('{"text": "It cost £3m."}\n{"text": "No mention."}\n', encoding="utf-8")
+    as_jsonl = run("render", samples)
+    assert as_jsonl.exit_code == 0 and "COST" in as_jsonl.stdout
+    empty = CliRunner().invoke(cli, ["render", "-"], input="  \n")
+    assert empty.exit_code == 1 and "nothing to render" in empty.output
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_help_ends_with_an_example(command):
+    result = run(*command, "--help")
+    assert result.exit_code == 0, result.output
+    lines = [x for x in result.output.split("Options:")[0].splitlines() if x.strip()]
+    assert lines[-2].strip().startswith("Example")
+    assert lines[-1].strip().startswith("policylens " + command[0])
+
+
+def test_kwic_cuts_context_to_width():
+    text = "word " * 40 + "NICE" + " next" * 40
+    start = text.index("NICE")
+    left, mention, right = kwic(text, start, start + 4, width=20)
+    assert mention == "NICE" and len(left) <= 20 and len(right) <= 20
+    assert left.endswith("word word") and right.startswith("next next")
