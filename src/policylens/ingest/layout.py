@@ -275,48 +275,47 @@ def build_blocks(pages: Sequence[PageLines], vocabulary: set[str] | None = None)
         for ln in page.lines:
             by_col.setdefault(ln.column, []).append(ln)
         col_left = {c: _left_edge(lns) for c, lns in by_col.items()}
-        gaps = [b.top - a.bottom for a, b in zip(page.lines, page.lines[1:])
-                if a.column == b.column and 0 <= b.top - a.bottom]
-        usual_gap = statistics.median(gaps) if gaps else 2.0
-        current: list[Line] = []
-        prev: Line | None = None
-
-        def close() -> None:
-            if not current:
-                return
-            first = current[0]
-            heading = (all(ln.all_bold for ln in current) and len(current) <= 3
+        for group, column_start in _paragraph_groups(page.lines, col_left):
+            first = group[0]
+            heading = (all(ln.all_bold for ln in group) and len(group) <= 3
                        and not first.text.endswith(".")
                        and not first.text.rstrip().endswith(":")) or (
                 first.size >= size + HEADING_SIZE_STEP)
-            texts = join_hyphenated([ln.text for ln in current], vocabulary or ())
+            texts = join_hyphenated([ln.text for ln in group], vocabulary or ())
             blocks.append(Block(
                 text=join_lines(texts), page=page.number, column=first.column,
                 heading=heading, bold_prefix=first.bold_prefix,
                 indented=first.x0 - col_left.get(first.column, first.x0) > INDENT,
-                column_start=prev_column_start, lines=texts,
+                column_start=column_start, lines=texts,
             ))
-            current.clear()
-
-        prev_column_start = True
-        for ln in page.lines:
-            new_column = prev is None or ln.column != prev.column
-            starts = (
-                new_column
-                or ln.top - prev.bottom > max(PARA_GAP_FACTOR * usual_gap, usual_gap + 2.0)
-                or ln.x0 - col_left.get(ln.column, ln.x0) > INDENT
-                or (bool(ln.bold_prefix) and not ln.all_bold and not prev.all_bold)
-                # A bold speaker label wrapped onto a second line stays one block.
-                or (ln.all_bold != prev.all_bold and not (prev.all_bold and ln.bold_prefix))
-                or abs(ln.size - prev.size) >= HEADING_SIZE_STEP
-            )
-            if starts:
-                close()
-                prev_column_start = new_column
-            current.append(ln)
-            prev = ln
-        close()
     return blocks
+
+
+def _paragraph_groups(
+    lines: Sequence[Line], col_left: dict[int, float]
+) -> list[tuple[list[Line], bool]]:
+    """Consecutive lines grouped into paragraphs; True where a group opens a column."""
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])
+            if a.column == b.column and 0 <= b.top - a.bottom]
+    usual_gap = statistics.median(gaps) if gaps else 2.0
+    groups: list[tuple[list[Line], bool]] = []
+    prev: Line | None = None
+    for ln in lines:
+        new_column = prev is None or ln.column != prev.column
+        starts = (
+            new_column
+            or ln.top - prev.bottom > max(PARA_GAP_FACTOR * usual_gap, usual_gap + 2.0)
+            or ln.x0 - col_left.get(ln.column, ln.x0) > INDENT
+            or (bool(ln.bold_prefix) and not ln.all_bold and not prev.all_bold)
+            # A bold speaker label wrapped onto a second line stays one block.
+            or (ln.all_bold != prev.all_bold and not (prev.all_bold and ln.bold_prefix))
+            or abs(ln.size - prev.size) >= HEADING_SIZE_STEP
+        )
+        if starts:
+            groups.append(([], new_column))
+        groups[-1][0].append(ln)
+        prev = ln
+    return groups
 
 
 def _left_edge(lines: Sequence[Line]) -> float:
