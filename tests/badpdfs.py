@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 
@@ -332,6 +331,18 @@ def bad_page_object(path: Path) -> Path:
 POLICYLENS = [sys.executable, "-c", "from policylens.cli import cli; cli(prog_name='policylens')"]
 
 
+# Runs the command and writes the largest resident size of it and its workers to argv[1]. A
+# process forked from pytest would report pytest's own size (Linux carries the high-water mark
+# over fork and exec), so the measure is taken here, in a small process of its own.
+_MEASURE = """
+import resource, subprocess, sys
+code = subprocess.call(sys.argv[2:])
+with open(sys.argv[1], "w") as fh:
+    fh.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+sys.exit(code if code >= 0 else 128 - code)
+"""
+
+
 def run_policylens(*args, timeout: float = 120, **popen) -> subprocess.CompletedProcess:
     """Run ``policylens ARGS`` in a new process group and check it leaves no process behind.
 
@@ -339,31 +350,22 @@ def run_policylens(*args, timeout: float = 120, **popen) -> subprocess.Completed
     The result also has ``peak_rss_mb``: the most memory the command or any of its worker
     processes held.
     """
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen([*POLICYLENS, *map(str, args)], stdout=out, stderr=err,
-                                text=True, start_new_session=True, **popen)
-        deadline = time.monotonic() + timeout
+    with tempfile.TemporaryDirectory() as folder:
+        rss = Path(folder) / "rss"
+        proc = subprocess.Popen([sys.executable, "-c", _MEASURE, str(rss), *POLICYLENS,
+                                 *map(str, args)], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, start_new_session=True,
+                                **popen)
         try:
-            while True:
-                # wait4 reports the largest resident size of the process and of the workers
-                # it waited for.
-                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-                if pid:
-                    proc.returncode = os.waitstatus_to_exitcode(status)
-                    break
-                if time.monotonic() > deadline:
-                    raise subprocess.TimeoutExpired(proc.args, timeout)
-                time.sleep(0.02)
+            out, err = proc.communicate(timeout=timeout)
         finally:
             survivors = group_alive(proc.pid)
-            if proc.returncode is None or survivors:
+            if proc.poll() is None or survivors:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
-        out.seek(0)
-        err.seek(0)
-        result = subprocess.CompletedProcess(proc.args, proc.returncode, out.read(), err.read())
-    assert not survivors, f"processes left behind by policylens {args}"
-    result.peak_rss_mb = usage.ru_maxrss / 1024
+        assert not survivors, f"processes left behind by policylens {args}"
+        result = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+        result.peak_rss_mb = int(rss.read_text()) / 1024
     return result
 
 
