@@ -97,19 +97,28 @@ def test_turned_page_is_read_with_pdfplumber_and_noted(tmp_path):
     path = tmp_path / "turned.pdf"
     c = canvas.Canvas(str(path), invariant=1)
     for number in range(3):
+        # Page 2 is a landscape page: turned by /Rotate, its text drawn running up the page
+        # so that it reads upright on screen. PDFium sees the text turned; pdfplumber turns
+        # the page first.
         c.setPageRotation(90 if number == 1 else 0)
-        text = c.beginText(72, 760)
+        c.saveState()
+        if number == 1:
+            c.translate(520, 72)
+            c.rotate(90)
+        text = c.beginText(0, 0) if number == 1 else c.beginText(72, 760)
         text.setFont("Helvetica", 11)
         for i in range(20):
             text.textLine(f"{badpdfs.TEXT[:60]} page {number} line {i}")
         c.drawText(text)
+        c.restoreState()
         c.showPage()
     c.save()
-    doc, passages = extract_document(path, sha256_file(path), engine="pdfium")
+    out = both_engines(path)
+    assert_same(out)
+    doc = out["pdfium"][2]
     assert doc.engine == "pdfium"
-    assert "page 2 (turned page)" in doc.notes and "pdfplumber" in doc.notes
-    text = " ".join(p.text for p in passages)
-    assert "page 1 line 19" in text  # the turned page's text is there all the same
+    assert doc.notes == "read with pdfplumber: page 2 (turned text)"
+    assert "page 1 line 5 " in doc.pages[1] and "page 2 line 5 " in doc.pages[2]
 
 
 def test_turned_text_falls_back(tmp_path):

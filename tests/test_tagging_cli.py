@@ -161,9 +161,10 @@ def test_render_file_stdin_and_jsonl(tmp_path):
 def test_help_ends_with_an_example(command):
     result = run(*command, "--help")
     assert result.exit_code == 0, result.output
-    lines = [x for x in result.output.split("Options:")[0].splitlines() if x.strip()]
-    assert lines[-2].strip().startswith("Example")
-    assert lines[-1].strip().startswith("policylens " + command[0])
+    lines = [x.strip() for x in result.output.split("Options:")[0].splitlines() if x.strip()]
+    heading = max(i for i, line in enumerate(lines) if line.startswith("Example"))
+    examples = lines[heading + 1:]
+    assert examples and all(x.startswith("policylens " + command[0]) for x in examples)
 
 
 def test_kwic_cuts_context_to_width():
@@ -172,3 +173,16 @@ def test_kwic_cuts_context_to_width():
     left, mention, right = kwic(text, start, start + 4, width=20)
     assert mention == "NICE" and len(left) <= 20 and len(right) <= 20
     assert left.endswith("word word") and right.startswith("next next")
+
+
+def test_long_passages_are_tagged_in_parts():
+    from policylens.tagging.tag import auto_workers, split_long, tag_texts
+
+    assert split_long("aaa bbb ccc ddd", 8) == [(0, "aaa bbb "), (8, "ccc ddd")]
+    nlp = load_tagger()
+    nlp.max_length = 40
+    text = "The NHS staff were there. " * 5 + "NICE appraised Kymriah at £282,000."
+    mentions = tag_texts(nlp, [("p", text)])
+    assert [m.text for m in mentions][-4:] == ["NICE", "appraised", "Kymriah", "£282,000"]
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert auto_workers(10) == 1

@@ -407,25 +407,30 @@ def mentions(app: App, label: str | None, since: str | None, until: str | None,
 
 
 @cli.command("evaluate")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @model_option
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @pass_app
-def evaluate_command(app: App, gold: Path, model_dir: Path | None, as_json: bool) -> None:
+def evaluate_command(app: App, gold: tuple[Path, ...], model_dir: Path | None,
+                     as_json: bool) -> None:
     """Score the tagger on labelled samples: precision, recall and F1, strict and lenient.
 
-    GOLD is a JSONL file in the ANNOTATION.md format. Strict matching needs the same start,
+    GOLD is one or more JSONL files in the ANNOTATION.md format, or folders of them (the same
+    files `policylens check` reads). Strict matching needs the same start,
     end and label; lenient the same label and overlapping characters. Each label is shown
     with its counts, then the micro average.
 
     \b
     Example:
-      policylens evaluate corpus/labelled/test.jsonl --json > scores.json
+      policylens evaluate corpus/labelled/test.jsonl
+      policylens evaluate corpus/labelled/ --json > corpus/labelled/baseline.json
     """
     from .tagging.evaluate import evaluate, format_report, read_samples
     from .tagging.pipeline import load_tagger
 
-    samples = read_samples(gold)
+    from .check import sample_files
+
+    samples = [s for path in sample_files(gold) for s in read_samples(path)]
     report = evaluate(load_tagger(model_dir), samples)
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=2))

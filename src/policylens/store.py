@@ -310,15 +310,24 @@ class Store:
     def untagged_passages(
         self, model_version: str, batch_size: int = 256
     ) -> Iterator[list[tuple[str, str]]]:
-        """Batches of (passage_id, text) not yet tagged by ``model_version``."""
-        cur = self.conn.execute(
-            "SELECT p.passage_id, p.text FROM passages p WHERE NOT EXISTS (SELECT 1 FROM tagged t"
-            " WHERE t.passage_id = p.passage_id AND t.model_version = ?) ORDER BY p.passage_id",
-            (model_version,),
-        )
-        rows = cur.fetchall()  # read fully so writes between batches do not disturb the cursor
-        for i in range(0, len(rows), batch_size):
-            yield [(r[0], r[1]) for r in rows[i : i + batch_size]]
+        """Batches of (passage_id, text) not yet tagged by ``model_version``.
+
+        Each batch is its own query, continuing after the last id of the one before: memory
+        stays bounded by the batch size, and writes between batches (the tagged marks) do
+        not disturb the reading.
+        """
+        last = ""
+        while True:
+            rows = self.conn.execute(
+                "SELECT p.passage_id, p.text FROM passages p WHERE p.passage_id > ? AND NOT "
+                "EXISTS (SELECT 1 FROM tagged t WHERE t.passage_id = p.passage_id AND "
+                "t.model_version = ?) ORDER BY p.passage_id LIMIT ?",
+                (last, model_version, batch_size),
+            ).fetchall()
+            if not rows:
+                return
+            last = rows[-1][0]
+            yield [(r[0], r[1]) for r in rows]
 
     def save_mentions(
         self, model_version: str, passage_ids: Iterable[str], mentions: Iterable[Mention]
@@ -343,8 +352,9 @@ class Store:
     def latest_model_version(self) -> str | None:
         """The model version that tagged the most passages (the one exports use by default)."""
         row = self.conn.execute(
+            # The most recent model (its last batch was written last) wins a tie in size.
             "SELECT model_version FROM tagged GROUP BY model_version "
-            "ORDER BY count(*) DESC, model_version LIMIT 1"
+            "ORDER BY count(*) DESC, max(rowid) DESC LIMIT 1"
         ).fetchone()
         return row[0] if row else None
 

@@ -7,7 +7,7 @@ of one per character: a "word" it yields is a run of words on one line in one fo
 layout code treats like any other. A line wider than half the page, where a column gap could
 hide, is measured word by word and cut wherever two words are far enough apart to be a gutter.
 
-Pages it cannot lay out (turned pages, turned text, pages PDFium fails on) are read with
+Pages it cannot lay out (turned text, pages PDFium fails on) are read with
 pdfplumber instead, and the reader's ``notes`` say which. A file PDFium cannot open at all is
 read with pdfplumber as a whole. PDFium is not thread-safe: a lock lets one thread of a process
 use it at a time (Dask workers may run several threads).
@@ -453,8 +453,9 @@ class PdfiumReader:
         except pdfium.PdfiumError as exc:
             raise _Unusable("PDFium could not load the page") from exc
         try:
-            if page.get_rotation() % 360:
-                raise _Unusable("turned page")
+            # Boxes are in the page's own space, before any /Rotate: text drawn upright there
+            # reads right here; text drawn turned (to look upright on a turned page) is
+            # caught per text object.
             left, bottom, right, top = page.get_mediabox()
             width, height = right - left, top - bottom
             textpage = page.get_textpage()

@@ -3,8 +3,16 @@
 The pipeline is ``spacy.blank("en")`` with a sentence splitter, a SpanRuler fed with the
 phrase patterns of the JSONL files in ``patterns/``, a money amount finder, an INN-stem
 finder, and the resolver that turns candidates into mentions (see
-:mod:`policylens.tagging.components`). Importing this module registers the components,
-so ``spacy.load`` of a saved tagger works once it is imported; :func:`load_tagger` does both.
+:mod:`policylens.tagging.components`). The components are registered when this module is
+imported, and through the package's ``spacy_factories`` entry points, so a plain
+``spacy.load("models/policy-tagger")`` works too.
+
+A pattern file holds one JSON object a line: ``label`` (one of LABELS, or EXCLUDE for text
+where nothing may be tagged), ``pattern`` (a phrase, matched in any case), and optionally
+``case_sensitive: true`` ("NICE" but not "nice") or ``when``, the name of a context check in
+``components.CONDITIONS`` ("approved" only where a licensing regulator acts). Canonical names
+are in ``data/canonical.jsonl`` and the modifier words that widen a mention in
+``data/modifiers.json``.
 
 Phrase patterns are written once in their plain form; the build adds the variants real text
 uses: a hyphen or a space between words ("CAR-T cell" / "CAR T-cell") and the regular plural

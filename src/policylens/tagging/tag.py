@@ -10,6 +10,7 @@ process alone writes to the store.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import TYPE_CHECKING
@@ -27,9 +28,10 @@ DEFAULT_BATCH_SIZE = 256
 PIPE_BATCH_SIZE = 64
 # Batches queued per worker: enough to keep workers busy, few enough to bound memory.
 IN_FLIGHT_PER_WORKER = 2
-# Starting a worker and rebuilding the pipeline there takes about as long as tagging this
-# many passages in-process, so by default a worker is added only per this many passages.
-PASSAGES_PER_WORKER = 2000
+# Starting a worker and rebuilding the pipeline there takes about two seconds, and on two
+# cores shared with other work two workers were slower than one process even on a million
+# words (benchmarks/RESULTS.md), so by default a worker is added only per this many passages.
+PASSAGES_PER_WORKER = 10_000
 
 Batch = list[tuple[str, str]]
 Progress = Callable[[int, str], contextlib.AbstractContextManager]
@@ -44,11 +46,32 @@ def auto_workers(n_passages: int) -> int:
 
 def tag_texts(nlp: Language, batch: Batch) -> list[Mention]:
     """Mentions in a batch of (passage_id, text), in batch order."""
-    texts = (text for _, text in batch)
+    pieces = [(pid, offset, piece) for pid, text in batch
+              for offset, piece in split_long(text, nlp.max_length)]
+    texts = (piece for _, _, piece in pieces)
     mentions: list[Mention] = []
-    for (passage_id, _), doc in zip(batch, nlp.pipe(texts, batch_size=PIPE_BATCH_SIZE)):
-        mentions.extend(extract_mentions(doc, passage_id))
+    for (passage_id, offset, _), doc in zip(pieces, nlp.pipe(texts, batch_size=PIPE_BATCH_SIZE)):
+        for m in extract_mentions(doc, passage_id):
+            mentions.append(m if not offset else dataclasses.replace(
+                m, start=m.start + offset, end=m.end + offset))
     return mentions
+
+
+def split_long(text: str, limit: int) -> list[tuple[int, str]]:
+    """(offset, piece) pieces of at most ``limit`` characters, cut at a line break or space
+    where there is one: a passage longer than spaCy's max_length (a page that failed to
+    split) is tagged in parts rather than refused."""
+    if len(text) <= limit:
+        return [(0, text)]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            cut = max(text.rfind("\n", start, end), text.rfind(" ", start, end))
+            end = cut + 1 if cut > start else end
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
 
 
 def tag_store(

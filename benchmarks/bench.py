@@ -1,0 +1,437 @@
+"""Scale benchmarks, as ratios against the baselines, on generated two-column Hansard PDFs.
+
+    python benchmarks/bench.py [--quick] [--no-write]
+
+1. Extraction: pages per CPU second and reading-order fidelity of each policylens engine
+   (pdfium, pdfplumber) against plain pdfplumber ``extract_text()`` and poppler's
+   ``pdftotext`` (skipped when it is not installed). Fidelity is the share of the word pairs
+   inside each generated paragraph that come out next to each other, on one debate written
+   left column first and one written right column first.
+2. End to end: ``policylens run`` with 1 and 2 workers against the script a researcher would
+   write (pdfplumber ``extract_text()`` per page, the shipped tagger's patterns on each page,
+   scikit-learn LDA), in pages per second of wall time.
+3. Peak resident memory of ``policylens ingest`` and ``policylens tag`` (every process of the
+   run, summed) at 1,000 and 10,000 pages.
+4. Where the fast engine's time goes (cProfile, by module).
+
+The PDFs come from corpus/build.py (realistic debates) and corpus/pdfgen.py. The 10,000 pages
+are 50-page debates, each file a copy of a few generated ones with a distinct trailing comment
+(a different sha256, so each is a new document). Everything runs in a temporary folder. The
+result is printed and written to benchmarks/RESULTS.md under "## Scale" (other sections of
+that file are left as they are). About 6 minutes on 2 cores; --quick takes about 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import importlib.util
+import io
+import os
+import platform
+import pstats
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+RESULTS = REPO / "benchmarks" / "RESULTS.md"
+HEADING = "## Scale"
+DOC_PAGES = 50          # pages of each generated debate
+EXTRACT_DOCS = 2        # one left column first, one right column first
+E2E_DOCS = 8            # debates for the end-to-end comparison (400 pages)
+MEMORY_SIZES = (1_000, 10_000)
+PDFIUM_ROUNDS = 3
+POLL_SECONDS = 0.05
+TOPICS = 10
+
+
+def load_build():
+    """corpus/build.py (which loads corpus/pdfgen.py and corpus/textbank.py)."""
+    spec = importlib.util.spec_from_file_location("policylens_corpus_build",
+                                                  REPO / "corpus" / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def words(text: str) -> list[str]:
+    """Lowercase word tokens, the same for every extractor and the ground truth."""
+    return re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKC", text).lower())
+
+
+def unhyphenate(text: str) -> str:
+    """Rejoin words the generator split at a line end (it never splits hyphenated words)."""
+    return re.sub(r"([A-Za-z])-\s*\n\s*([a-z])", r"\1\2", text)
+
+
+@dataclass
+class Debate:
+    path: Path
+    pages: int
+    paragraphs: list[list[str]] = field(repr=False)  # ground truth: words of each paragraph
+
+
+def write_debate(build, path: Path, seed: int, pages: int = DOC_PAGES,
+                 right_first: bool = False) -> Debate:
+    """A generated debate PDF and the words of every paragraph it holds, in order."""
+    seen: list = []
+
+    def items():
+        for item in build.hansard_speeches(seed):
+            seen.append(item)
+            yield item
+
+    n = build.pdfgen.write_hansard(
+        path, date=dt.date(2023, 9, 7), title="Cell and Gene Therapies",
+        sitting="Westminster Hall", items=items(), pages_hint=pages,
+        right_column_first=right_first, seed=seed)
+    # The writer reads a few items ahead of the last page: leave those out of the truth.
+    printed = seen[:-4]
+    paragraphs = [words(p) for item in printed if isinstance(item, build.pdfgen.Speech)
+                  for p in item.paragraphs]
+    return Debate(path, n, [p for p in paragraphs if len(p) > 1])
+
+
+def fidelity(debate: Debate, text: str) -> float:
+    """Share of the truth's within-paragraph word pairs found next to each other in ``text``."""
+    found = words(unhyphenate(text))
+    pairs = Counter(zip(found, found[1:]))
+    truth = Counter(pair for p in debate.paragraphs for pair in zip(p, p[1:]))
+    matched = sum(min(n, pairs[pair]) for pair, n in truth.items())
+    return matched / sum(truth.values())
+
+
+# -- extraction ------------------------------------------------------------------------------
+
+def policylens_text(path: Path, engine: str) -> str:
+    from policylens.ingest import extract_document, sha256_file
+
+    _, passages = extract_document(path, sha256_file(path), engine=engine)
+    return "\n\n".join(p.text for p in passages)
+
+
+def pdfplumber_text(path: Path) -> str:
+    import pdfplumber
+
+    out = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            out.append(page.extract_text() or "")
+            page.close()
+    return "\n".join(out)
+
+
+def pdftotext_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(fn, *args, rounds: int = 1, child: bool = False) -> tuple[str, float]:
+    """(result, best CPU seconds): CPU time, so other work on a shared machine counts less."""
+    best, result = float("inf"), ""
+    for _ in range(rounds):
+        start = _children_cpu() if child else time.process_time()
+        result = fn(*args)
+        spent = (_children_cpu() if child else time.process_time()) - start
+        best = min(best, spent)
+    return result, best
+
+
+def bench_extraction(debates: list[Debate], log) -> list[dict]:
+    """Pages per CPU second and fidelity (left-first, right-first) of each extractor."""
+    extractors = [
+        ("policylens, pdfium engine", lambda p: policylens_text(p, "pdfium"), PDFIUM_ROUNDS,
+         False),
+        ("policylens, pdfplumber engine", lambda p: policylens_text(p, "pdfplumber"), 1, False),
+        ("pdfplumber extract_text()", pdfplumber_text, 1, False),
+    ]
+    if shutil.which("pdftotext"):
+        extractors.append(("poppler pdftotext", pdftotext_text, PDFIUM_ROUNDS, True))
+    rows = []
+    for name, fn, rounds, child in extractors:
+        seconds, scores = 0.0, []
+        for debate in debates:
+            text, spent = timed(fn, debate.path, rounds=rounds, child=child)
+            seconds += spent
+            scores.append(fidelity(debate, text))
+        pages = sum(d.pages for d in debates)
+        rows.append({"name": name, "pages_per_s": pages / seconds, "fidelity": scores})
+        log(f"  {name}: {pages / seconds:.1f} pages/s, fidelity "
+            + " / ".join(f"{s:.3f}" for s in scores))
+    if not shutil.which("pdftotext"):
+        rows.append({"name": "poppler pdftotext", "skipped": True})
+        log("  poppler pdftotext: not installed, skipped")
+    return rows
+
+
+# -- end to end ------------------------------------------------------------------------------
+
+NAIVE_SCRIPT = textwrap.dedent('''
+    """What a researcher would write: text per page, the same patterns per page, LDA."""
+    import sys
+    from pathlib import Path
+
+    import pdfplumber
+    from sklearn.decomposition import LatentDirichletAllocation
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from policylens.tagging.pipeline import load_tagger
+
+    nlp = load_tagger()
+    pages, mentions = [], 0
+    for path in sorted(Path(sys.argv[1]).glob("*.pdf")):
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                text = page.extract_text() or ""
+                pages.append(text)
+                mentions += len(nlp(text).spans.get("policy", []))
+    counts = CountVectorizer(stop_words="english", min_df=2).fit_transform(pages)
+    LatentDirichletAllocation(n_components=int(sys.argv[2]), random_state=0).fit(counts)
+    print(len(pages), mentions)
+''')
+
+
+def policylens_command() -> list[str]:
+    exe = shutil.which("policylens")
+    return [exe] if exe else [sys.executable, "-c", "from policylens.cli import cli; cli()"]
+
+
+def wall(cmd: list[str], **kwargs) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, **kwargs)
+    return time.perf_counter() - start
+
+
+def bench_end_to_end(folder: Path, pages: int, work: Path, log) -> dict:
+    """Wall seconds of the naive script and of `policylens run` with 1 and 2 workers."""
+    script = work / "naive.py"
+    script.write_text(NAIVE_SCRIPT, encoding="utf-8")
+    out = {"pages": pages}
+    out["naive"] = wall([sys.executable, str(script), str(folder), str(TOPICS)])
+    log(f"  naive script: {out['naive']:.1f} s ({pages / out['naive']:.1f} pages/s)")
+    for workers in (1, 2):
+        target = work / f"run-{workers}"
+        out[f"run_{workers}"] = wall(policylens_command() + [
+            "-q", "run", str(folder), "--out", str(target), "--workers", str(workers),
+            "--k", str(TOPICS), "--bootstrap", "100", "--seed", "0"])
+        log(f"  policylens run --workers {workers}: {out[f'run_{workers}']:.1f} s "
+            f"({pages / out[f'run_{workers}']:.1f} pages/s)")
+    return out
+
+
+# -- memory ----------------------------------------------------------------------------------
+
+def peak_rss(cmd: list[str]) -> tuple[float, float, float]:
+    """(seconds, peak MB of all its processes together, peak MB of the largest one)."""
+    import psutil
+
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    top = psutil.Process(proc.pid)
+    total_peak = single_peak = 0
+    while proc.poll() is None:
+        try:
+            rss = [p.memory_info().rss for p in [top, *top.children(recursive=True)]]
+        except psutil.Error:  # a process ended while being measured
+            rss = []
+        if rss:
+            total_peak, single_peak = max(total_peak, sum(rss)), max(single_peak, max(rss))
+        time.sleep(POLL_SECONDS)
+    if proc.returncode:
+        raise RuntimeError(f"{cmd} failed: {proc.stderr.read().decode()[-2000:]}")
+    return time.perf_counter() - start, total_peak / 2**20, single_peak / 2**20
+
+
+def copies(sources: list[Path], folder: Path, n_docs: int) -> Path:
+    """n_docs files, each a source with a distinct comment after %%EOF (a new sha256)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    data = [s.read_bytes() for s in sources]
+    for i in range(n_docs):
+        (folder / f"debate-{i:05d}.pdf").write_bytes(
+            data[i % len(data)] + f"\n%policylens benchmark copy {i}\n".encode())
+    return folder
+
+
+def bench_memory(sources: list[Path], sizes: tuple[int, ...], work: Path, log) -> list[dict]:
+    rows = []
+    for pages in sizes:
+        folder = copies(sources, work / f"mem-{pages}", pages // DOC_PAGES)
+        db = work / f"mem-{pages}.db"
+        base = policylens_command() + ["-q", "--db", str(db)]
+        row = {"pages": pages}
+        row["ingest"] = peak_rss(base + ["ingest", str(folder), "--workers", "2"])
+        row["tag"] = peak_rss(base + ["tag", "--workers", "2"])
+        rows.append(row)
+        shutil.rmtree(folder)
+        log(f"  {pages} pages: ingest {row['ingest'][0]:.0f} s, peak {row['ingest'][1]:.0f} MB "
+            f"(largest process {row['ingest'][2]:.0f} MB); tag {row['tag'][0]:.0f} s, peak "
+            f"{row['tag'][1]:.0f} MB (largest {row['tag'][2]:.0f} MB)")
+    return rows
+
+
+# -- profile ---------------------------------------------------------------------------------
+
+STAGES = (
+    ("PDFium (C, through pypdfium2)", ("pypdfium2", "ctypes")),
+    ("reader: runs of words from PDFium (ingest/pdfium.py)", ("ingest/pdfium.py",)),
+    ("layout: columns, lines, furniture, blocks (ingest/layout.py)", ("ingest/layout.py",)),
+    ("cleaning (ingest/clean.py)", ("ingest/clean.py",)),
+    ("segmentation and dates (ingest/segment.py, docinfo.py)",
+     ("ingest/segment.py", "ingest/docinfo.py")),
+    ("document assembly (ingest/extract.py)", ("ingest/extract.py",)),
+)
+
+
+def profile_engine(debates: list[Debate]) -> list[tuple[str, float]]:
+    """Share of the fast engine's time spent in each stage (own time of each function)."""
+    from policylens.ingest import extract_document, sha256_file
+
+    profiler = cProfile.Profile()
+    for debate in debates:
+        sha = sha256_file(debate.path)
+        profiler.runcall(extract_document, debate.path, sha, engine="pdfium")
+    stats = pstats.Stats(profiler, stream=io.StringIO())
+    by_stage: Counter[str] = Counter()
+    for (filename, _, _), (_, _, own, _, _) in stats.stats.items():
+        name = next((stage for stage, keys in STAGES if any(k in filename for k in keys)),
+                    "Python built-ins and the standard library (str, re, sorting, ...)")
+        by_stage[name] += own
+    total = sum(by_stage.values())
+    return [(name, seconds / total) for name, seconds in by_stage.most_common()]
+
+
+# -- report ----------------------------------------------------------------------------------
+
+def report(ext: list[dict], e2e: dict, memory: list[dict], profile: list[tuple[str, float]],
+           meta: dict) -> str:
+    base = next(r for r in ext if r["name"] == "pdfplumber extract_text()")["pages_per_s"]
+    pdftotext = next((r for r in ext if r["name"] == "poppler pdftotext"
+                      and not r.get("skipped")), None)
+    lines = [
+        HEADING, "",
+        f"Generated two-column Hansard debates ({DOC_PAGES} pages each, ~1,000 words a page). "
+        f"Python {meta['python']}, {meta['cores']} cores, load average {meta['load']:.1f} at the "
+        f"start (the machine was shared), {meta['date']}. Run: `python benchmarks/bench.py"
+        f"{' --quick' if meta['quick'] else ''}` ({meta['minutes']:.1f} minutes).", "",
+        "### Extraction", "",
+        f"{EXTRACT_DOCS * DOC_PAGES} pages; pages per CPU second of one process (one core). "
+        "Reading-order fidelity: the share of the word pairs inside each paragraph that come "
+        "out next to each other, on a debate written left column first / right column first.",
+        "",
+        "| extractor | pages/s per core | × pdfplumber extract_text() | × pdftotext | fidelity "
+        "(left first / right first) |",
+        "|---|---|---|---|---|",
+    ]
+    for r in ext:
+        if r.get("skipped"):
+            lines.append(f"| {r['name']} | not installed, skipped | | | |")
+            continue
+        vs_poppler = f"{r['pages_per_s'] / pdftotext['pages_per_s']:.2f}" if pdftotext else "-"
+        lines.append(f"| {r['name']} | {r['pages_per_s']:.1f} | {r['pages_per_s'] / base:.1f} | "
+                     f"{vs_poppler} | {r['fidelity'][0]:.3f} / {r['fidelity'][1]:.3f} |")
+    pages = e2e["pages"]
+    naive, one, two = (pages / e2e[k] for k in ("naive", "run_1", "run_2"))
+    lines += [
+        "", "### End to end", "",
+        f"{pages} pages in {E2E_DOCS} debates, wall time including start-up: ingest, tag, "
+        f"topics (k = {TOPICS}) and trends for `policylens run`; pdfplumber `extract_text()`, "
+        "the shipped tagger on each page and scikit-learn LDA for the naive script.", "",
+        "| run | wall s | pages/s | × naive | × 1 worker |",
+        "|---|---|---|---|---|",
+        f"| naive script (1 process) | {e2e['naive']:.1f} | {naive:.1f} | 1.0 | |",
+        f"| policylens run --workers 1 | {e2e['run_1']:.1f} | {one:.1f} | {one / naive:.1f} | 1.00 |",
+        f"| policylens run --workers 2 | {e2e['run_2']:.1f} | {two:.1f} | {two / naive:.1f} | "
+        f"{two / one:.2f} |",
+        "", "### Peak memory", "",
+        "Resident memory of every process of the command together (and of the largest one), "
+        "sampled every 50 ms; `--workers 2`.", "",
+        "| pages | ingest s | ingest peak MB (largest process) | tag s | tag peak MB (largest "
+        "process) |",
+        "|---|---|---|---|---|",
+    ]
+    for r in memory:
+        lines.append(f"| {r['pages']:,} | {r['ingest'][0]:.0f} | {r['ingest'][1]:.0f} "
+                     f"({r['ingest'][2]:.0f}) | {r['tag'][0]:.0f} | {r['tag'][1]:.0f} "
+                     f"({r['tag'][2]:.0f}) |")
+    if len(memory) >= 2:
+        growth = {k: memory[-1][k][1] / memory[0][k][1] for k in ("ingest", "tag")}
+        lines += ["", f"From {memory[0]['pages']:,} to {memory[-1]['pages']:,} pages the peak "
+                  f"changes by ×{growth['ingest']:.2f} (ingest) and ×{growth['tag']:.2f} (tag)."]
+    lines += ["", "### Where the fast engine's time goes", "",
+              "cProfile of `extract_document(..., engine=\"pdfium\")` on the extraction PDFs, own "
+              "time of each function grouped by stage.", "",
+              "| stage | share |", "|---|---|"]
+    lines += [f"| {name} | {share:.0%} |" for name, share in profile]
+    return "\n".join(lines) + "\n"
+
+
+def write_section(text: str) -> None:
+    """Replace (or add) this benchmark's section of RESULTS.md, leaving the others alone."""
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    parts = re.split(r"(?m)^(?=## )", old)
+    kept = [p for p in parts if not p.startswith(HEADING + "\n")]
+    body = "".join(kept).rstrip("\n") + "\n\n" + text
+    RESULTS.write_text(body, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="smaller runs (memory at 200 and 2,000 pages, 4 debates end to end)")
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+    global E2E_DOCS
+    sizes = MEMORY_SIZES
+    if args.quick:
+        E2E_DOCS, sizes = 4, (200, 2_000)
+    started = time.perf_counter()
+    meta = {"python": platform.python_version(), "cores": os.cpu_count(),
+            "load": os.getloadavg()[0], "date": dt.date.today().isoformat(),
+            "quick": args.quick}
+    log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
+    build = load_build()
+    with tempfile.TemporaryDirectory(prefix="policylens-bench-") as tmp:
+        work = Path(tmp)
+        log("writing PDFs...")
+        debates = [write_debate(build, work / f"extract-{i}.pdf", seed=100 + i,
+                                right_first=bool(i % 2)) for i in range(EXTRACT_DOCS)]
+        e2e_folder = work / "e2e"
+        e2e_folder.mkdir()
+        e2e = [write_debate(build, e2e_folder / f"debate-{i}.pdf", seed=200 + i)
+               for i in range(E2E_DOCS)]
+        log("extraction:")
+        ext = bench_extraction(debates, log)
+        log("end to end:")
+        end_to_end = bench_end_to_end(e2e_folder, sum(d.pages for d in e2e), work, log)
+        log("memory:")
+        memory = bench_memory([d.path for d in e2e[:4]], sizes, work, log)
+        log("profile...")
+        profile = profile_engine(debates)
+    meta["minutes"] = (time.perf_counter() - started) / 60
+    text = report(ext, end_to_end, memory, profile, meta)
+    print(text)
+    if not args.no_write:
+        write_section(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

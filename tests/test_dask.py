@@ -1,0 +1,171 @@
+"""Ingest on a Dask cluster: the same store as the local path, and nothing lost or doubled
+when a worker or the client dies mid-batch."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import make_batch
+from policylens.cli import cli
+from policylens.ingest import ingest_paths
+from policylens.store import open_store
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                                  dashboard_address=None, silence_logs=50) as cluster:
+        yield cluster
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory, pdfgen):
+    return make_batch(tmp_path_factory.mktemp("batch"), pdfgen, n=6)
+
+
+def contents(db):
+    """Everything a run stores, in a fixed order (paths and ids included)."""
+    with open_store(db) as store:
+        conn = store.conn
+        return {
+            "documents": conn.execute("SELECT * FROM documents ORDER BY doc_id").fetchall(),
+            "pages": conn.execute("SELECT * FROM pages ORDER BY doc_id, page").fetchall(),
+            "passages": conn.execute("SELECT * FROM passages ORDER BY passage_id").fetchall(),
+            "failures": conn.execute("SELECT * FROM failures ORDER BY path").fetchall(),
+        }
+
+
+def as_tuples(rows):
+    return {k: [tuple(r) for r in v] for k, v in rows.items()}
+
+
+def test_cluster_gives_the_same_store_as_local_workers(tmp_path, cluster, batch):
+    local, remote = tmp_path / "local.db", tmp_path / "remote.db"
+    folder = str(batch[0].parent)
+    result = CliRunner().invoke(cli, ["--db", str(local), "ingest", folder, "--workers", "0"])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(cli, ["--db", str(remote), "ingest", folder],
+                                env={"POLICYLENS_DASK": cluster.scheduler_address})
+    assert result.exit_code == 0, result.output
+    assert "6 added" in result.output
+    expected = as_tuples(contents(local))
+    assert len(expected["documents"]) == 6 and expected["passages"]
+    assert as_tuples(contents(remote)) == expected
+
+
+class _KillOnFirst:
+    """A progress bar that kills a worker process when the first result arrives."""
+
+    def __init__(self, client) -> None:
+        self.client, self.killed = client, None
+
+    def __call__(self, length, label):
+        return self
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, n: int) -> None:
+        if self.killed is None:
+            pids = self.client.run(os.getpid)
+            address, pid = sorted(pids.items())[0]
+            os.kill(pid, signal.SIGKILL)
+            self.killed = address
+
+
+def test_worker_killed_mid_batch_loses_and_doubles_nothing(tmp_path, cluster, batch):
+    client = distributed.Client(cluster, set_as_default=False)
+    try:
+        killer = _KillOnFirst(client)
+        with open_store(tmp_path / "s.db", create=True) as store:
+            summary = ingest_paths(store, [batch[0].parent], dask=cluster.scheduler_address,
+                                   engine="pdfplumber", progress=killer, timeout=60)
+        assert killer.killed
+        stored = contents(tmp_path / "s.db")
+        names = [os.path.basename(r["path"]) for r in stored["documents"]]
+        failed = [os.path.basename(r["path"]) for r in stored["failures"]]
+        # Every file is stored once or recorded as failed (a worker death may count against
+        # the file it held), never lost or stored twice.
+        assert sorted(names + failed) == sorted(p.name for p in batch)
+        assert len(set(names)) == len(names)
+        assert summary.added == len(names) and len(summary.failed) == len(failed)
+        ids = [r["passage_id"] for r in stored["passages"]]
+        assert len(ids) == len(set(ids))
+        # A rerun does only what is missing.
+        with open_store(tmp_path / "s.db") as store:
+            again = ingest_paths(store, [batch[0].parent], dask=cluster.scheduler_address,
+                                 retry_failed=True)
+        assert again.unchanged == len(names) and again.added == len(failed)
+    finally:
+        client.close()
+
+
+class _StopAfter:
+    """A progress bar that interrupts the run (as Ctrl-C would) after n results."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __call__(self, length, label):
+        return self
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, n: int) -> None:
+        self.n -= n
+        if self.n <= 0:
+            raise KeyboardInterrupt
+
+
+def test_interrupted_client_keeps_what_was_stored(tmp_path, cluster, batch):
+    db = tmp_path / "s.db"
+    with open_store(db, create=True) as store, pytest.raises(KeyboardInterrupt):
+        ingest_paths(store, [batch[0].parent], dask=cluster.scheduler_address,
+                     progress=_StopAfter(3))  # the bar moves before each result is stored
+    assert len(contents(db)["documents"]) == 2
+    with open_store(db) as store:
+        summary = ingest_paths(store, [batch[0].parent], dask=cluster.scheduler_address)
+    assert (summary.unchanged, summary.added) == (2, 4)
+
+
+def test_unreachable_scheduler_is_a_clear_error(tmp_path, batch, monkeypatch):
+    monkeypatch.setattr("policylens.distributed.CONNECT_SECONDS", 1)
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "s.db"), "ingest", str(batch[0]),
+                                      "--dask", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 1
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
+
+
+def test_hanging_file_times_out_and_the_batch_goes_on(tmp_path, cluster, batch):
+    import shutil
+
+    import badpdfs
+
+    folder = tmp_path / "with-loop"
+    folder.mkdir()
+    for path in batch[:3]:
+        shutil.copy(path, folder / path.name)
+    badpdfs.self_reference(folder / "loop.pdf")  # pdfminer goes round this for ever
+    with open_store(tmp_path / "s.db", create=True) as store:
+        summary = ingest_paths(store, [folder], dask=cluster.scheduler_address,
+                               engine="pdfplumber", timeout=3)
+    assert summary.added == 3
+    assert [(os.path.basename(p), f.reason) for p, f in summary.failed] == [
+        ("loop.pdf", "timeout")]
+    # The worker that held it was restarted: the cluster still reads files.
+    with open_store(tmp_path / "t.db", create=True) as store:
+        again = ingest_paths(store, batch[3:], dask=cluster.scheduler_address)
+    assert again.added == len(batch[3:])
