@@ -10,7 +10,10 @@ people, and the industry bodies, are fictional; so are the documents, figures an
 
 Everything is seeded (one random.Random per document, from a fixed string), so a rebuild gives
 byte-identical PDFs and metadata.csv. PDFs in <out>/pdfs that the build does not write are
-removed.
+removed. Each document's subject (its title) is fixed in SCHEDULE and its date is drawn before
+any text, so rewording textbank.py changes what the documents say, not which documents there
+are. The build counts the plans and phrasings each year has used (textbank.Usage), so that
+later documents prefer others.
 
 For benchmarks, ``hansard_speeches(seed)`` yields an endless, realistic debate::
 
@@ -54,21 +57,35 @@ def _load(name: str):
 pdfgen = _load("pdfgen")
 textbank = _load("textbank")
 
-# Per year: the debate's chamber and month, the written answers' month, and two reports as
-# (kind, organisation index, month). Months avoid recesses and general-election campaigns;
-# 2024 has documents on both sides of the July election.
+# Per year: the debate's chamber, month and subject, the written answers' month and subject,
+# and two reports as (kind, organisation index, month, subject). A subject is a title slug in
+# textbank (DEBATE_TITLES, WA_SLUGS, REPORT_TITLES) and decides the theme a document is mainly
+# about; the subjects were drawn once by the years' theme weights and are kept here. Months
+# avoid recesses and general-election campaigns; 2024 has documents on both sides of the July
+# election.
 SCHEDULE = {
-    2015: ("Westminster Hall", 6, 11, ("government", 0, 3), ("industry", 0, 10)),
-    2016: ("House of Commons", 2, 10, ("nhs", 0, 5), ("parliamentary", 0, 11)),
-    2017: ("Westminster Hall", 3, 11, ("industry", 1, 1), ("government", 1, 9)),
-    2018: ("House of Commons", 10, 3, ("nhs", 0, 6), ("government", 0, 11)),
-    2019: ("Westminster Hall", 7, 2, ("industry", 2, 4), ("nhs", 0, 10)),
-    2020: ("House of Commons", 2, 10, ("government", 1, 7), ("industry", 0, 12)),
-    2021: ("Westminster Hall", 11, 4, ("nhs", 0, 3), ("parliamentary", 1, 9)),
-    2022: ("House of Commons", 6, 12, ("industry", 1, 2), ("government", 0, 10)),
-    2023: ("Westminster Hall", 1, 7, ("nhs", 0, 5), ("industry", 2, 11)),
-    2024: ("House of Commons", 3, 11, ("government", 0, 4), ("nhs", 0, 10)),
-    2025: ("Westminster Hall", 2, 9, ("industry", 0, 6), ("nhs", 0, 12)),
+    2015: ("Westminster Hall", 6, "healthcare-scientists", 11, "cgt-regulation",
+           ("government", 0, 3, "workforce-skills"), ("industry", 0, 10, "manufacturing")),
+    2016: ("House of Commons", 2, "regenerative-medicine", 10, "cgt-research",
+           ("nhs", 0, 5, "access-value"), ("parliamentary", 0, 11, "paying-for-cgt")),
+    2017: ("Westminster Hall", 3, "gene-editing", 11, "cgt-research",
+           ("industry", 1, 1, "regulation"), ("government", 1, 9, "faster-access")),
+    2018: ("House of Commons", 10, "cgt-research", 3, "cgt-costs",
+           ("nhs", 0, 6, "paying-for-cgt"), ("government", 0, 11, "access-value")),
+    2019: ("Westminster Hall", 7, "nice-appraisals", 2, "cgt-costs",
+           ("industry", 2, 4, "paying-for-cgt"), ("nhs", 0, 10, "access-value")),
+    2020: ("House of Commons", 2, "sma-gene-therapy", 10, "cgt-costs",
+           ("government", 1, 7, "car-t-activity"), ("industry", 0, 12, "car-t-activity")),
+    2021: ("Westminster Hall", 11, "rare-diseases", 4, "cgt-costs",
+           ("nhs", 0, 3, "car-t-activity"), ("parliamentary", 1, 9, "access-value")),
+    2022: ("House of Commons", 6, "advanced-therapies", 12, "nhs-staff",
+           ("industry", 1, 2, "workforce-review"), ("government", 0, 10, "staffing")),
+    2023: ("Westminster Hall", 1, "affordability", 7, "cgt-regulation",
+           ("nhs", 0, 5, "evidence-appraisal"), ("industry", 2, 11, "research")),
+    2024: ("House of Commons", 3, "car-t", 11, "nhs-staff",
+           ("government", 0, 4, "workforce-skills"), ("nhs", 0, 10, "regulation")),
+    2025: ("Westminster Hall", 2, "sickle-cell", 9, "nhs-staff",
+           ("industry", 0, 6, "staffing"), ("nhs", 0, 12, "evidence-appraisal")),
 }
 ORG_SLUGS = {
     "Department of Health": "doh",
@@ -125,19 +142,21 @@ def _ligatures(text: str) -> str:
     return text.replace("fi", "\ufb01").replace("fl", "\ufb02")
 
 
-def _write_hansard(path: Path, kind: str, year: int, month: int, taken: list[str],
-                   ledger: Counter, chamber: str = "") -> tuple[object, dt.date, int]:
+def _write_hansard(path: Path, kind: str, year: int, month: int, subject: str,
+                   ledger: Counter, usage, chamber: str = "") -> tuple[object, dt.date, int]:
     """Write a debate or written answers, reseeding until the page count is in range."""
+    date = None
     for attempt in range(MAX_ATTEMPTS):
         rng = _rng(year, kind, attempt)
-        date = _day(rng, year, month, WEEKDAYS["debate" if kind == "debate" else "answers"])
+        day = _day(rng, year, month, WEEKDAYS["debate" if kind == "debate" else "answers"])
+        date = date or day  # a reseed redraws the text, not the date
         if kind == "debate":
             text = textbank.debate(rng, date, chamber, min_words=rng.randint(1800, 4000),
-                                   taken_titles=taken, ledger=ledger)
+                                   ledger=ledger, usage=usage, subject=subject)
             sitting = chamber
         else:
             text = textbank.written_answers(rng, date, min_words=rng.randint(1700, 3400),
-                                            ledger=ledger)
+                                            ledger=ledger, usage=usage, subject=subject)
             sitting = "Written Answers"
         items = [_to_pdfgen(i) for i in text.items]
         pages = pdfgen.write_hansard(
@@ -150,15 +169,17 @@ def _write_hansard(path: Path, kind: str, year: int, month: int, taken: list[str
 
 
 def _write_report(path_for, kind: str, org_index: int, year: int, month: int, slot: int,
-                  taken: list[str], ledger: Counter) -> tuple[Path, object, dt.date, int]:
+                  subject: str, ledger: Counter, usage) -> tuple[Path, object, dt.date, int]:
+    date = None
     for attempt in range(MAX_ATTEMPTS):
         rng = _rng(year, "report", slot, attempt)
-        date = _day(rng, year, month, WEEKDAYS["report"])
+        day = _day(rng, year, month, WEEKDAYS["report"])
+        date = date or day  # a reseed redraws the text, not the date
         choices = textbank.ORGANISATIONS[kind]
         organisation = textbank.organisation_name(choices[org_index % len(choices)], date)
         text = textbank.report(rng, date, kind, organisation,
-                               min_words=rng.randint(1000, 2800), taken_titles=taken,
-                               ledger=ledger)
+                               min_words=rng.randint(1000, 2800), ledger=ledger, usage=usage,
+                               subject=subject)
         sections = text.sections
         if organisation in LIGATURE_ORGANISATIONS:
             sections = [(h, tuple(_ligatures(p) for p in ps)) for h, ps in sections]
@@ -178,31 +199,35 @@ def build(out: Path, log=None) -> list[Built]:
     pdf_dir = Path(out) / "pdfs"
     pdf_dir.mkdir(parents=True, exist_ok=True)
     built: list[Built] = []
-    taken: dict[str, list[str]] = {"debate": [], "report": []}  # title slugs used so far
-    for year, (chamber, debate_month, answers_month, *reports) in SCHEDULE.items():
+    usage = textbank.Usage()  # plans and phrasings used: this year and in all
+    for year, (chamber, debate_month, debate_subject, answers_month, answers_subject,
+               *reports) in SCHEDULE.items():
         sitting = "wh" if chamber == "Westminster Hall" else "commons"
         ledger: Counter = Counter()  # themes of this year's accepted paragraphs
-        # the file name holds the date and slug, which the text decides: write to a scratch
-        # name first, then rename
+        usage.new_year()
+        # the file name holds the date, which a reseed may change: write to a scratch name
+        # first, then rename
         scratch = pdf_dir / f".building-{year}-debate.pdf"
         text, date, pages = _write_hansard(scratch, "debate", year, debate_month,
-                                           taken["debate"], ledger, chamber)
-        taken["debate"].append(text.slug)
+                                           debate_subject, ledger, usage, chamber)
         ledger.update(text.themes)
+        usage.add(text.used)
         name = f"{date.isoformat()}-hansard-{sitting}-{text.slug}.pdf"
         built.append(_finish(scratch, pdf_dir / name, date, "parliamentary", text.title, pages,
                              text.themes))
         scratch = pdf_dir / f".building-{year}-answers.pdf"
-        text, date, pages = _write_hansard(scratch, "answers", year, answers_month, [], ledger)
+        text, date, pages = _write_hansard(scratch, "answers", year, answers_month,
+                                           answers_subject, ledger, usage)
         ledger.update(text.themes)
+        usage.add(text.used)
         name = f"{date.isoformat()}-hansard-wa-{text.slug}.pdf"
         built.append(_finish(scratch, pdf_dir / name, date, "parliamentary", text.title, pages,
                              text.themes))
-        for slot, (kind, org_index, month) in enumerate(reports):
+        for slot, (kind, org_index, month, subject) in enumerate(reports):
             path, text, date, pages = _write_report(lambda n: pdf_dir / n, kind, org_index,
-                                                    year, month, slot, taken["report"], ledger)
-            taken["report"].append(text.slug)
+                                                    year, month, slot, subject, ledger, usage)
             ledger.update(text.themes)
+            usage.add(text.used)
             built.append(Built(f"pdfs/{path.name}", date.isoformat(), kind, text.title, pages,
                                tuple(text.themes)))
         if log:
