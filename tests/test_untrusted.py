@@ -415,3 +415,4 @@ def test_installed_versions_meet_every_floor():
         if Version(installed) < Version(floor):
             too_old.append(f"{name} {installed} < {floor}")
     assert not too_old, too_old
+

@@ -65,18 +65,33 @@ def write_jsonl(rows: Iterable[Mapping], columns: Sequence[str], out: IO[str]) -
 
 
 def write_table(
-    rows: Iterable[Mapping], columns: Sequence[str], out: IO[str], width: int | None = None
+    rows: Iterable[Mapping], columns: Sequence[str], out: IO[str], width: int | None = None,
+    keep_end: Sequence[str] = (),
 ) -> int:
-    """Write an aligned plain-text table, shortening cells to fit the terminal."""
+    """Write an aligned plain-text table, shortening cells to fit the terminal.
+
+    Cells of the ``keep_end`` columns are cut from the left and right-aligned (the left context
+    of a keyword-in-context view keeps the words next to the keyword).
+    """
     rows = [[("" if r[c] is None else str(r[c])).replace("\n", " ") for c in columns] for r in rows]
     width = width or shutil.get_terminal_size((160, 20)).columns
-    cap = max(8, (width - 2 * len(columns)) // max(1, len(columns)))
-    widths = [min(cap, max([len(c)] + [len(r[i]) for r in rows])) for i, c in enumerate(columns)]
+    widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(columns)]
+    # Too wide for the terminal: narrow the widest column first, so short columns (dates,
+    # labels) stay whole and long ones (context, titles) share what is left.
+    budget = max(8 * len(columns), width - 2 * (len(columns) - 1))
+    while sum(widths) > budget:
+        widest = max(range(len(widths)), key=lambda i: widths[i])
+        widths[widest] -= 1
+
+    from_end = [c in keep_end for c in columns]
+
+    def fit(cell: str, w: int, end: bool) -> str:
+        if end:
+            return (cell if len(cell) <= w else "…" + cell[len(cell) - w + 1:]).rjust(w)
+        return (cell if len(cell) <= w else cell[: w - 1] + "…").ljust(w)
 
     def fmt(cells: Sequence[str]) -> str:
-        return "  ".join(
-            (cell if len(cell) <= w else cell[: w - 1] + "…").ljust(w) for cell, w in zip(cells, widths)
-        ).rstrip()
+        return "  ".join(fit(*args) for args in zip(cells, widths, from_end)).rstrip()
 
     out.write(fmt(list(columns)) + "\n")
     for r in rows:
@@ -84,9 +99,14 @@ def write_table(
     return len(rows)
 
 
-def write_rows(rows: Iterable[Mapping], columns: Sequence[str], fmt: str, out: IO[str]) -> int:
-    """Write rows in one of :data:`FORMATS`."""
-    writer = {"csv": write_csv, "jsonl": write_jsonl, "table": write_table}[fmt]
+def write_rows(
+    rows: Iterable[Mapping], columns: Sequence[str], fmt: str, out: IO[str],
+    keep_end: Sequence[str] = (),
+) -> int:
+    """Write rows in one of :data:`FORMATS` (``keep_end``: see :func:`write_table`)."""
+    if fmt == "table":
+        return write_table(rows, columns, out, keep_end=keep_end)
+    writer = {"csv": write_csv, "jsonl": write_jsonl}[fmt]
     return writer(rows, columns, out)
 
 
