@@ -23,6 +23,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from results import write_section  # noqa: E402
+
 RESULTS = REPO / "benchmarks" / "RESULTS.md"
 SHARED_PDFS = REPO.parent / "shared" / "realpdfs"
 HEADING = "## Tagging"
@@ -216,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     ])
     print(section)
     if not args.no_write:
-        write_section(RESULTS, section)
+        write_section(HEADING, section, RESULTS)
         print(f"updated {RESULTS}", file=sys.stderr)
     return 0 if min(ratios) >= TARGET_RATIO else 1
 
@@ -251,17 +254,6 @@ def measure(blank, tagger, texts: list[str]) -> dict:
     tag_wps = words_per_second(tag, texts, n_words)
     return {"words": n_words, "per_1000": 1000 * n_mentions / n_words, "tokenizer": tok_wps,
             "tagger": tag_wps, "ratio": tag_wps / tok_wps}
-
-
-def write_section(path: Path, section: str) -> None:
-    """Replace (or append) the "## Tagging" section of RESULTS.md, keeping the others."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
