@@ -277,6 +277,9 @@ def bench_memory(sources: list[Path], sizes: tuple[int, ...], work: Path, log) -
         db = work / f"mem-{pages}.db"
         base = policylens_command() + ["-q", "--db", str(db)]
         row = {"pages": pages}
+        if pages == sizes[0]:  # the parallel part alone: reading the files with 1 worker
+            row["ingest_1"] = peak_rss(base[:-1] + [str(work / "one-worker.db"), "ingest",
+                                                     str(folder), "--workers", "1"])
         row["ingest"] = peak_rss(base + ["ingest", str(folder), "--workers", "2"])
         row["tag"] = peak_rss(base + ["tag", "--workers", "2"])
         rows.append(row)
@@ -357,7 +360,8 @@ def report(ext: list[dict], e2e: dict, memory: list[dict], profile: list[tuple[s
         "| run | wall s | pages/s | × naive | × 1 worker |",
         "|---|---|---|---|---|",
         f"| naive script (1 process) | {e2e['naive']:.1f} | {naive:.1f} | 1.0 | |",
-        f"| policylens run --workers 1 | {e2e['run_1']:.1f} | {one:.1f} | {one / naive:.1f} | 1.00 |",
+        f"| policylens run --workers 1 | {e2e['run_1']:.1f} | {one:.1f} | {one / naive:.1f} "
+        "| 1.00 |",
         f"| policylens run --workers 2 | {e2e['run_2']:.1f} | {two:.1f} | {two / naive:.1f} | "
         f"{two / one:.2f} |",
         "", "### Peak memory", "",
@@ -375,6 +379,34 @@ def report(ext: list[dict], e2e: dict, memory: list[dict], profile: list[tuple[s
         growth = {k: memory[-1][k][1] / memory[0][k][1] for k in ("ingest", "tag")}
         lines += ["", f"From {memory[0]['pages']:,} to {memory[-1]['pages']:,} pages the peak "
                   f"changes by ×{growth['ingest']:.2f} (ingest) and ×{growth['tag']:.2f} (tag)."]
+    first = memory[0]
+    if "ingest_1" in first:
+        one_worker, two_workers = first["ingest_1"][0], first["ingest"][0]
+        lines += ["", f"Ingest alone on {first['pages']:,} pages: {one_worker:.1f} s with 1 "
+                  f"worker, {two_workers:.1f} s with 2 (×{one_worker / two_workers:.2f})."]
+    fast = next(r for r in ext if r["name"] == "policylens, pdfium engine")
+    plumber_engine = next(r for r in ext if r["name"] == "policylens, pdfplumber engine")
+    checks = [
+        ("fast engine: at least 300 pages/s per core", f"{fast['pages_per_s']:.0f}",
+         fast["pages_per_s"] >= 300),
+        ("fast engine: at least a quarter of pdftotext's speed",
+         f"{fast['pages_per_s'] / pdftotext['pages_per_s']:.2f}" if pdftotext else "-",
+         bool(pdftotext) and fast["pages_per_s"] >= pdftotext["pages_per_s"] / 4),
+        ("fast engine: reading order at least as good as the pdfplumber engine",
+         " / ".join(f"{a:.3f} vs {b:.3f}" for a, b in zip(fast["fidelity"],
+                                                          plumber_engine["fidelity"])),
+         all(a >= b for a, b in zip(fast["fidelity"], plumber_engine["fidelity"]))),
+        ("`policylens run`: at least 10x the naive script on 1 worker", f"{one / naive:.1f}x",
+         one / naive >= 10),
+        ("`policylens run`: at least 1.7x its own speed on 2 workers", f"{two / one:.2f}x",
+         two / one >= 1.7),
+    ]
+    if len(memory) >= 2:
+        worst = max(growth.values())
+        checks.append(("peak memory flat within 20% from the smallest to the largest corpus",
+                       f"x{worst:.2f}", worst <= 1.2))
+    lines += ["", "### Against the targets", "", "| target | reached | met |", "|---|---|---|"]
+    lines += [f"| {name} | {value} | {'yes' if ok else 'no'} |" for name, value, ok in checks]
     lines += ["", "### Where the fast engine's time goes", "",
               "cProfile of `extract_document(..., engine=\"pdfium\")` on the extraction PDFs, own "
               "time of each function grouped by stage.", "",

@@ -169,3 +169,23 @@ def test_hanging_file_times_out_and_the_batch_goes_on(tmp_path, cluster, batch):
     with open_store(tmp_path / "t.db", create=True) as store:
         again = ingest_paths(store, batch[3:], dask=cluster.scheduler_address)
     assert again.added == len(batch[3:])
+
+
+def test_tagging_on_the_cluster_matches_local_tagging(tmp_path, cluster, batch):
+    folder = str(batch[0].parent)
+    dbs = [tmp_path / "local.db", tmp_path / "remote.db"]
+    for db in dbs:
+        result = CliRunner().invoke(cli, ["--db", str(db), "ingest", folder, "--workers", "0"])
+        assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(cli, ["--db", str(dbs[0]), "tag", "--workers", "0"])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(cli, ["--db", str(dbs[1]), "tag", "--batch-size", "16",
+                                      "--dask", cluster.scheduler_address])
+    assert result.exit_code == 0, result.output
+    tables = []
+    for db in dbs:
+        with open_store(db) as store:
+            tables.append([tuple(r) for r in store.conn.execute(
+                "SELECT * FROM mentions ORDER BY passage_id, start, end, label")] + [
+                tuple(r) for r in store.conn.execute("SELECT * FROM tagged ORDER BY 1, 2")])
+    assert tables[0] and tables[1] == tables[0]

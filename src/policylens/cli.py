@@ -354,9 +354,11 @@ def export_mentions(app: App, fmt: str, output: Path | None, label: str | None,
 @workers_option
 @click.option("--batch-size", type=click.IntRange(min=1), default=256, show_default=True,
               help="Passages tagged and saved together (one transaction each).")
+@dask_option
 @with_db
 @pass_app
-def tag(app: App, model_dir: Path | None, workers: int | None, batch_size: int) -> None:
+def tag(app: App, model_dir: Path | None, workers: int | None, batch_size: int,
+        dask: str | None) -> None:
     """Find THERAPY, COST, REGULATION and NHS_WORKFORCE mentions in the stored passages.
 
     Only passages not yet tagged by this model version are tagged, so an interrupted run
@@ -374,7 +376,7 @@ def tag(app: App, model_dir: Path | None, workers: int | None, batch_size: int) 
     with app.open_store() as store:
         store.require_passages()
         n = tag_store(store, nlp, batch_size=batch_size, workers=workers,
-                      progress=app.progress)
+                      progress=app.progress, dask=dask)
     app.info(f"tagged {n} passages with model {model_version(nlp)}")
 
 
@@ -402,7 +404,7 @@ def mentions(app: App, label: str | None, since: str | None, until: str | None,
     with app.open_store() as store, open_output(output) as out, contextlib.closing(
             kwic_rows(store, label=label, since=since, until=until, kind=kind)) as rows:
         store.require_tagged()
-        n = write_rows(rows, columns, fmt, out)
+        n = write_rows(rows, columns, fmt, out, keep_end=("left",))
     app.info(f"{n} mentions")
 
 

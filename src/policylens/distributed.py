@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import os
 import queue
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -165,3 +166,54 @@ def _outcome(future, distributed) -> tuple[bool, Any]:
             "memory)", "remove the file from the batch, or give the workers more memory")
     except Exception as exc:  # the task could not run or its result could not travel back
         return False, _failure_from(exc)
+
+
+# -- tagging ---------------------------------------------------------------------------------
+
+_TAGGERS: dict[str, Any] = {}  # model version -> pipeline, built once per worker process
+_TAGGER_LOCK = threading.Lock()
+
+
+def _tag_batch(batch: list[tuple[str, str]], model: tuple[str, str, bytes]) -> list:
+    """Run on a worker: the mentions in one batch, with the pipeline built on first use."""
+    from .tagging import tag
+
+    version, config, data = model
+    with _TAGGER_LOCK:  # one pipeline per process, and spaCy is not shared between threads
+        nlp = _TAGGERS.get(version)
+        if nlp is None:
+            tag._init_worker(config, data)
+            nlp = _TAGGERS[version] = tag._WORKER_NLP
+        return tag.tag_texts(nlp, batch)
+
+
+def tag_on_cluster(nlp, batches: Iterable[list[tuple[str, str]]], address: str | None = None,
+                   *, timeout: float = 600.0) -> Iterator[tuple[list, list]]:
+    """Yield (batch, mentions) as the cluster tags them, in completion order.
+
+    The pipeline travels once to each worker (as spaCy's config and bytes); the batches are
+    drawn from ``batches`` only as workers become free, so memory stays bounded.
+    """
+    from .errors import PolicylensError
+    from .tagging.pipeline import model_version
+
+    client = connect(address)
+    try:
+        model = client.scatter((model_version(nlp), nlp.config.to_str(), nlp.to_bytes()),
+                               broadcast=True)
+        held: dict[int, list] = {}
+
+        def tasks():
+            for i, batch in enumerate(batches):
+                held[i] = batch
+                yield i, (batch, model)
+
+        for key, ok, result in run_on_cluster(_tag_batch, tasks(), timeout=timeout,
+                                              client=client):
+            batch = held.pop(key)
+            if not ok:
+                raise PolicylensError(f"tagging a batch on the cluster failed: {result.message}",
+                                      "rerun the command: tagged batches are kept")
+            yield batch, result
+    finally:
+        client.close()

@@ -162,8 +162,8 @@ def find_gutter(words: Sequence[Word], width: float, height: float) -> tuple[flo
             changes[a - lo] += 1
             changes[b - lo + 1] -= 1
     coverage = list(itertools.accumulate(changes[:-1]))
-    n_lines = len(group_lines(body))
-    allowed = max(1, int(n_lines * MAX_CROSSING_SHARE))
+    lines = group_lines(body)
+    allowed = max(1, int(len(lines) * MAX_CROSSING_SHARE))
     best, run_start = None, None
     for i, c in enumerate(coverage + [allowed + 1]):
         if c <= allowed:
@@ -176,8 +176,15 @@ def find_gutter(words: Sequence[Word], width: float, height: float) -> tuple[flo
     if best is None or best[1] - best[0] < MIN_GUTTER_WIDTH:
         return None
     g0, g1 = lo + best[0], lo + best[1]
-    left = sum(w.n_words for w in body if w.x1 <= g0 + 1)
-    right = sum(w.n_words for w in body if w.x0 >= g1 - 1)
+    # Only lines that keep to one side count as a column's text: a line across the band (a
+    # heading, or the lines of a page that has one column after all) is evidence of neither,
+    # and a reader that gives a run of words as one box sees it the same way.
+    left = right = 0
+    for line in lines:
+        if any(w.x1 > g0 + 1 and w.x0 < g1 - 1 for w in line.words):
+            continue
+        left += sum(w.n_words for w in line.words if w.x1 <= g0 + 1)
+        right += sum(w.n_words for w in line.words if w.x0 >= g1 - 1)
     if min(left, right) < MIN_COLUMN_SHARE * n_body:
         return None
     return float(g0), float(g1)

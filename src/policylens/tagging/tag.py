@@ -81,11 +81,13 @@ def tag_store(
     batch_size: int = DEFAULT_BATCH_SIZE,
     workers: int | None = None,
     progress: Progress | None = None,
+    dask: str | None = None,
 ) -> int:
     """Tag the passages the store has not yet tagged with this model; returns how many.
 
     ``workers``: processes to tag in (0 or 1: this one; None: one per core, but no more
-    than the amount of work repays).
+    than the amount of work repays). ``dask``: a Dask scheduler's address, to tag on that
+    cluster instead (this process still does all the writing).
     """
     version = model_version(nlp)
     total = store.count_passages() - store.count_tagged(version)
@@ -95,10 +97,15 @@ def tag_store(
     bar_context = progress(total, "tagging") if progress else contextlib.nullcontext()
     done = 0
     with bar_context as bar:
-        results = (
-            _tag_in_workers(nlp, batches, workers) if workers > 1
-            else ((batch, tag_texts(nlp, batch)) for batch in batches)
-        )
+        if dask:
+            from policylens.distributed import tag_on_cluster
+
+            results = tag_on_cluster(nlp, batches, dask)
+        else:
+            results = (
+                _tag_in_workers(nlp, batches, workers) if workers > 1
+                else ((batch, tag_texts(nlp, batch)) for batch in batches)
+            )
         for batch, mentions in results:
             store.save_mentions(version, [pid for pid, _ in batch], mentions)
             done += len(batch)
