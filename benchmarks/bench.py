@@ -44,6 +44,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from results import write_section  # noqa: E402
+
 RESULTS = REPO / "benchmarks" / "RESULTS.md"
 HEADING = "## Scale"
 DOC_PAGES = 50          # pages of each generated debate
@@ -415,15 +418,6 @@ def report(ext: list[dict], e2e: dict, memory: list[dict], profile: list[tuple[s
     return "\n".join(lines) + "\n"
 
 
-def write_section(text: str) -> None:
-    """Replace (or add) this benchmark's section of RESULTS.md, leaving the others alone."""
-    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    parts = re.split(r"(?m)^(?=## )", old)
-    kept = [p for p in parts if not p.startswith(HEADING + "\n")]
-    body = "".join(kept).rstrip("\n") + "\n\n" + text
-    RESULTS.write_text(body, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true",
@@ -461,7 +455,7 @@ def main(argv: list[str] | None = None) -> int:
     text = report(ext, end_to_end, memory, profile, meta)
     print(text)
     if not args.no_write:
-        write_section(text)
+        write_section(HEADING, text, RESULTS)
     return 0
 
 
