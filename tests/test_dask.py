@@ -59,11 +59,8 @@ def test_cluster_gives_the_same_store_as_local_workers(tmp_path, cluster, batch)
     assert as_tuples(contents(remote)) == expected
 
 
-class _KillOnFirst:
-    """A progress bar that kills a worker process when the first result arrives."""
-
-    def __init__(self, client) -> None:
-        self.client, self.killed = client, None
+class _Bar:
+    """A progress bar stand-in: ingest_paths calls it, enters it and updates it per result."""
 
     def __call__(self, length, label):
         return self
@@ -73,6 +70,16 @@ class _KillOnFirst:
 
     def __exit__(self, *exc):
         return False
+
+    def update(self, n: int) -> None:
+        pass
+
+
+class _KillOnFirst(_Bar):
+    """A progress bar that kills a worker process when the first result arrives."""
+
+    def __init__(self, client) -> None:
+        self.client, self.killed = client, None
 
     def update(self, n: int) -> None:
         if self.killed is None:
@@ -109,20 +116,11 @@ def test_worker_killed_mid_batch_loses_and_doubles_nothing(tmp_path, cluster, ba
         client.close()
 
 
-class _StopAfter:
+class _StopAfter(_Bar):
     """A progress bar that interrupts the run (as Ctrl-C would) after n results."""
 
     def __init__(self, n: int) -> None:
         self.n = n
-
-    def __call__(self, length, label):
-        return self
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
 
     def update(self, n: int) -> None:
         self.n -= n
