@@ -288,3 +288,48 @@ def test_a_file_changed_in_place_replaces_its_earlier_version(tmp_path, pdfgen):
         assert sorted(d["date"] for d in docs) == ["2017-05-11", "2024-01-02"]
         ids = {d["doc_id"] for d in docs}
         assert {r["doc_id"] for r in store.iter_passages()} == ids
+
+
+def test_an_edited_file_named_another_way_still_replaces_its_earlier_version(
+        tmp_path, pdfgen, monkeypatch):
+    folder = tmp_path / "batch"
+    make_batch(folder, pdfgen, n=1)
+    db = tmp_path / "s.db"
+    monkeypatch.chdir(tmp_path)
+    assert run("--db", db, "ingest", "batch", "--workers", "0").exit_code == 0
+    with open(folder / "debate-0.pdf", "ab") as fh:
+        fh.write(b"\n% edited\n")
+    assert run("--db", db, "ingest", folder, "--workers", "0").exit_code == 0
+    with open_store(db) as store:
+        docs = [dict(r) for r in store.iter_documents()]
+    assert len(docs) == 1 and docs[0]["path"] == str(folder / "debate-0.pdf")
+
+
+def test_a_folder_without_pdfs_creates_no_store(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run("--db", tmp_path / "new.db", "ingest", tmp_path / "empty")
+    assert result.exit_code == 1 and "no PDF files" in result.output
+    assert not (tmp_path / "new.db").exists()
+
+
+def test_a_failed_export_leaves_an_earlier_file_intact(tmp_path, hansard_pdf):
+    db = tmp_path / "s.db"
+    assert run("--db", db, "ingest", hansard_pdf, "--workers", "0").exit_code == 0
+    keep = tmp_path / "keep.csv"
+    keep.write_text("earlier export\n")
+    result = run("--db", db, "export", "mentions", "-o", keep)  # nothing tagged yet
+    assert result.exit_code == 1 and "policylens tag" in result.output
+    assert keep.read_text() == "earlier export\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("keep")) == ["keep.csv"]
+
+
+def test_inline_time_limit_does_not_reach_into_the_callers_work():
+    import time
+
+    from policylens.runner import run_tasks
+
+    got = []
+    for key, ok, _ in run_tasks(lambda x: x, [(1, (1,)), (2, (2,))], workers=0, timeout=1):
+        time.sleep(1.3)  # slower than the limit, but this is the caller's time, not the task's
+        got.append((key, ok))
+    assert got == [(1, True), (2, True)]

@@ -165,11 +165,20 @@ def with_db(f):
     return wrapper
 
 
+@contextlib.contextmanager
 def open_output(output: Path | None):
-    """stdout (left open), or a UTF-8 file."""
+    """stdout (left open), or a UTF-8 file that replaces ``output`` only once all is written,
+    so an error (an empty store, say) never leaves an earlier export truncated."""
     if output is None:
-        return contextlib.nullcontext(click.get_text_stream("stdout"))
-    return open(output, "w", encoding="utf-8", newline="")
+        yield click.get_text_stream("stdout")
+        return
+    tmp = output.with_name(output.name + ".tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        os.replace(tmp, output)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 @click.group(cls=PolicylensGroup, context_settings={"auto_envvar_prefix": "POLICYLENS",
@@ -227,8 +236,9 @@ def ingest(app: App, paths: tuple[Path, ...], metadata: Path | None, timeout: fl
       policylens ingest corpus/ --db results/policylens.db --workers 2
       policylens ingest archive/ --dask tcp://scheduler.example.org:8786
     """
-    from .ingest import ingest_paths
+    from .ingest import ingest_paths, require_pdfs
 
+    require_pdfs(paths, follow_symlinks)  # nothing to read: fail before creating a store
     with app.open_store(create=True) as store:
         summary = ingest_paths(
             store, paths, metadata=metadata, workers=workers, timeout=timeout,

@@ -134,12 +134,17 @@ class Store:
                 ) from exc
         try:
             self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}",
+                             hint="pass --db with another path") from exc
+        try:
             self.conn.row_factory = sqlite3.Row
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._migrate()  # first: another program's database is refused untouched
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.DatabaseError as exc:
+            self.conn.close()
             busy = _busy_error(self.path, exc)
             if busy:
                 raise busy from exc
@@ -147,6 +152,9 @@ class Store:
                 f"{self.path} is not a usable policylens store: {exc}",
                 hint="pass --db with another path, or move the damaged file away",
             ) from exc
+        except BaseException:  # a refused store (newer schema, another program's file)
+            self.conn.close()
+            raise
 
     def _migrate(self) -> None:
         tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master")}
@@ -423,7 +431,9 @@ class Store:
             "failures": [dict(r) for r in self.iter_failures()],
             "model_version": version,
             "tagged_passages": self.count_tagged(version) if version else 0,
-            "mentions": one("SELECT count(*) FROM mentions")[0],
+            "mentions": self.conn.execute(
+                "SELECT count(*) FROM mentions WHERE model_version = ?", (version,)
+            ).fetchone()[0],
         }
 
 

@@ -51,6 +51,12 @@ class IngestSummary:
         return "\n".join(lines)
 
 
+def _absolute(path: Path) -> Path:
+    """An absolute path without resolving links: the same file is recorded the same way
+    however the command line spelled it, so an edited file replaces its earlier version."""
+    return Path(os.path.abspath(path))
+
+
 def find_pdfs(
     paths: Iterable[str | Path], follow_symlinks: bool = False
 ) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -66,7 +72,7 @@ def find_pdfs(
         if not path.exists():
             raise InputError(f"{path} does not exist", "check the path")
         if path.is_file():
-            found.setdefault(path, None)
+            found.setdefault(_absolute(path), None)
             continue
         root = path.resolve()
         visited: set[tuple[int, int]] = set()
@@ -89,8 +95,20 @@ def find_pdfs(
                                     "(pass --follow-symlinks to read it)"))
                     continue
                 if file.is_file():
-                    found.setdefault(file, None)
+                    found.setdefault(_absolute(file), None)
     return list(found), skipped
+
+
+def require_pdfs(
+    paths: Iterable[str | Path], follow_symlinks: bool = False
+) -> tuple[list[Path], list[tuple[str, str]]]:
+    """:func:`find_pdfs`, with a clear error when there is nothing to ingest."""
+    paths = [Path(p) for p in paths]
+    files, skipped = find_pdfs(paths, follow_symlinks)
+    if not files and not skipped:
+        raise InputError(f"no PDF files in {', '.join(str(p) for p in paths)}",
+                         "pass folders that hold .pdf files, or the PDF files themselves")
+    return files, skipped
 
 
 def _metadata_for(paths: Iterable[Path], metadata: Path | None) -> dict[Path, MetaEntry]:
@@ -127,10 +145,7 @@ def ingest_paths(
     address) the files are read by that Dask cluster instead of local worker processes.
     """
     paths = [Path(p) for p in paths]
-    files, skipped = find_pdfs(paths, follow_symlinks)
-    if not files and not skipped:
-        raise InputError(f"no PDF files in {', '.join(str(p) for p in paths)}",
-                         "pass folders that hold .pdf files, or the PDF files themselves")
+    files, skipped = require_pdfs(paths, follow_symlinks)
     meta = _metadata_for(paths, Path(metadata) if metadata else None)
     summary = IngestSummary(found=len(files), skipped=skipped)
     for path, why in skipped:
