@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from conftest import make_batch
 from policylens.cli import cli
 from policylens.ingest import ingest_paths
+from policylens.ingest.batch import NoProgress
 from policylens.store import open_store
 
 distributed = pytest.importorskip("distributed")
@@ -59,23 +60,7 @@ def test_cluster_gives_the_same_store_as_local_workers(tmp_path, cluster, batch)
     assert as_tuples(contents(remote)) == expected
 
 
-class _Bar:
-    """A progress bar stand-in: ingest_paths calls it, enters it and updates it per result."""
-
-    def __call__(self, length, label):
-        return self
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def update(self, n: int) -> None:
-        pass
-
-
-class _KillOnFirst(_Bar):
+class _KillOnFirst(NoProgress):
     """A progress bar that kills a worker process when the first result arrives."""
 
     def __init__(self, client) -> None:
@@ -116,7 +101,7 @@ def test_worker_killed_mid_batch_loses_and_doubles_nothing(tmp_path, cluster, ba
         client.close()
 
 
-class _StopAfter(_Bar):
+class _StopAfter(NoProgress):
     """A progress bar that interrupts the run (as Ctrl-C would) after n results."""
 
     def __init__(self, n: int) -> None:

@@ -171,7 +171,7 @@ def ingest_paths(
     digests = {key: args[1] for key, args in todo}
     n_workers = default_workers() if workers is None else workers
     n_workers = min(n_workers, len(todo)) if n_workers else 0
-    bar_factory = progress or _no_progress
+    bar_factory = progress or NoProgress()
     if dask:
         from ..distributed import run_on_cluster
 
@@ -195,16 +195,20 @@ def ingest_paths(
     return summary
 
 
-class _NoBar:
-    def __enter__(self):
+class NoProgress:
+    """A progress factory that shows nothing: call it like ``App.progress``, then use the bar.
+
+    Subclass it to watch a batch from a test (``update`` is called once per finished file).
+    """
+
+    def __call__(self, length: int, label: str) -> NoProgress:
         return self
 
-    def __exit__(self, *exc):
+    def __enter__(self) -> NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> bool:
         return False
 
     def update(self, n: int) -> None:
         pass
-
-
-def _no_progress(length: int, label: str) -> _NoBar:
-    return _NoBar()
