@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from pathlib import Path
 
 from ..errors import PdfError
@@ -31,7 +30,7 @@ def sha256_file(path: str | Path) -> str:
 
 
 def extract_document(
-    path: str | Path, sha256: str, meta: MetaEntry | None = None, display_path: str | None = None,
+    path: str | Path, sha256: str, meta: MetaEntry | None = None,
     engine: str = DEFAULT_ENGINE,
 ) -> tuple[Document, list[Passage]]:
     """Read, lay out, clean and segment one PDF. Raises PdfError when it cannot be used."""
@@ -80,14 +79,10 @@ def extract_document(
     title = (meta.title or info.metadata.get("Title", "").strip()
              or next((b.text for b in blocks if b.heading), "") or path.stem)
     doc = Document(
-        doc_id=doc_id, sha256=sha256, path=display_path or str(path), title=title[:300],
+        doc_id=doc_id, sha256=sha256, path=str(path), title=title[:300],
         date=date, date_source=source if date else None,
         kind=meta.kind or guess_kind(head, count_turns(blocks)), n_pages=info.n_pages,
         engine=reader.engine, notes=reader.notes, pages=page_texts,
     )
     return doc, passages
 
-
-def with_path(doc: Document, display_path: str) -> Document:
-    """The same document recorded under another path."""
-    return replace(doc, path=display_path)
