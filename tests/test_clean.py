@@ -72,9 +72,7 @@ def test_find_gutter_on_two_columns_and_none_on_one():
 def test_order_page_reads_left_column_before_right_and_keeps_spanning_heading():
     heading = [Word("Heading", 200, 400, 80, 92, 14, True)]
     left = _column_words(50, 280, 10, top=100)
-    right = _column_words(320, 550, 10, top=100)
-    for w in right:
-        object.__setattr__(w, "text", "r")
+    right = [w._replace(text="r") for w in _column_words(320, 550, 10, top=100)]
     page = order_page(1, right + left + heading, 600, 850)
     texts = [ln.text.split()[0] for ln in page.lines]
     assert texts[0] == "Heading"

@@ -62,6 +62,8 @@ def join_hyphenated(lines: Sequence[str], vocabulary: Iterable[str] = ()) -> lis
         w.lower() for w in vocabulary}
     out = list(lines)
     for i in range(len(out) - 1):
+        if not out[i].rstrip().endswith("-"):
+            continue  # most lines: no regex needed
         m = _HYPHEN_END.search(out[i].rstrip())
         nxt = _LEAD_WORD.match(out[i + 1].lstrip())
         if not m or not nxt:
@@ -96,7 +98,12 @@ _PAGE_NUMBER = re.compile(
 
 def looks_like_page_number(line: str) -> bool:
     """'3', 'Page 3 of 7', '- 3 -', '345WH': furniture, not text."""
-    return bool(_PAGE_NUMBER.match(normalise_for_repeat(line)))
+    return is_page_number_shape(normalise_for_repeat(line))
+
+
+def is_page_number_shape(shape: str) -> bool:
+    """:func:`looks_like_page_number` for a line already put through normalise_for_repeat."""
+    return bool(_PAGE_NUMBER.match(shape))
 
 
 _GARBAGE_CHAR = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")

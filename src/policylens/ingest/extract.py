@@ -43,7 +43,7 @@ def extract_document(
             n_chars += page.n_chars
             n_images += page.n_images
             if page.number <= 2:
-                raw_head.append(page.raw_text)
+                raw_head.append(page.head())
             laid_out.append(order_page(page.number, page.words, page.width, page.height))
         info = reader.info
     if reader.info.n_pages == 0:

@@ -6,14 +6,16 @@ be tested without a PDF.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from .clean import join_hyphenated, join_lines, looks_like_page_number, normalise_for_repeat
+from .clean import is_page_number_shape, join_hyphenated, join_lines, normalise_for_repeat
 
 LINE_TOLERANCE = 3.0          # points: words whose tops differ by less share a line
 MIN_GUTTER_WIDTH = 6.0        # points: narrower empty bands are word spaces, not gutters
@@ -29,26 +31,12 @@ TOUCHING = 0.05               # a gap under this share of the font size is no wo
 FURNITURE_MAX_WORDS = 14      # small-print margin lines up to this long are headers/footers
 
 
-class _cached:  # a decorator, named like functools.cached_property
-    """functools.cached_property without its lock, which costs more than these properties."""
+class Word(NamedTuple):
+    """A word's text and box (PDF points, top-left origin) and its font traits.
 
-    def __init__(self, fn) -> None:
-        self.fn = fn
-        self.__doc__ = fn.__doc__
-
-    def __set_name__(self, owner, name: str) -> None:
-        self.name = name
-
-    def __get__(self, obj, owner=None):
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.fn(obj)
-        return value
-
-
-@dataclass(frozen=True)
-class Word:
-    """A word's text and box (PDF points, top-left origin) and its font traits."""
+    A named tuple, not a dataclass: readers make thousands a page and a tuple is made several
+    times faster.
+    """
 
     text: str
     x0: float
@@ -64,57 +52,48 @@ class Word:
         return self.text.count(" ") + 1
 
 
-@dataclass
 class Line:
-    """A line of words in one column (0 left, 1 right, -1 spanning or single column)."""
+    """A line of words in one column (0 left, 1 right, -1 spanning or single column).
 
-    words: list[Word]
-    column: int = -1
+    Everything the layout asks of a line is worked out once, in one pass over its words, when
+    the line is made: the layout asks each line many times and a line's words never change.
+    """
 
-    # The properties are cached: the layout asks each line for them many times, and a line's
-    # words do not change once it is made.
+    __slots__ = ("words", "column", "text", "x0", "x1", "top", "bottom", "n_words", "size",
+                 "all_bold", "bold_prefix")
 
-    @_cached
-    def text(self) -> str:
+    def __init__(self, words: list[Word], column: int = -1) -> None:
+        self.words = words
+        self.column = column
+        first = words[0]
+        self.x0 = first.x0
+        if len(words) == 1:
+            self.text, self.x1, self.top, self.bottom = first.text, first.x1, first.top, first.bottom
+            self.n_words = first.text.count(" ") + 1
+            self.size, self.all_bold = first.size, first.bold
+            self.bold_prefix = first.text if first.bold else ""
+            return
         # Words drawn touching each other (a comma set in another font) join without a space.
-        out = self.words[0].text
-        for prev, w in zip(self.words, self.words[1:]):
-            out += ("" if w.x0 - prev.x1 < TOUCHING * w.size else " ") + w.text
-        return out
+        text, x1, top, bottom = first.text, first.x1, first.top, first.bottom
+        prev = first
+        for w in words[1:]:
+            text += ("" if w.x0 - prev.x1 < TOUCHING * w.size else " ") + w.text
+            x1 = w.x1 if w.x1 > x1 else x1
+            top = w.top if w.top < top else top
+            bottom = w.bottom if w.bottom > bottom else bottom
+            prev = w
+        self.text, self.x1, self.top, self.bottom = text, x1, top, bottom
+        counts = [w.text.count(" ") + 1 for w in words]
+        self.n_words = sum(counts)
+        sizes = {w.size for w in words}
+        self.size = first.size if len(sizes) == 1 else statistics.median(
+            w.size for w, n in zip(words, counts) for _ in range(n))
+        bold = [w.text for w in itertools.takewhile(lambda w: w.bold, words)]
+        self.all_bold = len(bold) == len(words)
+        self.bold_prefix = " ".join(bold)  # the bold words it starts with: a Hansard speaker
 
-    @_cached
-    def x0(self) -> float:
-        return self.words[0].x0
-
-    @_cached
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @_cached
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @_cached
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @_cached
-    def size(self) -> float:
-        return statistics.median(w.size for w in self.words for _ in range(w.n_words))
-
-    @_cached
-    def all_bold(self) -> bool:
-        return all(w.bold for w in self.words)
-
-    @_cached
-    def bold_prefix(self) -> str:
-        """The bold words the line starts with (a speaker's name in Hansard)."""
-        out = []
-        for w in self.words:
-            if not w.bold:
-                break
-            out.append(w.text)
-        return " ".join(out)
+    def __repr__(self) -> str:
+        return f"Line({self.text!r}, column={self.column})"
 
 
 @dataclass
@@ -142,31 +121,52 @@ class PageLines:
     columns: int = 1
 
 
+def _top_x0(w: Word) -> tuple[float, float]:
+    return (w.top, w.x0)
+
+
+def _top(w: Word) -> float:
+    return w.top
+
+
+def _x0(w: Word) -> float:
+    return w.x0
+
+
 def find_gutter(words: Sequence[Word], width: float, height: float) -> tuple[float, float] | None:
     """The empty vertical band between two columns, or None on a one-column page.
 
     Looks for the widest band in the middle of the page that (almost) no word crosses and that
     has a real share of the text on each side, so ragged word spaces do not count.
     """
-    body = [w for w in words if height * FURNITURE_ZONE < w.top < height * (1 - FURNITURE_ZONE)]
-    n_body = sum(w.n_words for w in body)
+    return _gutter(sorted(words, key=_top_x0), width, height)
+
+
+def _gutter(ordered: list[Word], width: float, height: float) -> tuple[float, float] | None:
+    """:func:`find_gutter` on words already sorted by (top, x0)."""
+    # The body is a stretch of the sorted words: those with a top strictly inside the zone.
+    body = ordered[bisect.bisect_right(ordered, height * FURNITURE_ZONE, key=_top):
+                   bisect.bisect_left(ordered, height * (1 - FURNITURE_ZONE), key=_top)]
+    n_body = sum(w.text.count(" ") for w in body) + len(body)
     if n_body < 20:
         return None
     lo, hi = int(width * GUTTER_SEARCH[0]), int(math.ceil(width * GUTTER_SEARCH[1]))
     # Each box adds 1 over the points it covers: mark where it starts and ends, then sum up
     # (one pass over the boxes and one over the points, not a loop over every covered point).
     changes = [0] * (hi - lo + 2)
+    ceil = math.ceil
     for w in body:
-        a, b = max(lo, int(math.ceil(w.x0))), min(hi, int(w.x1))
+        a, b = ceil(w.x0), int(w.x1)
+        a, b = (lo if a < lo else a), (hi if b > hi else b)
         if a <= b:
             changes[a - lo] += 1
             changes[b - lo + 1] -= 1
-    coverage = list(itertools.accumulate(changes[:-1]))
-    lines = group_lines(body)
-    allowed = max(1, int(len(lines) * MAX_CROSSING_SHARE))
-    best, run_start = None, None
-    for i, c in enumerate(coverage + [allowed + 1]):
-        if c <= allowed:
+    rows = _rows(body)
+    allowed = max(1, int(len(rows) * MAX_CROSSING_SHARE))
+    best, run_start, covered = None, None, 0
+    for i, change in enumerate(changes):
+        covered += change
+        if covered <= allowed and i < len(changes) - 1:
             run_start = i if run_start is None else run_start
             continue
         if run_start is not None:
@@ -180,25 +180,44 @@ def find_gutter(words: Sequence[Word], width: float, height: float) -> tuple[flo
     # heading, or the lines of a page that has one column after all) is evidence of neither,
     # and a reader that gives a run of words as one box sees it the same way.
     left = right = 0
-    for line in lines:
-        if any(w.x1 > g0 + 1 and w.x0 < g1 - 1 for w in line.words):
-            continue
-        left += sum(w.n_words for w in line.words if w.x1 <= g0 + 1)
-        right += sum(w.n_words for w in line.words if w.x0 >= g1 - 1)
+    edge0, edge1 = g0 + 1, g1 - 1
+    for row in rows:
+        n_left = n_right = 0
+        for w in row:
+            n = w.text.count(" ") + 1
+            if w.x1 <= edge0:
+                n_left += n
+            elif w.x0 >= edge1:
+                n_right += n
+            elif w.x1 > edge0 and w.x0 < edge1:
+                break
+        else:
+            left += n_left
+            right += n_right
     if min(left, right) < MIN_COLUMN_SHARE * n_body:
         return None
     return float(g0), float(g1)
 
 
+def _rows(ordered: Sequence[Word]) -> list[list[Word]]:
+    """Words sorted by (top, x0) grouped into lines by their tops, each left to right."""
+    rows: list[list[Word]] = []
+    first_top = -math.inf
+    for w in ordered:
+        if abs(w.top - first_top) <= LINE_TOLERANCE:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+            first_top = w.top
+    for row in rows:
+        if len(row) > 1:
+            row.sort(key=_x0)
+    return rows
+
+
 def group_lines(words: Sequence[Word]) -> list[Line]:
     """Words grouped into lines by their tops, each line's words left to right."""
-    lines: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        if lines and abs(w.top - lines[-1][0].top) <= LINE_TOLERANCE:
-            lines[-1].append(w)
-        else:
-            lines.append([w])
-    return [Line(sorted(ws, key=lambda w: w.x0)) for ws in lines]
+    return [Line(row) for row in _rows(sorted(words, key=_top_x0))]
 
 
 def order_page(number: int, words: Sequence[Word], width: float, height: float) -> PageLines:
@@ -207,70 +226,76 @@ def order_page(number: int, words: Sequence[Word], width: float, height: float) 
     Lines that cross the gutter (headings, running headers) split the page into bands, so a
     heading between two stretches of columns stays between them.
     """
-    gutter = find_gutter(words, width, height)
-    raw = group_lines(words)
+    ordered = sorted(words, key=_top_x0)
+    gutter = _gutter(ordered, width, height)
+    rows = _rows(ordered)
     if gutter is None:
-        return PageLines(number, width, height, raw, columns=1)
-    g0, g1 = gutter
-    ordered: list[Line] = []
+        return PageLines(number, width, height, [Line(row) for row in rows], columns=1)
+    edge0, edge1 = gutter[0] + 1, gutter[1] - 1
+    lines: list[Line] = []
     band: tuple[list[Line], list[Line]] = ([], [])
-
-    def flush() -> None:
-        ordered.extend(band[0])
-        ordered.extend(band[1])
-        band[0].clear()
-        band[1].clear()
-
-    for line in raw:
-        left = [w for w in line.words if w.x1 <= g0 + 1]
-        right = [w for w in line.words if w.x0 >= g1 - 1]
-        if len(left) + len(right) < len(line.words):
-            flush()
-            ordered.append(Line(line.words, -1))
+    for row in rows:
+        left = [w for w in row if w.x1 <= edge0]
+        right = [w for w in row if w.x0 >= edge1]
+        if len(left) + len(right) < len(row):
+            lines += band[0]
+            lines += band[1]
+            band = ([], [])
+            lines.append(Line(row, -1))
             continue
         if left:
             band[0].append(Line(left, 0))
         if right:
             band[1].append(Line(right, 1))
-    flush()
-    return PageLines(number, width, height, ordered, columns=2)
+    lines += band[0]
+    lines += band[1]
+    return PageLines(number, width, height, lines, columns=2)
 
 
 def strip_furniture(pages: Sequence[PageLines]) -> list[PageLines]:
     """Drop running headers, footers and page numbers: margin lines that repeat across pages."""
-    def in_margin(line: Line, page: PageLines) -> bool:
-        return (line.top < page.height * FURNITURE_ZONE
-                or line.bottom > page.height * (1 - FURNITURE_ZONE))
-
+    margins: list[dict[int, str]] = []  # per page: index of each margin line -> its shape
     counts: Counter[str] = Counter()
     for page in pages:
-        counts.update({normalise_for_repeat(ln.text) for ln in page.lines if in_margin(ln, page)})
+        top, bottom = page.height * FURNITURE_ZONE, page.height * (1 - FURNITURE_ZONE)
+        shapes = {i: normalise_for_repeat(ln.text) for i, ln in enumerate(page.lines)
+                  if ln.top < top or ln.bottom > bottom}
+        margins.append(shapes)
+        counts.update(set(shapes.values()))
     threshold = max(2, math.ceil(REPEAT_SHARE * len(pages)))
     size = body_size(pages)
 
-    def furniture(line: Line) -> bool:
-        return (counts[normalise_for_repeat(line.text)] >= threshold
-                or looks_like_page_number(line.text)
+    def furniture(line: Line, shape: str) -> bool:
+        return (counts[shape] >= threshold
+                or is_page_number_shape(shape)
                 # One-page documents have nothing to repeat: small print in the margins is
                 # still a running header or footer.
                 or (line.size <= size - HEADING_SIZE_STEP
-                    and sum(w.n_words for w in line.words) <= FURNITURE_MAX_WORDS))
+                    and line.n_words <= FURNITURE_MAX_WORDS))
 
     out = []
-    for page in pages:
-        keep = [ln for ln in page.lines if not (in_margin(ln, page) and furniture(ln))]
-        out.append(PageLines(page.number, page.width, page.height, keep, page.columns))
+    for page, shapes in zip(pages, margins):
+        drop = {i for i, shape in shapes.items() if furniture(page.lines[i], shape)}
+        keep = [ln for i, ln in enumerate(page.lines) if i not in drop] if drop else page.lines
+        out.append(PageLines(page.number, page.width, page.height, list(keep), page.columns))
     return out
 
 
 def body_size(pages: Sequence[PageLines]) -> float:
     """The most common font size of the text: headings are larger."""
-    sizes: Counter[float] = Counter()
+    sizes: dict[float, int] = {}
+    get = sizes.get
     for p in pages:
         for ln in p.lines:
+            if len(ln.words) == 1:
+                key = round(ln.size, 1)
+                sizes[key] = get(key, 0) + ln.n_words
+                continue
             for w in ln.words:
-                sizes[round(w.size, 1)] += w.n_words
-    return sizes.most_common(1)[0][0] if sizes else 10.0
+                key = round(w.size, 1)
+                sizes[key] = get(key, 0) + w.text.count(" ") + 1
+    # The first size seen wins a tie, as Counter.most_common would have it.
+    return max(sizes, key=sizes.__getitem__) if sizes else 10.0
 
 
 def build_blocks(pages: Sequence[PageLines], vocabulary: set[str] | None = None) -> list[Block]:
@@ -328,4 +353,5 @@ def _paragraph_groups(
 def _left_edge(lines: Sequence[Line]) -> float:
     """A column's left margin: the most common line start (indents are the exception)."""
     starts = Counter(round(ln.x0) for ln in lines)
-    return float(min(x for x, n in starts.items() if n == max(starts.values())))
+    most = max(starts.values())
+    return float(min(x for x, n in starts.items() if n == most))

@@ -17,6 +17,7 @@ from .clean import normalise_unicode
 from .layout import Word
 
 SNIFF_BYTES = 1024
+HEAD_WORDS = 400  # words of a page kept for finding its date
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.I)
 
 # Leading bytes of files that often arrive renamed as .pdf.
@@ -38,7 +39,18 @@ class PageData:
     words: list[Word]
     n_chars: int
     n_images: int
-    raw_text: str = ""
+    raw_text: str | None = None  # the page's first words as read; None: made from the boxes
+
+    def head(self, limit: int = HEAD_WORDS) -> str:
+        """The page's first words line by line (for finding its date and kind)."""
+        if self.raw_text is not None:
+            return self.raw_text
+        out: list[str] = []
+        for w in sorted(self.words, key=lambda w: (round(w.top), w.x0)):
+            out.extend(w.text.split())
+            if len(out) >= limit:
+                break
+        return " ".join(out[:limit])
 
 
 @dataclass
@@ -195,7 +207,7 @@ class PdfReader:
             out = [w for w in out if w.text.strip()]
             return PageData(number, float(page.width), float(page.height), out,
                             len(page.chars), len(page.images),
-                            raw_text=" ".join(w.text for w in out[:400]))
+                            raw_text=" ".join(w.text for w in out[:HEAD_WORDS]))
         except PdfError:
             raise
         except Exception as exc:

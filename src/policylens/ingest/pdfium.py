@@ -39,7 +39,6 @@ MAX_ANGLE = 0.01          # radians: text turned further than this is not laid o
 FEW_CHARS = 50            # pages with fewer characters are checked for images (scans)
 MAX_FORM_DEPTH = 8        # nesting of form objects searched for images
 FONT_NAME_BYTES = 256
-HEAD_WORDS = 400          # words of a page kept for finding its date
 
 _LOCK = threading.RLock()  # re-entrant: one thread may open two files
 # A piece of a line: from a non-space to the last non-space before a line break. PDFium writes
@@ -55,16 +54,18 @@ class _Unusable(Exception):
 
 
 def _fast(name: str, restype, *argtypes):
-    """A private prototype of a PDFium function with plain-int arguments (fewer conversions).
+    """A private prototype of a PDFium function, for the calls made per line.
 
     Built from the same function pointer and class, so the calling convention is PDFium's.
+    Without ``argtypes`` ctypes converts nothing: a call costs a third as much, and callers
+    pass a ``c_void_p`` handle, Python ints for C ints and ``byref`` pointers only.
     """
     from pypdfium2 import raw
 
     fn = getattr(raw, name)
     proto = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
     proto.restype = restype
-    proto.argtypes = argtypes
+    proto.argtypes = argtypes or None
     return proto
 
 
@@ -87,20 +88,14 @@ class _Api:
         self.descent_ref = ctypes.byref(self.descent)
         self.name = ctypes.create_string_buffer(FONT_NAME_BYTES)
         self.flags = ctypes.c_int()
-        double_p = ctypes.POINTER(ctypes.c_double)
-        self.loose_box = _fast("FPDFText_GetLooseCharBox", ctypes.c_int, ctypes.c_void_p,
-                               ctypes.c_int, ctypes.POINTER(raw.FS_RECTF))
-        self.origin = _fast("FPDFText_GetCharOrigin", ctypes.c_int, ctypes.c_void_p,
-                            ctypes.c_int, double_p, double_p)
-        self.text_object = _fast("FPDFText_GetTextObject", ctypes.c_void_p, ctypes.c_void_p,
-                                 ctypes.c_int)
-        self.count_rects = _fast("FPDFText_CountRects", ctypes.c_int, ctypes.c_void_p,
-                                 ctypes.c_int, ctypes.c_int)
-        self.char_matrix = _fast("FPDFText_GetMatrix", ctypes.c_int, ctypes.c_void_p,
-                                 ctypes.c_int, ctypes.POINTER(raw.FS_MATRIX))
-        self.font_size = _fast("FPDFText_GetFontSize", ctypes.c_double, ctypes.c_void_p,
-                               ctypes.c_int)
-        self.object_font = _fast("FPDFTextObj_GetFont", ctypes.c_void_p, ctypes.c_void_p)
+        # (handle, index, ...) with no argument conversion: see _fast.
+        self.loose_box = _fast("FPDFText_GetLooseCharBox", ctypes.c_int)
+        self.origin = _fast("FPDFText_GetCharOrigin", ctypes.c_int)
+        self.text_object = _fast("FPDFText_GetTextObject", ctypes.c_void_p)
+        self.count_rects = _fast("FPDFText_CountRects", ctypes.c_int)
+        self.char_matrix = _fast("FPDFText_GetMatrix", ctypes.c_int)
+        self.font_size = _fast("FPDFText_GetFontSize", ctypes.c_double)
+        self.object_font = _fast("FPDFTextObj_GetFont", ctypes.c_void_p)
         self.font_descent = _fast("FPDFFont_GetDescent", ctypes.c_int, ctypes.c_void_p,
                                   ctypes.c_float, ctypes.POINTER(ctypes.c_float))
 
@@ -126,7 +121,7 @@ class _PageText:
     def __init__(self, api: _Api, textpage, left: float, top: float) -> None:
         self.api = api
         self.tp = textpage
-        self.handle = _address(textpage.raw)
+        self.handle = ctypes.c_void_p(_address(textpage.raw))
         self.left, self.top = left, top
         self.objects: dict[int, tuple[float, bool, float]] = {}
         # Font handles are looked up per page: PDFium may free a font with its page.
@@ -199,25 +194,29 @@ class _PageText:
 
     def font(self, index: int) -> tuple[int, float, bool, float]:
         """(text object, size in points, bold, descent) of the character at ``index``."""
-        api = self.api
-        obj = api.text_object(self.handle, index) or 0
+        obj = self.api.text_object(self.handle, index) or 0
+        return (obj, *self.object_font(obj, index))
+
+    def object_font(self, obj: int, index: int) -> tuple[float, bool, float]:
+        """(size in points, bold, descent) of text object ``obj``, which drew ``index``."""
         cached = self.objects.get(obj)
         if cached is not None:
-            return (obj, *cached)
+            return cached
+        api = self.api
         matrix = api.matrix
         if not api.char_matrix(self.handle, index, api.matrix_ref):
             matrix.a, matrix.b, matrix.c, matrix.d = 1.0, 0.0, 0.0, 1.0
-        if (matrix.a <= 0 or matrix.d <= 0
-                or abs(math.atan2(matrix.b, matrix.a)) > MAX_ANGLE
-                or abs(math.atan2(matrix.c, matrix.d)) > MAX_ANGLE):
+        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+        if a <= 0 or d <= 0 or ((b or c) and (abs(math.atan2(b, a)) > MAX_ANGLE
+                                              or abs(math.atan2(c, d)) > MAX_ANGLE)):
             raise _Unusable("turned text")
         # The size PDFium reports leaves out the text and page matrices; pdfplumber's does not.
-        size = api.font_size(self.handle, index) * math.hypot(matrix.c, matrix.d)
-        font = api.object_font(obj) if obj else 0
+        size = api.font_size(self.handle, index) * (d if not c else math.hypot(c, d))
+        font = (api.object_font(ctypes.c_void_p(obj)) or 0) if obj else 0
         traits = self.fonts.get(font) or self._font_traits(font, index)
         value = (round(size, 1), traits[0], traits[1] * size)
         self.objects[obj] = value
-        return (obj, *value)
+        return value
 
     def _font_traits(self, font: int, index: int) -> tuple[bool, float]:
         """(bold, descent per point of size) of a font, by its name and metrics."""
@@ -234,6 +233,8 @@ class _PageText:
 
 
 def _clean(text: str) -> str:
+    if text.isascii() and text.isprintable():
+        return text if "  " not in text else " ".join(text.split())
     text = text.replace("\ufffe", "-")
     if text.isascii() and text.isprintable():
         return " ".join(text.split())
@@ -245,9 +246,10 @@ def _page_words(pt: _PageText, width: float) -> list[Word]:
     api, handle, left, top = pt.api, pt.handle, pt.left, pt.top
     origin, x_ref, y_ref, x, y = api.origin, api.x_ref, api.y_ref, api.x, api.y
     loose_box, rect_ref, rect = api.loose_box, api.rect_ref, api.rect
-    count_rects, font = api.count_rects, pt.font
+    text_object, object_font, objects = api.text_object, pt.object_font, pt.objects
     widest = WIDE_SHARE * width
     words: list[Word] = []
+    append = words.append
     for piece in _PIECE.finditer(pt.text):
         start, end = piece.span()
         origin(handle, start, x_ref, y_ref)
@@ -255,16 +257,24 @@ def _page_words(pt: _PageText, width: float) -> list[Word]:
         loose_box(handle, end - 1, rect_ref)
         x1 = rect.right - left
         # One line (the first character's baseline inside the last one's box), narrower than
-        # a column gap could hide in, drawn by one text object: one run.
-        one_line = x0 <= x1 and top - rect.top <= baseline <= top - rect.bottom
-        narrow = x1 - x0 <= widest
-        if one_line and narrow and count_rects(handle, start, end - start) == 1:
-            _, size, bold, descent = font(start)
-            bottom = baseline - descent
-            words.append(Word(_clean(piece.group()), x0, x1, bottom - size, bottom, size, bold))
+        # a column gap could hide in, drawn by one text object: one run. A text object's
+        # characters are consecutive in PDFium's text, so one object at both ends is one
+        # throughout (generated spaces between them belong to none).
+        if (x0 <= x1 and top - rect.top <= baseline <= top - rect.bottom
+                and x1 - x0 <= widest):
+            obj = text_object(handle, start) or 0
+            if obj and (end - start == 1 or text_object(handle, end - 1) == obj):
+                size, bold, descent = objects.get(obj) or object_font(obj, start)
+                bottom = baseline - descent
+                text = _clean(piece.group())
+                if text:  # invisible characters (zero-width spaces) clean away
+                    append(Word(text, x0, x1, bottom - size, bottom, size, bold))
+                continue
+            _split_piece(pt, start, end, by_word=False, words=words)
         else:
-            _split_piece(pt, start, end, by_word=not (one_line and narrow), words=words)
-    return [w for w in words if w.text]  # invisible characters (zero-width spaces) clean away
+            one_line = x0 <= x1 and top - rect.top <= baseline <= top - rect.bottom
+            _split_piece(pt, start, end, by_word=not one_line or x1 - x0 > widest, words=words)
+    return words
 
 
 def _split_piece(pt: _PageText, start: int, end: int, by_word: bool, words: list[Word]) -> None:
@@ -296,10 +306,10 @@ def _split_piece(pt: _PageText, start: int, end: int, by_word: bool, words: list
                 run[2], run[7], run[8] = max(run[2], x1), e, obj
                 continue
             if run:
-                words.append(_word(_clean(run[0]), *run[1:7]))
+                _add_word(words, run)
             run = [text[s:e], x0, x1, baseline, size, bold, descent, e, obj]
     if run:
-        words.append(_word(_clean(run[0]), *run[1:7]))
+        _add_word(words, run)
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -310,20 +320,12 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _word(text: str, x0: float, x1: float, baseline: float, size: float, bold: bool,
-          descent: float) -> Word:
-    bottom = baseline - descent
-    return Word(text, x0, max(x0, x1), bottom - size, bottom, size, bool(bold))
-
-
-def _head_text(words: list[Word], limit: int = HEAD_WORDS) -> str:
-    """The page's first words line by line, as the pdfplumber reader gives them."""
-    out: list[str] = []
-    for w in sorted(words, key=lambda w: (round(w.top), w.x0)):
-        out.extend(w.text.split())
-        if len(out) >= limit:
-            break
-    return " ".join(out[:limit])
+def _add_word(words: list[Word], run: list) -> None:
+    """Append a run as a word; invisible characters (zero-width spaces) clean away to none."""
+    text, x0, x1, baseline, size, bold, descent = _clean(run[0]), *run[1:7]
+    if text:
+        bottom = baseline - descent
+        words.append(Word(text, x0, max(x0, x1), bottom - size, bottom, size, bool(bold)))
 
 
 def _count_images(api: _Api, container, is_form: bool = False, depth: int = 0) -> int:
@@ -471,8 +473,7 @@ class PdfiumReader:
             raise _Unusable(f"PDFium failed on the page ({exc})") from exc
         finally:
             page.close()
-        return PageData(number, width, height, words, n_chars, n_images,
-                        raw_text=_head_text(words))
+        return PageData(number, width, height, words, n_chars, n_images)
 
     def _describe_fallback(self) -> None:
         reasons: dict[str, list[int]] = {}

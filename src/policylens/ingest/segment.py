@@ -44,6 +44,7 @@ SPEAKER_PATTERNS = (
     # Councillor Smith: / Dr. Nair:
     re.compile(rf"^(?P<name>{_TITLE}\.?\s+{_NAME})\s*:\s*"),
 )
+LABEL_CHARS = 400  # a speaker label (name, seat, party, role) ends with a colon before this
 _TERMINAL = re.compile(r"[.?!:;\"')\]]$")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z\"'(])")
 
@@ -68,6 +69,8 @@ class Turn:
 
 def match_speaker(text: str) -> tuple[Turn, str] | None:
     """If ``text`` opens a speaker turn, the turn and the text after the speaker's name."""
+    if ":" not in text[:LABEL_CHARS]:
+        return None  # most paragraphs: no label, no need to try every pattern
     for pattern in SPEAKER_PATTERNS:
         m = pattern.match(text)
         if not m:
@@ -166,10 +169,12 @@ class _Chunk:
     page: int
     paragraphs: list[str]
     words_by_speaker: dict[tuple[str | None, str | None], int] = field(default_factory=dict)
+    n_words: int = 0
 
-    @property
-    def n_words(self) -> int:
-        return sum(len(p.split()) for p in self.paragraphs)
+    def add(self, paragraph: str, key: tuple[str | None, str | None], n: int) -> None:
+        self.paragraphs.append(paragraph)
+        self.words_by_speaker[key] = self.words_by_speaker.get(key, 0) + n
+        self.n_words += n
 
     def absorb(self, other: _Chunk, before: bool = False) -> None:
         self.paragraphs = (other.paragraphs + self.paragraphs) if before else (
@@ -178,6 +183,7 @@ class _Chunk:
             self.page = other.page
         for key, n in other.words_by_speaker.items():
             self.words_by_speaker[key] = self.words_by_speaker.get(key, 0) + n
+        self.n_words += other.n_words
 
 
 def _chunks(units: Sequence[_Unit]) -> list[_Chunk]:
@@ -192,9 +198,7 @@ def _chunks(units: Sequence[_Unit]) -> list[_Chunk]:
                 ):
                     current = _Chunk(unit.turn, unit.heading, page, [])
                     chunks.append(current)
-                current.paragraphs.append(piece)
-                key = (unit.turn.speaker, unit.turn.party)
-                current.words_by_speaker[key] = current.words_by_speaker.get(key, 0) + n
+                current.add(piece, (unit.turn.speaker, unit.turn.party), n)
     return chunks
 
 
