@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
+import time
 
 import pytest
 from click.testing import CliRunner
 
 from conftest import make_batch
 from policylens.cli import cli
+from policylens.distributed import run_on_cluster
+from policylens.ingest import batch as batch_module
 from policylens.ingest import ingest_paths
 from policylens.ingest.batch import NoProgress
 from policylens.store import open_store
@@ -172,3 +176,61 @@ def test_tagging_on_the_cluster_matches_local_tagging(tmp_path, cluster, batch):
                 "SELECT * FROM mentions ORDER BY passage_id, start, end, label")] + [
                 tuple(r) for r in store.conn.execute("SELECT * FROM tagged ORDER BY 1, 2")])
     assert tables[0] and tables[1] == tables[0]
+
+
+SLOW_SECONDS = 0.6
+_slow_starts: list[float] = []
+
+
+def _slow_extract(*args):
+    """The real extraction, after a pause; module-level, so the in-process workers run this
+    very function (pickled by reference) and its start times land in ``_slow_starts``."""
+    _slow_starts.append(time.monotonic())
+    time.sleep(SLOW_SECONDS)
+    return _real_extract(*args)
+
+
+_real_extract = batch_module._extract
+
+
+def test_files_waiting_for_a_worker_are_not_timed_out(tmp_path, batch, monkeypatch):
+    # The cluster has no worker for longer than the limit, then one thread for six files that
+    # each take under half the limit: timed from submission, most would "time out".
+    timeout = 1.5
+    _slow_starts.clear()
+    monkeypatch.setattr(batch_module, "_extract", _slow_extract)
+    with distributed.LocalCluster(n_workers=0, processes=False, threads_per_worker=1,
+                                  dashboard_address=":0", silence_logs=50) as cluster:
+        threading.Timer(timeout + 0.5, cluster.scale, args=(1,)).start()
+        began = time.monotonic()
+        result = CliRunner().invoke(cli, ["--db", str(tmp_path / "s.db"), "ingest",
+                                          str(batch[0].parent), "--timeout", str(timeout),
+                                          "--dask", cluster.scheduler_address])
+    assert result.exit_code == 0, result.output
+    assert "6 added" in result.output and "0 failed" in result.output, result.output
+    assert len(_slow_starts) == 6
+    assert min(_slow_starts) - began > timeout  # the first file waited longer than the limit
+    assert max(_slow_starts) - began > 2 * timeout  # and the last one longer still
+    with open_store(tmp_path / "s.db") as store:
+        assert store.conn.execute("SELECT COUNT(*) FROM failures").fetchone()[0] == 0
+
+
+def test_hanging_task_times_out_from_its_start_and_its_worker_restarts(cluster):
+    client = distributed.Client(cluster, set_as_default=False)
+    try:
+        before = set(client.run(os.getpid).values())
+        began = time.monotonic()
+        tasks = [("hang", (600,))] + [(i, (0.3,)) for i in range(5)]
+        results = {key: (ok, result, time.monotonic() - began)
+                   for key, ok, result in run_on_cluster(time.sleep, tasks, timeout=2,
+                                                         client=client)}
+        ok, failure, when = results.pop("hang")
+        assert not ok and failure.reason == "timeout"
+        assert 2 <= when < 30  # not cut short, and not left running for its 600 s
+        assert all(ok for ok, _, _ in results.values()) and len(results) == 5
+        # The worker that held it is a new process; the other one was left alone.
+        client.wait_for_workers(2, timeout=30)
+        after = set(client.run(os.getpid).values())
+        assert len(before - after) == 1 and len(before & after) == 1
+    finally:
+        client.close()

@@ -238,12 +238,12 @@ def ingest(app: App, paths: tuple[Path, ...], metadata: Path | None, timeout: fl
     """
     from .ingest import ingest_paths, require_pdfs
 
-    require_pdfs(paths, follow_symlinks)  # nothing to read: fail before creating a store
+    found = require_pdfs(paths, follow_symlinks)  # nothing to read: fail before creating a store
     with app.open_store(create=True) as store:
         summary = ingest_paths(
             store, paths, metadata=metadata, workers=workers, timeout=timeout,
             memory_mb=memory_mb, follow_symlinks=follow_symlinks, retry_failed=retry_failed,
-            progress=app.progress, engine=engine, dask=dask,
+            progress=app.progress, engine=engine, dask=dask, found=found,
         )
     app.info(summary.describe())
     if summary.all_failed:

@@ -1,12 +1,13 @@
 """Per-file work on an existing Dask cluster (``--dask ADDRESS``), results as they finish.
 
-The client (the process running ``policylens``) submits one task per file, as many at a time
-as the cluster has worker threads, and yields each result as soon as it completes, so the
-caller writes it to the store at once. A worker that dies loses only the files it held, and
+The client (the process running ``policylens``) submits one task per file, a couple per
+worker thread at a time, and yields each result as soon as it completes, so the caller writes
+it to the store at once. A worker that dies loses only the files it held, and
 Dask gives those to another worker; a file that keeps killing workers is reported as crashed.
 A killed client loses nothing already stored, and a rerun skips what is stored (by sha256).
-A task running past the time limit is reported as timed out and its worker restarted, so one
-hanging file never holds a worker for ever.
+A task running past the time limit (counted from when a worker starts it, as each task
+reports, not from submission: files may wait for a worker) is reported as timed out and its
+worker restarted, so one hanging file never holds a worker for ever.
 
 Workers need policylens installed (the same version as the client) and must see the files at
 the same paths, e.g. on a shared file system. Dask is optional
@@ -22,6 +23,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from .errors import InputError
@@ -31,6 +33,8 @@ DASK_ENV = "POLICYLENS_DASK"
 CONNECT_SECONDS = 30
 POLL_SECONDS = 0.5
 THREADS_REFRESH_SECONDS = 5.0  # how often the cluster's size is asked again (it may scale)
+TASKS_PER_THREAD = 2  # tasks handed to the cluster at once, per worker thread
+STARTED_TOPIC = "policylens-task-started"  # Dask event topic: workers report each task's start
 
 
 def _distributed():
@@ -58,8 +62,14 @@ def connect(address: str | None = None):
                          "check the address and that `dask scheduler` is running there") from exc
 
 
-def _call(fn: Callable, args: tuple) -> tuple[bool, Any]:
-    """Run on a worker: (True, result) or (False, Failure), so errors travel as data."""
+def _call(fn: Callable, args: tuple, key: str) -> tuple[bool, Any]:
+    """Run on a worker: (True, result) or (False, Failure), so errors travel as data.
+
+    Tells the client first that ``key`` has started here: its time limit counts from then,
+    not from submission, so a file waiting for a free worker is never reported as timed out.
+    """
+    worker = _distributed().get_worker()
+    worker.log_event(STARTED_TOPIC, {"key": key, "worker": worker.address})
     try:
         return True, fn(*args)
     except Exception as exc:  # every failure must reach the client
@@ -73,20 +83,32 @@ def _threads(client) -> int:
         return 1
 
 
-def _give_up(client, future) -> None:
-    """Cancel ``future`` and restart the worker running it: a running task cannot be stopped.
+@dataclass
+class _Task:
+    """A submitted task: whose it is, and where and until when it may run once started."""
+
+    key: Any
+    worker: str | None = None
+    deadline: float | None = None  # None until the task reports that it has started
+
+
+def _still_on(client, future, worker: str) -> bool:
+    """Whether the scheduler still has ``future`` on ``worker`` (not lost with it and requeued)."""
+    try:
+        processing = client.processing()  # asking for one gone worker would be an error
+    except Exception:  # the scheduler is busy or gone: trust the task's own report
+        return True
+    return future.key in processing.get(worker, ())
+
+
+def _give_up(client, future, worker: str) -> None:
+    """Cancel ``future`` and restart ``worker``, which runs it: a running task cannot be stopped.
 
     Cancelled first, or the scheduler hands the task to another worker when this one goes.
     """
-    try:
-        workers = [address for address, keys in client.processing().items()
-                   if future.key in keys]
-    except Exception:  # the scheduler is busy or gone
-        workers = []
     future.cancel()
     try:
-        if workers:
-            client.restart_workers(workers, raise_for_error=False)
+        client.restart_workers([worker], raise_for_error=False)
     except Exception:  # a worker without a nanny cannot be restarted: it finishes in time
         pass
 
@@ -103,6 +125,7 @@ def run_on_cluster(
 
     The same contract as :func:`policylens.runner.run_tasks`, with the work done on a Dask
     cluster: ``fn`` must be importable on the workers. Pass ``client`` to reuse a connection.
+    A task's ``timeout`` counts from when a worker starts it, however long it waited for one.
     """
     pending = iter(tasks)
     first = next(pending, None)
@@ -112,44 +135,73 @@ def run_on_cluster(
     distributed = _distributed()
     own = client is None
     client = client or connect(address)
-    running: dict[Any, tuple[Any, float]] = {}  # future -> (key, deadline)
+    running: dict[Any, _Task] = {}  # future -> task
+    by_key: dict[str, Any] = {}  # Dask key -> future
     finished: queue.SimpleQueue = queue.SimpleQueue()  # futures, in the order they finish
+    started: queue.SimpleQueue = queue.SimpleQueue()  # (Dask key, worker, when the client heard)
+
+    def on_start(event: tuple[float, dict]) -> None:
+        # Timed by the client's clock on arrival: the workers' clocks may disagree with it.
+        _, msg = event
+        started.put((msg["key"], msg["worker"], time.monotonic()))
+
     exhausted = False
-    capacity, asked = _threads(client), time.monotonic()
     try:
+        client.subscribe_topic(STARTED_TOPIC, on_start)
+        capacity, asked = _threads(client), time.monotonic()
         while True:
             if time.monotonic() - asked > THREADS_REFRESH_SECONDS:
                 capacity, asked = _threads(client), time.monotonic()
-            # One task per worker thread: each starts as it is submitted, so its time limit
-            # counts from then, and memory stays bounded however many files there are.
-            while not exhausted and len(running) < capacity:
+            # A few tasks per worker thread: one runs while the next waits on the cluster, so
+            # no thread idles for a round trip, and memory stays bounded however many files.
+            while not exhausted and len(running) < capacity * TASKS_PER_THREAD:
                 nxt = next(pending, None)
                 if nxt is None:
                     exhausted = True
                     break
                 key, args = nxt
-                future = client.submit(_call, fn, args, pure=False,
-                                       key=f"policylens-{uuid.uuid4().hex}")
-                running[future] = (key, time.monotonic() + timeout)
+                dask_key = f"policylens-{uuid.uuid4().hex}"
+                future = client.submit(_call, fn, args, dask_key, pure=False, key=dask_key)
+                running[future], by_key[dask_key] = _Task(key), future
                 future.add_done_callback(finished.put)
             if not running:
                 return
-            soonest = min(deadline for _, deadline in running.values())
+            deadlines = [t.deadline for t in running.values() if t.deadline is not None]
+            wait = min([POLL_SECONDS] + [d - time.monotonic() for d in deadlines])
             try:
-                future = finished.get(timeout=max(0.01, min(POLL_SECONDS,
-                                                            soonest - time.monotonic())))
+                future = finished.get(timeout=max(0.01, wait))
             except queue.Empty:
                 future = None
             if future is not None and future in running:  # not one given up on already
-                key, _ = running.pop(future)
-                yield (key, *_outcome(future, distributed))
+                task = running.pop(future)
+                by_key.pop(future.key, None)
+                yield (task.key, *_outcome(future, distributed))
+            while True:
+                try:
+                    dask_key, worker, when = started.get_nowait()
+                except queue.Empty:
+                    break
+                future = by_key.get(dask_key)  # None: another run's, or already done
+                if future is not None and future in running:
+                    # A retry, after its first worker died, starts the clock again.
+                    running[future].worker, running[future].deadline = worker, when + timeout
             now = time.monotonic()
-            for future, (key, deadline) in list(running.items()):
-                if now >= deadline and not future.done():
-                    running.pop(future)
-                    _give_up(client, future)
-                    yield key, False, _timeout_failure(timeout)
+            for future, task in list(running.items()):
+                if task.deadline is None or now < task.deadline or future.done():
+                    continue
+                if not _still_on(client, future, task.worker):
+                    # Its worker died and the task waits for another: time it from its restart.
+                    task.worker = task.deadline = None
+                    continue
+                running.pop(future)
+                by_key.pop(future.key, None)
+                _give_up(client, future, task.worker)
+                yield task.key, False, _timeout_failure(timeout)
     finally:
+        try:
+            client.unsubscribe_topic(STARTED_TOPIC)
+        except Exception:  # the connection is gone already
+            pass
         if running:
             client.cancel(list(running))
         if own:

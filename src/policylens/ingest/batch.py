@@ -138,14 +138,17 @@ def ingest_paths(
     progress: Callable | None = None,
     engine: str = DEFAULT_ENGINE,
     dask: str | None = None,
+    found: tuple[list[Path], list[tuple[str, str]]] | None = None,
 ) -> IngestSummary:
     """Ingest every PDF under ``paths`` not yet stored; each document in one transaction.
 
     ``engine`` picks the PDF reader ("pdfium" or "pdfplumber"). With ``dask`` (a scheduler
     address) the files are read by that Dask cluster instead of local worker processes.
+    ``found`` is what :func:`require_pdfs` gave for the same ``paths``, when the caller has
+    it already: an archive of many thousand files is then walked once, not twice.
     """
     paths = [Path(p) for p in paths]
-    files, skipped = require_pdfs(paths, follow_symlinks)
+    files, skipped = found if found is not None else require_pdfs(paths, follow_symlinks)
     meta = _metadata_for(paths, Path(metadata) if metadata else None)
     summary = IngestSummary(found=len(files), skipped=skipped)
     for path, why in skipped:
