@@ -83,7 +83,10 @@ def join_hyphenated(lines: Sequence[str], vocabulary: Iterable[str] = ()) -> lis
 
 def join_lines(lines: Iterable[str]) -> str:
     """Join the lines of one paragraph into a single line of text."""
-    return _SPACES.sub(" ", " ".join(line.strip() for line in lines if line.strip())).strip()
+    text = " ".join(filter(None, map(str.strip, lines)))
+    if text.isascii() and "  " not in text and "\t" not in text:
+        return text  # the usual case: nothing for the regex to do
+    return _SPACES.sub(" ", text).strip()
 
 
 def normalise_for_repeat(line: str) -> str:
@@ -113,6 +116,8 @@ def garbage_ratio(text: str) -> float:
     """Share of a text that is unmapped glyphs ("(cid:12)", private-use, U+FFFD)."""
     if not text:
         return 0.0
+    if text.isascii() and "(cid:" not in text:
+        return 0.0  # the usual case, seen without a regex
     bad = sum(len(m.group(0)) for m in _GARBAGE_CHAR.finditer(text))
     return bad / len(text)
 
@@ -122,13 +127,15 @@ MAX_WORD_CHARS = 40  # longer tokens are not words (a URL or a line whose spaces
 _VOWEL = re.compile(r"[aeiouyAEIOUY]")
 
 
-def wordlike_ratio(text: str) -> float:
+def wordlike_ratio(text: str | Counter[str]) -> float:
     """Share of tokens that look like words of a Latin-script language (with vowels).
 
     Text from fonts without a Unicode map often extracts as consonant soup or symbols, or as
     shifted letters with the spaces lost (one "word" a line); real prose scores above 0.6.
+    Takes the text, or its tokens already counted (``Counter(text.split())``).
     """
-    tokens = Counter(text.split())  # each distinct token is judged once
+    # Each distinct token is judged once.
+    tokens = text if isinstance(text, Counter) else Counter(text.split())
     if not tokens:
         return 0.0
     good = sum(n for t, n in tokens.items()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from pathlib import Path
 
 from ..errors import PdfError
@@ -56,11 +57,12 @@ def extract_document(
                        "check that it is the intended file")
     pages = strip_furniture(laid_out)
     all_text = " ".join(ln.text for p in pages for ln in p.lines)
-    if garbage_ratio(all_text) > MAX_GARBAGE or wordlike_ratio(all_text) < MIN_WORDLIKE:
+    tokens = Counter(all_text.split())
+    if garbage_ratio(all_text) > MAX_GARBAGE or wordlike_ratio(tokens) < MIN_WORDLIKE:
         raise PdfError("unreadable-text",
                        "the text layer is unreadable (fonts without a Unicode map give garbage)",
                        "run OCR on it (e.g. ocrmypdf --force-ocr) and ingest the result")
-    vocabulary = set(all_text.lower().split())
+    vocabulary = {token.lower() for token in tokens}
     blocks = build_blocks(pages, vocabulary)
     passages = segment(doc_id, blocks)
     by_page: dict[int, list[str]] = {}
