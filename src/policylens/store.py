@@ -16,6 +16,9 @@ from pathlib import Path
 from .errors import StoreError
 from .records import Document, Mention, Passage
 
+# Bump only for changes an older release cannot read. A table added to _SCHEMA (file_hashes,
+# a cache) needs no bump: _migrate creates it in a store that lacks it, and older releases
+# ignore it, so one store keeps working with both.
 SCHEMA_VERSION = 1
 DEFAULT_DB = Path("policylens-results") / "policylens.db"
 BUSY_TIMEOUT_MS = 30_000
@@ -77,6 +80,13 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_label ON mentions(model_version, label);
 CREATE TABLE IF NOT EXISTS artifacts (name TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS file_hashes (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL
+);
 """
 
 _SCHEMA_NAMES = set(re.findall(r"CREATE (?:TABLE|INDEX) IF NOT EXISTS (\w+)", _SCHEMA))
@@ -215,6 +225,21 @@ class Store:
             r[0]: r[1]
             for r in self.conn.execute("SELECT sha256, reason FROM failures WHERE sha256 IS NOT NULL")
         }
+
+    def cached_hashes(self) -> dict[tuple[str, int, int, int], str]:
+        """(path, size, mtime_ns, ctime_ns) -> sha256 of every file hashed before."""
+        return {
+            (r[0], r[1], r[2], r[3]): r[4]
+            for r in self.conn.execute(
+                "SELECT path, size, mtime_ns, ctime_ns, sha256 FROM file_hashes")
+        }
+
+    def cache_hashes(self, rows: Iterable[tuple[str, int, int, int, str]]) -> None:
+        """Remember (path, size, mtime_ns, ctime_ns, sha256) rows, in one transaction."""
+        with self._write():
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO file_hashes(path, size, mtime_ns, ctime_ns, sha256) "
+                "VALUES (?, ?, ?, ?, ?)", rows)
 
     def add_document(self, doc: Document, passages: Iterable[Passage]) -> bool:
         """Store a document, its pages and passages in one transaction; False if already there."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,11 @@ from .metadata import METADATA_FILE, MetaEntry, read_metadata
 from .pdfium import DEFAULT_ENGINE
 
 PDF_SUFFIX = ".pdf"
+HASH_CACHE_BATCH = 500  # files hashed per store transaction: an interrupted run keeps most
+# A file modified this recently may change again within its file system's timestamp
+# resolution (2 s on FAT, 1 s on some network shares) without its stat changing: its hash is
+# not cached, so the next run reads it again.
+RACY_WINDOW_NS = 2_000_000_000
 
 
 @dataclass
@@ -121,6 +127,39 @@ def _metadata_for(paths: Iterable[Path], metadata: Path | None) -> dict[Path, Me
     return entries
 
 
+def _hash_files(store: Store, files: Iterable[Path]) -> Iterator[tuple[Path, str | OSError]]:
+    """Each file with its sha256, or the OSError that stopped reading it.
+
+    A file whose path, size, mtime and ctime match what the store remembers takes the
+    remembered sha256 without being read, so a rerun over a large archive reads only new and
+    changed files. (ctime catches what mtime alone misses: a file replaced by one of the same
+    size with its mtime kept, or made unreadable since.) New hashes are remembered in one
+    transaction per HASH_CACHE_BATCH files.
+    """
+    cached = store.cached_hashes()
+    started = time.time_ns()
+    fresh: list[tuple[str, int, int, int, str]] = []
+    for file in files:
+        try:
+            # stat before reading: a change during the read then leaves a stat that differs.
+            info = os.stat(file)
+            key = (str(file), info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+            digest = cached.get(key)
+            if digest is None:
+                digest = sha256_file(file)
+                if info.st_mtime_ns < started - RACY_WINDOW_NS:
+                    fresh.append((*key, digest))
+        except OSError as exc:
+            yield file, exc
+            continue
+        yield file, digest
+        if len(fresh) >= HASH_CACHE_BATCH:
+            store.cache_hashes(fresh)
+            fresh = []
+    if fresh:
+        store.cache_hashes(fresh)
+
+
 def _extract(path: str, sha256: str, meta: MetaEntry | None, engine: str = DEFAULT_ENGINE):
     return extract_document(path, sha256, meta, engine=engine)
 
@@ -155,11 +194,9 @@ def ingest_paths(
         store.add_failure(path, None, "skipped", why)
     known, failed_before = store.known_hashes(), store.failed_hashes()
     todo: list[tuple[str, tuple]] = []
-    for file in files:
-        try:
-            digest = sha256_file(file)
-        except OSError as exc:
-            failure = Failure("unreadable", f"cannot read the file: {exc.strerror}",
+    for file, digest in _hash_files(store, files):
+        if isinstance(digest, OSError):
+            failure = Failure("unreadable", f"cannot read the file: {digest.strerror}",
                               "check the file's permissions")
             summary.failed.append((str(file), failure))
             store.add_failure(str(file), None, failure.reason, failure.message)
