@@ -144,19 +144,6 @@ class _PageText:
                            for i in range(n))
         return text
 
-    def start(self, index: int) -> tuple[float, float]:
-        """(x0, baseline) of the character at ``index``, in top-left page coordinates."""
-        api = self.api
-        api.origin(self.handle, index, api.x_ref, api.y_ref)
-        return api.x.value - self.left, self.top - api.y.value
-
-    def end(self, index: int) -> tuple[float, float, float]:
-        """(x1, top, bottom) of the character's box at ``index`` (the font's full height)."""
-        api = self.api
-        api.loose_box(self.handle, index, api.rect_ref)
-        rect = api.rect
-        return rect.right - self.left, self.top - rect.top, self.top - rect.bottom
-
     def n_objects(self, start: int, end: int) -> int:
         """How many runs of one text object the characters start..end-1 make."""
         return self.api.count_rects(self.handle, start, end - start)
@@ -191,11 +178,6 @@ class _PageText:
                                if objects[i] != objects[i - 1]] + [end]
             runs = [(a, b, objects[a - start]) for a, b in itertools.pairwise(edges)]
         return runs
-
-    def font(self, index: int) -> tuple[int, float, bool, float]:
-        """(text object, size in points, bold, descent) of the character at ``index``."""
-        obj = self.api.text_object(self.handle, index) or 0
-        return (obj, *self.object_font(obj, index))
 
     def object_font(self, obj: int, index: int) -> tuple[float, bool, float]:
         """(size in points, bold, descent) of text object ``obj``, which drew ``index``."""
@@ -280,20 +262,26 @@ def _page_words(pt: _PageText, width: float) -> list[Word]:
 def _split_piece(pt: _PageText, start: int, end: int, by_word: bool, words: list[Word]) -> None:
     """Measure a piece object by object (or word by word where a gutter could hide in it),
     then join neighbours in one font on one baseline that are closer than a gutter."""
-    text = pt.text
+    text, handle, left, top, object_font = pt.text, pt.handle, pt.left, pt.top, pt.object_font
+    api = pt.api
+    origin, x_ref, y_ref, x, y = api.origin, api.x_ref, api.y_ref, api.x, api.y
+    loose_box, rect_ref, rect = api.loose_box, api.rect_ref, api.rect
     run: list = []  # text, x0, x1, baseline, size, bold, descent, end index, object
     for a, b, obj in pt.object_runs(start, end):
         if not obj:
             continue  # spaces and line breaks PDFium added
         spans = [m.span() for m in _TOKEN.finditer(text, a, b)] if by_word else [
             _trim(text, a, b)]
+        font = None
         for s, e in spans:
             if s >= e:
                 continue
-            x0, baseline = pt.start(s)
-            x1, _, _ = pt.end(e - 1)
-            _, size, bold, descent = pt.font(s)
-            if run and (size, bold) == (run[4], run[5]) and abs(baseline - run[3]) < SAME_LINE and (
+            size, bold, descent = font = font or object_font(obj, s)
+            origin(handle, s, x_ref, y_ref)
+            x0, baseline = x.value - left, top - y.value
+            loose_box(handle, e - 1, rect_ref)
+            x1 = rect.right - left
+            if run and size == run[4] and bold == run[5] and abs(baseline - run[3]) < SAME_LINE and (
                 run[1] <= x0 and x0 - run[2] < RUN_GAP
             ):
                 gap = x0 - run[2]
