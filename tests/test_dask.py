@@ -17,6 +17,7 @@ from policylens.distributed import run_on_cluster
 from policylens.ingest import batch as batch_module
 from policylens.ingest import ingest_paths
 from policylens.ingest.batch import NoProgress
+from policylens.ingest.extract import sha256_file
 from policylens.store import open_store
 
 distributed = pytest.importorskip("distributed")
@@ -149,13 +150,120 @@ def test_hanging_file_times_out_and_the_batch_goes_on(tmp_path, cluster, batch):
     with open_store(tmp_path / "s.db", create=True) as store:
         summary = ingest_paths(store, [folder], dask=cluster.scheduler_address,
                                engine="pdfplumber", timeout=3)
+        [failure] = store.iter_failures()
     assert summary.added == 3
     assert [(os.path.basename(p), f.reason) for p, f in summary.failed] == [
         ("loop.pdf", "timeout")]
+    # Hashed on the worker, which told the client before it started reading.
+    assert failure["sha256"] == sha256_file(folder / "loop.pdf")
     # The worker that held it was restarted: the cluster still reads files.
     with open_store(tmp_path / "t.db", create=True) as store:
         again = ingest_paths(store, batch[3:], dask=cluster.scheduler_address)
     assert again.added == len(batch[3:])
+
+
+HOUR_NS = 3600 * 10**9
+
+
+@pytest.fixture
+def no_reads_here(monkeypatch):
+    """The client may not hash (read) any file; the workers, other processes, still do."""
+
+    def refusing(path):
+        raise AssertionError(f"the client read {path}")
+
+    monkeypatch.setattr(batch_module, "sha256_file", refusing)
+
+
+def _mixed_folder(folder, batch):
+    """Three debates, a copy of the first under another name, and a corrupt file, dated back
+    an hour (as an archive's are, so their hashes may be remembered)."""
+    import shutil
+
+    import badpdfs
+
+    folder.mkdir()
+    for path in batch[:3]:
+        shutil.copy(path, folder / path.name)
+    shutil.copy(batch[0], folder / "z-copy.pdf")
+    badpdfs.corrupt_bytes(folder / "bad.pdf")
+    then = time.time_ns() - HOUR_NS
+    for file in folder.iterdir():
+        os.utime(file, ns=(then, then))
+    return folder
+
+
+def test_new_files_are_hashed_on_the_workers_and_known_ones_skipped_there(
+        tmp_path, cluster, batch, no_reads_here):
+    folder = _mixed_folder(tmp_path / "a", batch)
+    with open_store(tmp_path / "s.db", create=True) as store:
+        summary = ingest_paths(store, [folder], dask=cluster.scheduler_address)
+        # The same content at two paths is read and stored once, as the local path does.
+        assert (summary.added, summary.unchanged) == (3, 1)
+        assert [(os.path.basename(p), f.reason) for p, f in summary.failed] == [
+            ("bad.pdf", "corrupt")]
+        [failure] = store.iter_failures()
+        assert failure["sha256"] == sha256_file(folder / "bad.pdf")
+        # The hashes the workers found are remembered, so a rerun submits nothing.
+        assert sorted(store.cached_hashes().values()) == sorted(
+            sha256_file(f) for f in folder.iterdir())
+        again = ingest_paths(store, [folder], dask="tcp://127.0.0.1:9")  # no cluster needed
+        assert (again.added, again.unchanged, len(again.previously_failed)) == (0, 4, 1)
+        # Copies at new paths are hashed on the workers and skipped there: stored ones are
+        # unchanged, the failed one is not read again (it would fail) unless asked.
+        copies = _mixed_folder(tmp_path / "b", batch)
+        (copies / "bad.pdf").rename(copies / "bad-copy.pdf")
+        moved = ingest_paths(store, [copies], dask=cluster.scheduler_address)
+        assert (moved.added, moved.unchanged, moved.failed) == (0, 4, [])
+        assert [os.path.basename(p) for p, _ in moved.previously_failed] == ["bad-copy.pdf"]
+        (copies / "bad-copy.pdf").rename(copies / "bad-again.pdf")  # not remembered there
+        retried = ingest_paths(store, [copies / "bad-again.pdf"],
+                               dask=cluster.scheduler_address, retry_failed=True)
+        assert [f.reason for _, f in retried.failed] == ["corrupt"]
+        assert store.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 3
+
+
+def test_cluster_counts_match_the_local_path(tmp_path, cluster, batch, no_reads_here):
+    folder = _mixed_folder(tmp_path / "a", batch)
+    with open_store(tmp_path / "remote.db", create=True) as store:
+        remote = ingest_paths(store, [folder], dask=cluster.scheduler_address)
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setattr(batch_module, "sha256_file", sha256_file)  # the local path reads here
+    try:
+        with open_store(tmp_path / "local.db", create=True) as store:
+            local = ingest_paths(store, [folder], workers=0)
+    finally:
+        monkeypatch.undo()
+    assert remote.describe() == local.describe()
+    assert remote.passages == local.passages > 0
+
+
+def _refuse_on_worker(path):
+    from policylens.ingest import batch
+    from policylens.ingest.extract import sha256_file as real
+
+    def refusing(p):
+        if str(p) == path:
+            raise PermissionError(13, "Permission denied", p)
+        return real(p)
+
+    batch.sha256_file = refusing if path else real
+
+
+def test_a_file_a_worker_cannot_read_is_unreadable(tmp_path, cluster, batch, no_reads_here):
+    locked = str(batch[1])
+    client = distributed.Client(cluster, set_as_default=False)
+    try:
+        client.run(_refuse_on_worker, locked)  # tests may run as root, whom chmod does not stop
+        with open_store(tmp_path / "s.db", create=True) as store:
+            summary = ingest_paths(store, batch[:3], dask=cluster.scheduler_address)
+            failures = [dict(r) for r in store.iter_failures()]
+    finally:
+        client.run(_refuse_on_worker, None)
+        client.close()
+    assert summary.added == 2 and [p for p, _ in summary.failed] == [locked]
+    assert failures == [{"path": locked, "sha256": None, "reason": "unreadable",
+                         "detail": "cannot read the file: Permission denied"}]
 
 
 def test_tagging_on_the_cluster_matches_local_tagging(tmp_path, cluster, batch):

@@ -7,7 +7,9 @@ Dask gives those to another worker; a file that keeps killing workers is reporte
 A killed client loses nothing already stored, and a rerun skips what is stored (by sha256).
 A task running past the time limit (counted from when a worker starts it, as each task
 reports, not from submission: files may wait for a worker) is reported as timed out and its
-worker restarted, so one hanging file never holds a worker for ever.
+worker restarted, so one hanging file never holds a worker for ever. A task can tell the
+client something before it ends (:func:`tell_client`, e.g. the hash of the file it reads), so
+the client knows it even when the task then times out or kills its worker.
 
 Workers need policylens installed (the same version as the client) and must see the files at
 the same paths, e.g. on a shared file system. Dask is optional
@@ -23,6 +25,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +38,10 @@ POLL_SECONDS = 0.5
 THREADS_REFRESH_SECONDS = 5.0  # how often the cluster's size is asked again (it may scale)
 TASKS_PER_THREAD = 2  # tasks handed to the cluster at once, per worker thread
 STARTED_TOPIC = "policylens-task-started"  # Dask event topic: workers report each task's start
+NOTE_TOPIC = "policylens-task-note"  # Dask event topic: what tasks tell the client as they run
+
+_TASK = threading.local()  # on a worker: the Dask key of the task this thread runs
+_SHARED: dict[str, Any] = {}  # on a worker: values given by share_with_workers, by name
 
 
 def _distributed():
@@ -70,10 +77,69 @@ def _call(fn: Callable, args: tuple, key: str) -> tuple[bool, Any]:
     """
     worker = _distributed().get_worker()
     worker.log_event(STARTED_TOPIC, {"key": key, "worker": worker.address})
+    _TASK.key = key
     try:
         return True, fn(*args)
     except Exception as exc:  # every failure must reach the client
         return False, _failure_from(exc)
+    finally:
+        _TASK.key = None
+
+
+def tell_client(value: Any) -> None:
+    """From a task on a worker: send ``value`` to the client's ``on_note`` now, not at the end.
+
+    Does nothing outside :func:`run_on_cluster` (e.g. when the same function runs locally).
+    """
+    key = getattr(_TASK, "key", None)
+    if key is not None:
+        _distributed().get_worker().log_event(NOTE_TOPIC, {"key": key, "value": value})
+
+
+def shared(name: str) -> Any:
+    """On a worker: the value :func:`share_with_workers` gave it under ``name``."""
+    return _SHARED[name]
+
+
+def _hold(name: str, value: Any) -> None:
+    _SHARED[name] = value
+
+
+def _drop(name: str) -> None:
+    _SHARED.pop(name, None)
+
+
+@contextmanager
+def share_with_workers(client, value: Any) -> Iterator[str]:
+    """Give ``value`` to every worker once; yield the name tasks pass to :func:`shared`.
+
+    A worker plugin rather than ``client.scatter``: the scheduler gives it to workers that
+    join or restart later too, while scattered data dies with the last worker holding it
+    (a one-worker cluster restarted after a time-out would fail every later task).
+    """
+    base = _distributed().WorkerPlugin
+
+    class _Share(base):
+        # Calls module functions (pickled by reference), so the value lands in the worker's
+        # own _SHARED, not in a copy travelling with this class.
+        def __init__(self, name: str, value: Any) -> None:
+            self.name, self.value = name, value
+
+        def setup(self, worker) -> None:
+            _hold(self.name, self.value)
+
+        def teardown(self, worker) -> None:
+            _drop(self.name)
+
+    name = f"policylens-shared-{uuid.uuid4().hex}"
+    client.register_plugin(_Share(name, value), name=name)
+    try:
+        yield name
+    finally:
+        try:
+            client.unregister_worker_plugin(name)
+        except Exception:  # the connection is gone already: the workers drop it on restart
+            pass
 
 
 def _threads(client) -> int:
@@ -120,12 +186,15 @@ def run_on_cluster(
     *,
     timeout: float,
     client=None,
+    on_note: Callable[[Any, Any], None] | None = None,
 ) -> Iterator[tuple[Any, bool, Any]]:
     """Yield (key, ok, result-or-Failure) for each (key, args) task, in completion order.
 
     The same contract as :func:`policylens.runner.run_tasks`, with the work done on a Dask
     cluster: ``fn`` must be importable on the workers. Pass ``client`` to reuse a connection.
     A task's ``timeout`` counts from when a worker starts it, however long it waited for one.
+    ``on_note(key, value)`` is called (before that task's result is yielded) for each
+    :func:`tell_client` made by a task.
     """
     pending = iter(tasks)
     first = next(pending, None)
@@ -139,15 +208,32 @@ def run_on_cluster(
     by_key: dict[str, Any] = {}  # Dask key -> future
     finished: queue.SimpleQueue = queue.SimpleQueue()  # futures, in the order they finish
     started: queue.SimpleQueue = queue.SimpleQueue()  # (Dask key, worker, when the client heard)
+    notes: queue.SimpleQueue = queue.SimpleQueue()  # (Dask key, value)
 
     def on_start(event: tuple[float, dict]) -> None:
         # Timed by the client's clock on arrival: the workers' clocks may disagree with it.
         _, msg = event
         started.put((msg["key"], msg["worker"], time.monotonic()))
 
+    def on_told(event: tuple[float, dict]) -> None:
+        notes.put((event[1]["key"], event[1]["value"]))
+
+    def pass_notes() -> None:
+        # In this thread, not the subscription's: the caller's on_note need not be thread-safe.
+        while True:
+            try:
+                dask_key, value = notes.get_nowait()
+            except queue.Empty:
+                return
+            future = by_key.get(dask_key)  # None: another run's, or given up on already
+            if future is not None and future in running:
+                on_note(running[future].key, value)
+
     exhausted = False
     try:
         client.subscribe_topic(STARTED_TOPIC, on_start)
+        if on_note is not None:
+            client.subscribe_topic(NOTE_TOPIC, on_told)
         capacity, asked = _threads(client), time.monotonic()
         while True:
             if time.monotonic() - asked > THREADS_REFRESH_SECONDS:
@@ -172,6 +258,8 @@ def run_on_cluster(
                 future = finished.get(timeout=max(0.01, wait))
             except queue.Empty:
                 future = None
+            if on_note is not None:
+                pass_notes()
             if future is not None and future in running:  # not one given up on already
                 task = running.pop(future)
                 by_key.pop(future.key, None)
@@ -193,6 +281,8 @@ def run_on_cluster(
                     # Its worker died and the task waits for another: time it from its restart.
                     task.worker = task.deadline = None
                     continue
+                if on_note is not None:
+                    pass_notes()
                 running.pop(future)
                 by_key.pop(future.key, None)
                 _give_up(client, future, task.worker)
@@ -200,6 +290,8 @@ def run_on_cluster(
     finally:
         try:
             client.unsubscribe_topic(STARTED_TOPIC)
+            if on_note is not None:
+                client.unsubscribe_topic(NOTE_TOPIC)
         except Exception:  # the connection is gone already
             pass
         if running:

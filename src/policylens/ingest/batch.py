@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..runner import DEFAULT_MEMORY_MB, Failure, default_workers, run_tasks
+from ..runner import DEFAULT_MEMORY_MB, Failure, _failure_from, default_workers, run_tasks
 from ..store import Store
 from .extract import extract_document, sha256_file
 from .metadata import METADATA_FILE, MetaEntry, read_metadata
@@ -127,41 +128,118 @@ def _metadata_for(paths: Iterable[Path], metadata: Path | None) -> dict[Path, Me
     return entries
 
 
-def _hash_files(store: Store, files: Iterable[Path]) -> Iterator[tuple[Path, str | OSError]]:
-    """Each file with its sha256, or the OSError that stopped reading it.
+def _unreadable(exc: OSError) -> Failure:
+    return Failure("unreadable", f"cannot read the file: {exc.strerror}",
+                   "check the file's permissions")
+
+
+class _HashCache:
+    """New (stat, sha256) rows for the store, written HASH_CACHE_BATCH at a time."""
+
+    def __init__(self, store: Store) -> None:
+        # Taken before any file is statted: see RACY_WINDOW_NS.
+        self.store, self.started, self.rows = store, time.time_ns(), []
+
+    def add(self, key: tuple[str, int, int, int], digest: str) -> None:
+        if key[2] < self.started - RACY_WINDOW_NS:
+            self.rows.append((*key, digest))
+        if len(self.rows) >= HASH_CACHE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            self.store.cache_hashes(self.rows)
+            self.rows = []
+
+
+def _stat_files(
+    store: Store, files: Iterable[Path]
+) -> Iterator[tuple[Path, tuple[str, int, int, int] | None, str | OSError | None]]:
+    """Each file with its stat key and the sha256 the store remembers for it (None if none).
 
     A file whose path, size, mtime and ctime match what the store remembers takes the
     remembered sha256 without being read, so a rerun over a large archive reads only new and
     changed files. (ctime catches what mtime alone misses: a file replaced by one of the same
-    size with its mtime kept, or made unreadable since.) New hashes are remembered in one
-    transaction per HASH_CACHE_BATCH files.
+    size with its mtime kept, or made unreadable since.) The OSError stands in for the sha256
+    when the file cannot be statted.
     """
     cached = store.cached_hashes()
-    started = time.time_ns()
-    fresh: list[tuple[str, int, int, int, str]] = []
     for file in files:
         try:
             # stat before reading: a change during the read then leaves a stat that differs.
             info = os.stat(file)
-            key = (str(file), info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-            digest = cached.get(key)
-            if digest is None:
-                digest = sha256_file(file)
-                if info.st_mtime_ns < started - RACY_WINDOW_NS:
-                    fresh.append((*key, digest))
         except OSError as exc:
-            yield file, exc
+            yield file, None, exc
             continue
+        key = (str(file), info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        yield file, key, cached.get(key)
+
+
+def _hash_files(store: Store, files: Iterable[Path]) -> Iterator[tuple[Path, str | OSError]]:
+    """Each file with its sha256 (read here unless remembered), or the OSError that stopped it.
+
+    New hashes are remembered in one transaction per HASH_CACHE_BATCH files.
+    """
+    cache = _HashCache(store)
+    for file, key, digest in _stat_files(store, files):
+        if digest is None:
+            try:
+                digest = sha256_file(file)
+            except OSError as exc:
+                digest = exc
+            else:
+                cache.add(key, digest)
         yield file, digest
-        if len(fresh) >= HASH_CACHE_BATCH:
-            store.cache_hashes(fresh)
-            fresh = []
-    if fresh:
-        store.cache_hashes(fresh)
+    cache.flush()
 
 
 def _extract(path: str, sha256: str, meta: MetaEntry | None, engine: str = DEFAULT_ENGINE):
     return extract_document(path, sha256, meta, engine=engine)
+
+
+def _hash_and_extract(path: str, sha256: str | None, meta: MetaEntry | None, engine: str,
+                      skip: str | None) -> tuple[str | None, object]:
+    """Run on a Dask worker: (sha256, (document, passages) or Failure or None).
+
+    A file the client had no hash for (``sha256`` None) is hashed here, so the client reads no
+    file's bytes; None, not a document, when that hash is in the set shared as ``skip``
+    (stored, or failed before). The hash goes to the client before the file is read, so a
+    time-out or a crash is still recorded with it.
+    """
+    from ..distributed import shared, tell_client
+
+    if sha256 is None:
+        try:
+            sha256 = sha256_file(path)
+        except OSError as exc:
+            return None, _unreadable(exc)
+        tell_client(sha256)
+        if sha256 in shared(skip):
+            return sha256, None
+    try:
+        return sha256, _extract(path, sha256, meta, engine)
+    except Exception as exc:  # carried back with the hash, which the failure record needs
+        return sha256, _failure_from(exc)
+
+
+def _read_on_cluster(
+    todo: list[tuple[str, tuple]], address: str, timeout: float, skip: frozenset[str],
+    on_note: Callable[[str, str], None],
+) -> Iterator[tuple[str, bool, object]]:
+    """Run :func:`_hash_and_extract` over ``todo`` on the Dask cluster at ``address``."""
+    from ..distributed import connect, run_on_cluster, share_with_workers
+
+    if not todo:
+        return  # nothing to do: no need for a cluster
+    client = connect(address)
+    try:
+        hashing = any(args[1] is None for _, args in todo)
+        with share_with_workers(client, skip) if hashing else nullcontext() as name:
+            tasks = ((key, (*args, name)) for key, args in todo)
+            yield from run_on_cluster(_hash_and_extract, tasks, timeout=timeout, client=client,
+                                      on_note=on_note)
+    finally:
+        client.close()
 
 
 def ingest_paths(
@@ -182,7 +260,8 @@ def ingest_paths(
     """Ingest every PDF under ``paths`` not yet stored; each document in one transaction.
 
     ``engine`` picks the PDF reader ("pdfium" or "pdfplumber"). With ``dask`` (a scheduler
-    address) the files are read by that Dask cluster instead of local worker processes.
+    address) the files are read by that Dask cluster instead of local worker processes, and
+    the files the store has no hash for are hashed there too, not here.
     ``found`` is what :func:`require_pdfs` gave for the same ``paths``, when the caller has
     it already: an archive of many thousand files is then walked once, not twice.
     """
@@ -193,45 +272,72 @@ def ingest_paths(
     for path, why in skipped:
         store.add_failure(path, None, "skipped", why)
     known, failed_before = store.known_hashes(), store.failed_hashes()
+    cache = _HashCache(store)  # hashes the Dask workers find; made before any file's stat
     todo: list[tuple[str, tuple]] = []
-    for file, digest in _hash_files(store, files):
+    digests: dict[str, str | None] = {}  # path -> sha256, None until a Dask worker tells it
+    stats: dict[str, tuple[str, int, int, int]] = {}  # path -> stat, for files hashed on Dask
+    hashed = _stat_files(store, files) if dask else (
+        (file, None, digest) for file, digest in _hash_files(store, files))
+    for file, stat, digest in hashed:
         if isinstance(digest, OSError):
-            failure = Failure("unreadable", f"cannot read the file: {digest.strerror}",
-                              "check the file's permissions")
+            failure = _unreadable(digest)
             summary.failed.append((str(file), failure))
             store.add_failure(str(file), None, failure.reason, failure.message)
             continue
-        if digest in known:
+        path = str(file)
+        if digest is None:
+            stats[path] = stat  # a worker hashes it, and skips it if its hash is known
+        elif digest in known:
             summary.unchanged += 1
+            continue
         elif digest in failed_before and not retry_failed:
-            summary.previously_failed.append((str(file), failed_before[digest]))
+            summary.previously_failed.append((path, failed_before[digest]))
+            continue
         else:
             known.add(digest)  # the same file twice in one batch is read once
-            todo.append((str(file), (str(file), digest, meta.get(file.resolve()), engine)))
-    digests = {key: args[1] for key, args in todo}
+        digests[path] = digest
+        todo.append((path, (path, digest, meta.get(file.resolve()), engine)))
     n_workers = default_workers() if workers is None else workers
     n_workers = min(n_workers, len(todo)) if n_workers else 0
     bar_factory = progress or NoProgress()
-    if dask:
-        from ..distributed import run_on_cluster
 
-        results = run_on_cluster(_extract, todo, dask, timeout=timeout)
+    def learned(path: str, digest: str) -> None:
+        digests[path] = digest
+        if path in stats:
+            cache.add(stats.pop(path), digest)
+
+    if dask:
+        skip = frozenset(known if retry_failed else known | failed_before.keys())
+        results = _read_on_cluster(todo, dask, timeout, skip, learned)
     else:
         results = run_tasks(_extract, todo, workers=n_workers, timeout=timeout,
                             memory_mb=memory_mb)
-    with bar_factory(len(todo), "Reading PDFs") as bar:
-        for path, ok, result in results:
-            bar.update(1)
-            if ok:
-                doc, passages = result
-                if store.add_document(doc, passages):
-                    summary.added += 1
-                    summary.passages += len(passages)
+    try:
+        with bar_factory(len(todo), "Reading PDFs") as bar:
+            for path, ok, result in results:
+                bar.update(1)
+                outcome = result
+                if dask and ok:
+                    digest, outcome = result
+                    if digest is not None:
+                        learned(path, digest)
+                if outcome is None:  # a worker found its hash already stored or failed
+                    if digests[path] in known:
+                        summary.unchanged += 1
+                    else:
+                        summary.previously_failed.append((path, failed_before[digests[path]]))
+                elif isinstance(outcome, Failure):
+                    summary.failed.append((path, outcome))
+                    store.add_failure(path, digests[path], outcome.reason, outcome.message)
                 else:
-                    summary.unchanged += 1
-            else:
-                summary.failed.append((path, result))
-                store.add_failure(path, digests[path], result.reason, result.message)
+                    doc, passages = outcome
+                    if store.add_document(doc, passages):
+                        summary.added += 1
+                        summary.passages += len(passages)
+                    else:  # the same content at another path, stored first
+                        summary.unchanged += 1
+    finally:
+        cache.flush()  # hashes learned from Dask workers, kept even if the run stops here
     return summary
 
 
