@@ -26,7 +26,7 @@ distributed = pytest.importorskip("distributed")
 @pytest.fixture(scope="module")
 def cluster():
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                  dashboard_address=None, silence_logs=50) as cluster:
+                                  dashboard_address=":0", silence_logs=50) as cluster:
         yield cluster
 
 
@@ -342,3 +342,133 @@ def test_hanging_task_times_out_from_its_start_and_its_worker_restarts(cluster):
         assert len(before - after) == 1 and len(before & after) == 1
     finally:
         client.close()
+
+
+class _RestartOnFirst:
+    """A progress factory whose bar restarts every worker of the cluster at the first batch."""
+
+    def __init__(self, client) -> None:
+        self.client, self.restarted = client, False
+
+    def __call__(self, length: int, label: str):
+        return self
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> bool:
+        return False
+
+    def update(self, n: int) -> None:
+        if not self.restarted:
+            self.restarted = True
+            before = set(self.client.run(os.getpid).values())
+            self.client.restart_workers(list(self.client.nthreads()))
+            assert not before & set(self.client.run(os.getpid).values())
+
+
+def _tag_tables(db):
+    with open_store(db) as store:
+        return [tuple(r) for r in store.conn.execute(
+            "SELECT * FROM mentions ORDER BY passage_id, start, end, label")] + [
+            tuple(r) for r in store.conn.execute("SELECT * FROM tagged ORDER BY 1, 2")]
+
+
+def test_tagging_goes_on_after_the_only_worker_restarts(tmp_path, batch):
+    from policylens.tagging.pipeline import load_tagger
+    from policylens.tagging.tag import tag_store
+
+    folder = str(batch[0].parent)
+    dbs = [tmp_path / "local.db", tmp_path / "remote.db"]
+    for db in dbs:
+        result = CliRunner().invoke(cli, ["--db", str(db), "ingest", folder, "--workers", "0"])
+        assert result.exit_code == 0, result.output
+    nlp = load_tagger()
+    with open_store(dbs[0]) as store:
+        total = tag_store(store, nlp, workers=0)
+    # One worker, so the model shared with it cannot survive on another one.
+    with distributed.LocalCluster(n_workers=1, processes=True, threads_per_worker=1,
+                                  dashboard_address=":0", silence_logs=50) as one, \
+            distributed.Client(one, set_as_default=False) as client:
+        restarter = _RestartOnFirst(client)
+        with open_store(dbs[1]) as store:
+            done = tag_store(store, nlp, batch_size=4, dask=one.scheduler_address,
+                             progress=restarter)
+        assert restarter.restarted and done == total > 8
+    assert _tag_tables(dbs[1]) == _tag_tables(dbs[0])
+
+
+TWIN_SLOW_SECONDS = 1.0  # long enough for the other worker to read every other file meanwhile
+_SLOW = {"hash": frozenset(), "extract": frozenset()}  # on a worker: the files it slows down
+
+
+def _slowed_hash(path):
+    if os.path.basename(path) in _SLOW["hash"]:
+        time.sleep(TWIN_SLOW_SECONDS)
+    return sha256_file(path)
+
+
+def _slowed_extract(path, sha256, meta, engine):
+    if os.path.basename(path) in _SLOW["extract"]:
+        time.sleep(TWIN_SLOW_SECONDS)
+    return _real_extract(path, sha256, meta, engine)
+
+
+def _slow_on_worker(hashing, extracting):
+    """Run on the workers: hash or read the files of these names slowly (none: undo)."""
+    from policylens.ingest import batch
+
+    _SLOW["hash"], _SLOW["extract"] = frozenset(hashing), frozenset(extracting)
+    slow = bool(hashing or extracting)
+    batch.sha256_file = _slowed_hash if slow else sha256_file
+    batch._extract = _slowed_extract if slow else _real_extract
+
+
+@pytest.fixture(scope="module")
+def twins(tmp_path_factory, batch):
+    """A folder with a debate and a corrupt file each at two paths, and its local ingest."""
+    import shutil
+
+    import badpdfs
+
+    folder = tmp_path_factory.mktemp("twins") / "in"
+    folder.mkdir()
+    shutil.copy(batch[0], folder / "a.pdf")
+    badpdfs.corrupt_bytes(folder / "b-bad.pdf")
+    shutil.copy(batch[1], folder / "c.pdf")
+    badpdfs.corrupt_bytes(folder / "y-bad.pdf")
+    shutil.copy(batch[0], folder / "z.pdf")
+    db = folder.parent / "local.db"
+    with open_store(db, create=True) as store:
+        local = ingest_paths(store, [folder], workers=0)
+    assert (local.added, local.unchanged, [os.path.basename(p) for p, _ in local.failed]) == (
+        2, 2, ["b-bad.pdf"])
+    return folder, local.describe(), as_tuples(contents(db))
+
+
+@pytest.mark.parametrize("hashing, extracting, remembered", [
+    ((), ("a.pdf",), ()),  # the first of a pair is read after the second
+    ((), ("b-bad.pdf",), ()),  # and fails after the second failed
+    (("a.pdf",), (), ()),  # the first's hash reaches the client after the second's result
+    (("b-bad.pdf",), (), ("y-bad.pdf", "z.pdf")),  # the client knew the second ones' hashes
+])
+def test_the_same_content_twice_is_stored_as_on_the_local_path(
+        tmp_path, cluster, twins, hashing, extracting, remembered):
+    folder, described, expected = twins
+    db = tmp_path / "remote.db"
+    client = distributed.Client(cluster, set_as_default=False)
+    try:
+        client.run(_slow_on_worker, hashing, extracting)
+        with open_store(db, create=True) as store:
+            rows = []
+            for name in remembered:
+                info = os.stat(folder / name)
+                rows.append((str(folder / name), info.st_size, info.st_mtime_ns,
+                             info.st_ctime_ns, sha256_file(folder / name)))
+            store.cache_hashes(rows)
+            remote = ingest_paths(store, [folder], dask=cluster.scheduler_address)
+    finally:
+        client.run(_slow_on_worker, (), ())
+        client.close()
+    assert remote.describe() == described
+    assert as_tuples(contents(db)) == expected

@@ -318,11 +318,15 @@ _TAGGERS: dict[str, Any] = {}  # model version -> pipeline, built once per worke
 _TAGGER_LOCK = threading.Lock()
 
 
-def _tag_batch(batch: list[tuple[str, str]], model: tuple[str, str, bytes]) -> list:
-    """Run on a worker: the mentions in one batch, with the pipeline built on first use."""
+def _tag_batch(batch: list[tuple[str, str]], model: str) -> list:
+    """Run on a worker: the mentions in one batch, with the pipeline built on first use.
+
+    ``model`` names the (version, config, bytes) that :func:`share_with_workers` gave this
+    worker; a restarted worker is a new process, which builds the pipeline again from it.
+    """
     from .tagging import tag
 
-    version, config, data = model
+    version, config, data = shared(model)
     with _TAGGER_LOCK:  # one pipeline per process, and spaCy is not shared between threads
         nlp = _TAGGERS.get(version)
         if nlp is None:
@@ -335,29 +339,31 @@ def tag_on_cluster(nlp, batches: Iterable[list[tuple[str, str]]], address: str |
                    *, timeout: float = 600.0) -> Iterator[tuple[list, list]]:
     """Yield (batch, mentions) as the cluster tags them, in completion order.
 
-    The pipeline travels once to each worker (as spaCy's config and bytes); the batches are
-    drawn from ``batches`` only as workers become free, so memory stays bounded.
+    The pipeline travels once to each worker (as spaCy's config and bytes, in a worker
+    plugin, so a worker that restarts or joins later gets it too); the batches are drawn from
+    ``batches`` only as workers become free, so memory stays bounded.
     """
     from .errors import PolicylensError
     from .tagging.pipeline import model_version
 
     client = connect(address)
     try:
-        model = client.scatter((model_version(nlp), nlp.config.to_str(), nlp.to_bytes()),
-                               broadcast=True)
-        held: dict[int, list] = {}
+        model = (model_version(nlp), nlp.config.to_str(), nlp.to_bytes())
+        with share_with_workers(client, model) as name:
+            held: dict[int, list] = {}
 
-        def tasks():
-            for i, batch in enumerate(batches):
-                held[i] = batch
-                yield i, (batch, model)
+            def tasks():
+                for i, batch in enumerate(batches):
+                    held[i] = batch
+                    yield i, (batch, name)
 
-        for key, ok, result in run_on_cluster(_tag_batch, tasks(), timeout=timeout,
-                                              client=client):
-            batch = held.pop(key)
-            if not ok:
-                raise PolicylensError(f"tagging a batch on the cluster failed: {result.message}",
-                                      "rerun the command: tagged batches are kept")
-            yield batch, result
+            for key, ok, result in run_on_cluster(_tag_batch, tasks(), timeout=timeout,
+                                                  client=client):
+                batch = held.pop(key)
+                if not ok:
+                    raise PolicylensError(
+                        f"tagging a batch on the cluster failed: {result.message}",
+                        "rerun the command: tagged batches are kept")
+                yield batch, result
     finally:
         client.close()

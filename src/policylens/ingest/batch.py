@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -222,6 +223,64 @@ def _hash_and_extract(path: str, sha256: str | None, meta: MetaEntry | None, eng
         return sha256, _failure_from(exc)
 
 
+_SAME_AS_EARLIER = object()  # an outcome: an earlier file in the batch has the same content
+
+
+class _FirstCopies:
+    """Which file stands for each content (sha256) in a batch read on a cluster.
+
+    As on the local path, it is the first file in the batch's order with that sha256, and the
+    others with it count as unchanged whatever happened to it, so what is stored (the path,
+    and the metadata given for it) and the counts do not depend on which worker finished
+    first. Workers hash the files the client has no hash for, so a file's hash may be unknown
+    until a worker reaches it: a result is held back only while a file earlier in the order
+    has not been hashed yet (it may turn out to have the same content). Tasks start in the
+    order they are submitted and tell their hash before reading, so that wait is short and
+    few results are held.
+    """
+
+    def __init__(self, order: list[str], digests: dict[str, str | None]) -> None:
+        self.order, self.digests = order, digests  # digests: path -> sha256, kept up to date
+        self.index = {path: i for i, path in enumerate(order)}
+        self.first: dict[str, int] = {}  # sha256 -> index of the earliest file known to have it
+        self.unhashed = [i for i, path in enumerate(order) if digests.get(path) is None]
+        self.waiting = set(self.unhashed)  # the heap above drops the others lazily
+        self.held: dict[int, object] = {}  # index -> outcome, held back
+        for path in order:
+            if digests.get(path) is not None:
+                self.learn(path, digests[path])
+
+    def learn(self, path: str, digest: str) -> None:
+        """Note that ``path`` has ``digest`` (as a worker said)."""
+        i = self.index[path]
+        self.waiting.discard(i)
+        if i < self.first.get(digest, len(self.order)):
+            self.first[digest] = i
+
+    def settle(self, path: str, outcome: object) -> Iterator[tuple[str, object]]:
+        """(path, outcome) for each result that can be recorded now that ``path``'s is in;
+        the outcome is ``_SAME_AS_EARLIER`` for a file whose content an earlier file has."""
+        i = self.index[path]
+        self.waiting.discard(i)  # no hash will be learned for it after its result
+        if outcome is None or self.digests.get(path) is None:
+            # Skipped by its worker (content known before this batch), or failed unhashed.
+            yield path, outcome
+        else:
+            self.held[i] = outcome
+        while self.unhashed and self.unhashed[0] not in self.waiting:
+            heapq.heappop(self.unhashed)
+        earliest = self.unhashed[0] if self.unhashed else len(self.order)
+        for j in sorted(self.held):
+            first = self.first[self.digests[self.order[j]]]
+            if first < j:
+                yield self.order[j], _SAME_AS_EARLIER
+            elif j < earliest:
+                yield self.order[j], self.held[j]
+            else:
+                continue
+            del self.held[j]
+
+
 def _read_on_cluster(
     todo: list[tuple[str, tuple]], address: str, timeout: float, skip: frozenset[str],
     on_note: Callable[[str, str], None],
@@ -271,7 +330,8 @@ def ingest_paths(
     summary = IngestSummary(found=len(files), skipped=skipped)
     for path, why in skipped:
         store.add_failure(path, None, "skipped", why)
-    known, failed_before = store.known_hashes(), store.failed_hashes()
+    stored, failed_before = store.known_hashes(), store.failed_hashes()
+    known = set(stored)  # and the content of the files already taken into this batch
     cache = _HashCache(store)  # hashes the Dask workers find; made before any file's stat
     todo: list[tuple[str, tuple]] = []
     digests: dict[str, str | None] = {}  # path -> sha256, None until a Dask worker tells it
@@ -294,20 +354,44 @@ def ingest_paths(
             summary.previously_failed.append((path, failed_before[digest]))
             continue
         else:
-            known.add(digest)  # the same file twice in one batch is read once
+            known.add(digest)  # the same content twice in one batch is read once
         digests[path] = digest
         todo.append((path, (path, digest, meta.get(file.resolve()), engine)))
     n_workers = default_workers() if workers is None else workers
     n_workers = min(n_workers, len(todo)) if n_workers else 0
     bar_factory = progress or NoProgress()
 
+    firsts = _FirstCopies([path for path, _ in todo], digests) if dask else None
+
     def learned(path: str, digest: str) -> None:
         digests[path] = digest
+        firsts.learn(path, digest)
         if path in stats:
             cache.add(stats.pop(path), digest)
 
+    def record(path: str, outcome: object) -> None:
+        if outcome is None:  # a worker found its hash already stored or failed
+            if digests[path] in stored:
+                summary.unchanged += 1
+            else:
+                summary.previously_failed.append((path, failed_before[digests[path]]))
+        elif outcome is _SAME_AS_EARLIER:
+            summary.unchanged += 1
+        elif isinstance(outcome, Failure):
+            summary.failed.append((path, outcome))
+            store.add_failure(path, digests[path], outcome.reason, outcome.message)
+        else:
+            doc, passages = outcome
+            if store.add_document(doc, passages):
+                summary.added += 1
+                summary.passages += len(passages)
+            else:  # the same content at another path, stored first
+                summary.unchanged += 1
+
     if dask:
-        skip = frozenset(known if retry_failed else known | failed_before.keys())
+        # Only content known before this batch is skipped on the workers: the copies within
+        # it are sorted out by _FirstCopies, which knows which one comes first.
+        skip = frozenset(stored if retry_failed else stored | failed_before.keys())
         results = _read_on_cluster(todo, dask, timeout, skip, learned)
     else:
         results = run_tasks(_extract, todo, workers=n_workers, timeout=timeout,
@@ -316,26 +400,16 @@ def ingest_paths(
         with bar_factory(len(todo), "Reading PDFs") as bar:
             for path, ok, result in results:
                 bar.update(1)
+                if not dask:
+                    record(path, result)
+                    continue
                 outcome = result
-                if dask and ok:
+                if ok:
                     digest, outcome = result
                     if digest is not None:
                         learned(path, digest)
-                if outcome is None:  # a worker found its hash already stored or failed
-                    if digests[path] in known:
-                        summary.unchanged += 1
-                    else:
-                        summary.previously_failed.append((path, failed_before[digests[path]]))
-                elif isinstance(outcome, Failure):
-                    summary.failed.append((path, outcome))
-                    store.add_failure(path, digests[path], outcome.reason, outcome.message)
-                else:
-                    doc, passages = outcome
-                    if store.add_document(doc, passages):
-                        summary.added += 1
-                        summary.passages += len(passages)
-                    else:  # the same content at another path, stored first
-                        summary.unchanged += 1
+                for settled, ready in firsts.settle(path, outcome):
+                    record(settled, ready)
     finally:
         cache.flush()  # hashes learned from Dask workers, kept even if the run stops here
     return summary
