@@ -242,21 +242,54 @@ def _page_words(pt: _PageText, width: float) -> list[Word]:
         # a column gap could hide in, drawn by one text object: one run. A text object's
         # characters are consecutive in PDFium's text, so one object at both ends is one
         # throughout (generated spaces between them belong to none).
-        if (x0 <= x1 and top - rect.top <= baseline <= top - rect.bottom
-                and x1 - x0 <= widest):
+        if x0 <= x1 and top - rect.top <= baseline <= top - rect.bottom:
+            wide = x1 - x0 > widest
             obj = text_object(handle, start) or 0
             if obj and (end - start == 1 or text_object(handle, end - 1) == obj):
+                # A wide line is one run only if no two of its words are a gutter apart.
+                if wide:
+                    x1 = _gapless(pt, start, end, x0, baseline)
+                    if x1 is None:
+                        _split_piece(pt, start, end, by_word=True, words=words)
+                        continue
                 size, bold, descent = objects.get(obj) or object_font(obj, start)
                 bottom = baseline - descent
                 text = _clean(piece.group())
                 if text:  # invisible characters (zero-width spaces) clean away
                     append(Word(text, x0, x1, bottom - size, bottom, size, bold))
                 continue
-            _split_piece(pt, start, end, by_word=False, words=words)
+            _split_piece(pt, start, end, by_word=wide, words=words)
         else:
-            one_line = x0 <= x1 and top - rect.top <= baseline <= top - rect.bottom
-            _split_piece(pt, start, end, by_word=not one_line or x1 - x0 > widest, words=words)
+            _split_piece(pt, start, end, by_word=True, words=words)
     return words
+
+
+def _gapless(pt: _PageText, start: int, end: int, x0: float, baseline: float) -> float | None:
+    """The right edge of a one-object piece whose words all follow on one baseline closer
+    than a gutter, or None when some do not (the piece is then measured word by word).
+
+    Measures at each space what :func:`_split_piece` would, and decides as it would: same
+    baseline, left to right, a gap under RUN_GAP. Only the words' ends are needed, so it
+    makes two PDFium calls a word and no runs.
+    """
+    api, handle, left, top = pt.api, pt.handle, pt.left, pt.top
+    origin, x_ref, y_ref, x, y = api.origin, api.x_ref, api.y_ref, api.x, api.y
+    loose_box, rect_ref, rect = api.loose_box, api.rect_ref, api.rect
+    right = -math.inf
+    previous_end = None
+    for token in _TOKEN.finditer(pt.text, start, end):
+        s, e = token.span()
+        if previous_end is not None:
+            origin(handle, s, x_ref, y_ref)
+            word_x0 = x.value - left
+            if (abs(top - y.value - baseline) >= SAME_LINE or word_x0 < x0
+                    or word_x0 - right >= RUN_GAP):
+                return None
+        loose_box(handle, e - 1, rect_ref)
+        end_x = rect.right - left
+        right = end_x if end_x > right else right
+        previous_end = e
+    return right
 
 
 def _split_piece(pt: _PageText, start: int, end: int, by_word: bool, words: list[Word]) -> None:
