@@ -187,3 +187,33 @@ def test_cli_engine_option_is_recorded(tmp_path, hansard_pdf, engine):
     with open_store(db) as store:
         docs = list(store.iter_documents())
     assert [d["engine"] for d in docs] == [engine]
+
+
+def test_columns_drawn_in_one_text_object_are_still_read_apart(tmp_path):
+    """Some producers draw both columns of a line with one TJ and a large kern across the
+    gutter: one text object wider than half the page. Its words must still be cut at the
+    gutter, so each column reads on its own."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    left_lines = [f"left {i} alpha bravo charlie delta echo" for i in range(30)]
+    right_lines = [f"right {i} kilo lima mike november oscar" for i in range(30)]
+    path = tmp_path / "one-tj.pdf"
+    c = rl_canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("Helvetica", 10)
+    c.drawString(60, 800, "Two columns in one text object")  # puts the font in the resources
+    font = c._doc.getInternalFontName("Helvetica")
+    for i, (a, b) in enumerate(zip(left_lines, right_lines)):
+        # -1000 units is one em (10 pt): shift the right half to x = 320.
+        width = c.stringWidth(a, "Helvetica", 10)
+        kern = -round((320 - 60 - width) * 100)
+        c._code.append(f"BT {font} 10 Tf 60 {760 - 14 * i} Td [({a}) {kern} ({b})] TJ ET")
+    c.showPage()
+    c.save()
+    with open_reader(path) as reader:
+        words = next(reader.pages()).words
+    assert all(not (w.x0 < 300 < w.x1) for w in words)  # no box spans the gutter
+    _, passages = extract_document(path, sha256_file(path), engine="pdfium")
+    text = " ".join(p.text for p in passages)
+    assert text.index("left 29") < text.index("right 0")  # the left column reads first
+    assert text.index("left 0 alpha bravo charlie delta echo left 1") >= 0
