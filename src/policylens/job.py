@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import InputError, ModelError
+from .errors import InputError, ModelError, PolicylensError
 from .store import Store, open_store
 
 DEFAULT_CORPUS = Path("corpus")
@@ -69,8 +70,11 @@ class TopicsOutcome:
 
 
 def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False,
-               info: Say = _quiet) -> TopicsOutcome:
-    """Fit (or reuse) the topic model and write topics.csv, document_topics.csv, the model."""
+               workers: int = 1, info: Say = _quiet) -> TopicsOutcome:
+    """Fit (or reuse) the topic model and write topics.csv, document_topics.csv, the model.
+
+    ``workers`` > 1 lets --k auto fit its candidates in worker processes (same results).
+    """
     from .topics import make_labels, save_model
     from .topics.model import IN_MEMORY_MAX_PASSAGES, CallableSource, ListSource, fit_topics
     from .topics.persist import save_shares
@@ -97,7 +101,7 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
             source = CallableSource(len(rows), lambda: (r["text"] for r in store.iter_passages()))
         info(f"fitting {params.method.upper()} topics on {len(rows)} passages"
              + (f" (k {params.k_min}..{params.k_max} by coherence)" if params.k is None else ""))
-        result = fit_topics(source, params, progress=info)
+        result = fit_topics(source, params, progress=info, workers=workers)
         shares = np.full_like(result.shares, np.nan)
         shares[order] = result.shares
         model = result.model
@@ -257,30 +261,53 @@ def mention_labels() -> tuple[str, ...]:
     return LABELS
 
 
+# The order `policylens trends` and `policylens run` list their outputs in, whichever
+# process wrote them.
+TREND_OUTPUTS = ("topic trends", "mention trends", "shifts", "divergence", "topic trends plot",
+                 "topic trends plot (svg)", "mention trends plot", "mention trends plot (svg)")
+
+
 def run_trends(store: Store, out_dir: str | Path, *, topics: TopicsOutcome | None = None,
                model_dir: str | Path | None = None, by: str = "year",
                group: str | None = None, compare: Sequence[str] | None = None,
                n_boot: int = 1000, seed: int = 0, plots: bool = True,
                info: Say = _quiet) -> dict[str, Path]:
     """Write topic_trends, mention_trends, shifts and divergence CSVs and the plots."""
-    from .trends import divergence, mention_trends, topic_prevalence, topic_shifts
-    from .trends.export import write_table
+    _check_compare(compare)
+    topics = topics or load_topics(store, out_dir, model_dir, info)
+    outputs = write_mention_trends(store, out_dir, rows=topics.rows, by=by, group=group,
+                                   n_boot=n_boot, seed=seed, plots=plots, info=info)
+    outputs.update(write_topic_trends(topics, out_dir, by=by, group=group, compare=compare,
+                                      n_boot=n_boot, seed=seed, plots=plots, info=info))
+    return order_trend_outputs(outputs)
 
-    out_dir = Path(out_dir)
+
+def order_trend_outputs(outputs: dict[str, Path]) -> dict[str, Path]:
+    """The trend outputs in the order of TREND_OUTPUTS."""
+    return {name: outputs[name] for name in TREND_OUTPUTS if name in outputs}
+
+
+def _check_compare(compare: Sequence[str] | None) -> None:
     if compare is not None and len(compare) != 2:
         raise InputError("--compare takes two periods", "e.g. --compare 2016:2018 2023:2025")
-    topics = topics or load_topics(store, out_dir, model_dir, info)
+
+
+def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = "year",
+                       group: str | None = None, compare: Sequence[str] | None = None,
+                       n_boot: int = 1000, seed: int = 0, plots: bool = True,
+                       info: Say = _quiet) -> dict[str, Path]:
+    """topic_trends.csv, shifts.csv, divergence.csv and the topic plot, from a topic model."""
+    from .trends import divergence, topic_prevalence, topic_shifts
+    from .trends.export import write_table
+
+    _check_compare(compare)
+    out_dir = Path(out_dir)
     rows, shares, labels = topics.rows, topics.shares, topics.labels
     undated = sum(1 for r in rows if not r["date"])
     if undated:
         info(f"{undated} passages have no date and are left out of the trends")
     trend_rows = topic_prevalence(rows, shares, labels, by=by, group=group, n_boot=n_boot,
                                   seed=seed)
-    counts = mention_counts(store)
-    if not counts:
-        info("no mentions in the store: mention trends are all zero (tag passages first)")
-    mention_rows = mention_trends(rows, counts, mention_labels(), by=by, group=group,
-                                  n_boot=n_boot, seed=seed)
     shift_rows = topic_shifts(rows, shares, labels, by=by, group=group,
                               compare=tuple(compare) if compare else None, n_boot=n_boot,
                               seed=seed)
@@ -289,23 +316,55 @@ def run_trends(store: Store, out_dir: str | Path, *, topics: TopicsOutcome | Non
     divergence_rows = divergence(rows, shares, labels, by=by, group=group, seed=seed)
     outputs = {
         "topic trends": write_table("topic_trends.csv", trend_rows, out_dir),
-        "mention trends": write_table("mention_trends.csv", mention_rows, out_dir),
         "shifts": write_table("shifts.csv", shift_rows, out_dir),
         "divergence": write_table("divergence.csv", divergence_rows, out_dir),
     }
-    if plots:
-        from .trends.plot import plot_mention_trends, plot_topic_trends
+    if plots and trend_rows:
+        from .trends.plot import plot_topic_trends
 
-        if trend_rows:
-            png, svg = plot_topic_trends(trend_rows, out_dir / PLOTS_DIR / "topic_trends", by)
-            outputs["topic trends plot"], outputs["topic trends plot (svg)"] = png, svg
-        if mention_rows:
-            png, svg = plot_mention_trends(mention_rows, out_dir / PLOTS_DIR / "mention_trends",
-                                           by)
-            outputs["mention trends plot"], outputs["mention trends plot (svg)"] = png, svg
+        png, svg = plot_topic_trends(trend_rows, out_dir / PLOTS_DIR / "topic_trends", by)
+        outputs["topic trends plot"], outputs["topic trends plot (svg)"] = png, svg
     for line in describe_shifts(shift_rows):
         info(line)
     return outputs
+
+
+def write_mention_trends(store: Store, out_dir: str | Path, *, rows: list[dict] | None = None,
+                         by: str = "year", group: str | None = None, n_boot: int = 1000,
+                         seed: int = 0, plots: bool = True,
+                         info: Say = _quiet) -> dict[str, Path]:
+    """mention_trends.csv and its plot, from the store's mentions (no topic model needed)."""
+    outputs, mention_rows = _mention_table(store, out_dir, rows=rows, by=by, group=group,
+                                           n_boot=n_boot, seed=seed, info=info)
+    if plots:
+        outputs.update(_mention_plot(mention_rows, out_dir, by))
+    return outputs
+
+
+def _mention_table(store: Store, out_dir: str | Path, *, rows: list[dict] | None, by: str,
+                   group: str | None, n_boot: int, seed: int, info: Say
+                   ) -> tuple[dict[str, Path], list[dict]]:
+    from .trends import mention_trends
+    from .trends.export import write_table
+
+    rows = passage_rows(store) if rows is None else rows
+    counts = mention_counts(store)
+    if not counts:
+        info("no mentions in the store: mention trends are all zero (tag passages first)")
+    mention_rows = mention_trends(rows, counts, mention_labels(), by=by, group=group,
+                                  n_boot=n_boot, seed=seed)
+    return {"mention trends": write_table("mention_trends.csv", mention_rows,
+                                          Path(out_dir))}, mention_rows
+
+
+def _mention_plot(mention_rows: list[dict], out_dir: str | Path, by: str) -> dict[str, Path]:
+    if not mention_rows:
+        return {}
+    from .trends.plot import plot_mention_trends
+
+    png, svg = plot_mention_trends(mention_rows, Path(out_dir) / PLOTS_DIR / "mention_trends",
+                                   by)
+    return {"mention trends plot": png, "mention trends plot (svg)": svg}
 
 
 def describe_shifts(shift_rows: Sequence[dict], n: int = 3) -> list[str]:
@@ -332,7 +391,8 @@ class RunResult:
     notes: list[str]
 
 
-def tag_passages(store: Store, workers: int | None, progress, info: Say) -> str | None:
+def tag_passages(store: Store, workers: int | None, progress, info: Say, *,
+                 max_workers: int | None = None) -> str | None:
     """Tag untagged passages with the shipped tagger; a note instead when it is unavailable."""
     try:
         from .tagging.pipeline import load_tagger
@@ -343,8 +403,7 @@ def tag_passages(store: Store, workers: int | None, progress, info: Say) -> str 
         nlp = load_tagger()
     except ModelError as exc:
         return f"tagging skipped: {exc}"
-    kwargs = {"workers": workers} if workers is not None else {}
-    n = tag_store(store, nlp, progress=progress, **kwargs)
+    n = tag_store(store, nlp, workers=workers, max_workers=max_workers, progress=progress)
     info(f"tagged {n} passages" if n else "tagging: every passage already tagged")
     return None
 
@@ -354,8 +413,16 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
             group: str | None = None, compare: Sequence[str] | None = None, n_boot: int = 1000,
             workers: int | None = None, refit: bool = False, progress=None,
             info: Say = _quiet) -> RunResult:
-    """Ingest, tag (when the tagger is available), fit topics and write trends."""
+    """Ingest, tag (when the tagger is available), fit topics and write trends.
+
+    With more than one worker, tagging and the mention trends run in a second process while
+    this one fits the topics and writes the topic trends: the two share only the store.
+    Tagging then uses the processes its store size repays, at most ``workers - 1``, and
+    --k auto may fit its candidates in ``workers`` processes. The outputs are the same bytes
+    whatever ``workers`` is.
+    """
     from .ingest import ingest_paths
+    from .runner import default_workers
     from .topics import TopicParams
 
     out_dir = Path(out_dir)
@@ -365,21 +432,125 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
             raise InputError(f"{p} does not exist",
                              "pass the folder of PDFs: `policylens run path/to/pdfs`"
                              if p == DEFAULT_CORPUS else "check the path")
-    params = params or TopicParams()
+    _check_compare(compare)
+    params = (params or TopicParams()).validate()
     db = Path(db) if db else out_dir / DB_NAME
+    n_workers = default_workers() if workers is None else workers
     notes: list[str] = []
+    trends = {"by": by, "group": group, "n_boot": n_boot, "seed": params.seed}
     with open_store(db, create=True) as store:
         summary = ingest_paths(store, paths, workers=workers, progress=progress)
         info(summary.describe())
         if summary.all_failed and not store.count_passages():
             raise InputError("no PDF could be read", "see the reasons above")
-        note = tag_passages(store, workers, progress, info)
-        if note:
-            notes.append(note)
-            info(note)
-        topics = run_topics(store, out_dir, params, refit=refit, info=info)
-        outputs = {"store": db}
-        outputs.update(topics.outputs)
-        outputs.update(run_trends(store, out_dir, topics=topics, by=by, group=group,
-                                  compare=compare, n_boot=n_boot, seed=params.seed, info=info))
+        side = None
+        if n_workers > 1:
+            side = SideProcess(_tag_and_mention_trends, db, out_dir, trends, n_workers - 1)
+            info("tagging in a second process while the topics are fitted")
+        else:
+            note = tag_passages(store, None, progress, info, max_workers=max(1, n_workers))
+            if note:
+                notes.append(note)
+                info(note)
+        try:
+            topics = run_topics(store, out_dir, params, refit=refit, workers=n_workers,
+                                info=info)
+            outputs = {"store": db}
+            outputs.update(topics.outputs)
+            trend_outputs = write_topic_trends(topics, out_dir, compare=compare, info=info,
+                                               **trends)
+            if side is None:
+                trend_outputs.update(write_mention_trends(store, out_dir, rows=topics.rows,
+                                                          info=info, **trends))
+            else:
+                # This process draws the mention plot too: matplotlib is already loaded here.
+                note, messages, mention_outputs, mention_rows = side.result()
+                for message in messages:
+                    info(message)
+                if note:
+                    notes.append(note)
+                trend_outputs.update(mention_outputs)
+                trend_outputs.update(_mention_plot(mention_rows, out_dir, by))
+        finally:
+            if side is not None:
+                side.stop()
+        outputs.update(order_trend_outputs(trend_outputs))
     return RunResult(outputs, notes)
+
+
+def _tag_and_mention_trends(db: Path, out_dir: Path, trends: dict, max_workers: int
+                            ) -> tuple[str | None, list[str], dict[str, Path], list[dict]]:
+    """The second process of a run: tag, then write mention_trends.csv; returns (note,
+    messages, outputs, the mention trend rows to plot)."""
+    messages: list[str] = []
+    with open_store(db) as store:
+        note = tag_passages(store, None, None, messages.append, max_workers=max_workers)
+        if note:
+            messages.append(note)
+        outputs, rows = _mention_table(store, out_dir, rows=None, info=messages.append,
+                                       **trends)
+    return note, messages, outputs, rows
+
+
+class SideProcess:
+    """A function run in a fresh process next to this one; ``result()`` waits for its value.
+
+    A fresh (spawned) process rather than a fork: this one holds an open SQLite connection,
+    which a forked child must never inherit. The child dies with this process, and errors
+    come back as the library's own errors (they carry a hint that pickling would lose).
+    """
+
+    def __init__(self, fn: Callable, *args, label: str = "tagging") -> None:
+        import multiprocessing as mp
+
+        self.label = label
+        ctx = mp.get_context("spawn")
+        self._conn, child = ctx.Pipe(duplex=False)
+        # Not a daemon: a daemon may not start processes, and tagging a large store does.
+        self._proc = ctx.Process(target=_side_main, args=(child, os.getpid(), fn, args),
+                                 name=f"policylens-{label}")
+        self._proc.start()
+        child.close()
+
+    def result(self):
+        """The function's return value; re-raises its error here."""
+        try:
+            ok, value = self._conn.recv()
+        except EOFError:
+            self._proc.join()
+            raise RuntimeError(f"the {self.label} process ended unexpectedly (exit code "
+                               f"{self._proc.exitcode})") from None
+        if ok:
+            return value
+        kind, message, hint = value
+        if isinstance(kind, type) and issubclass(kind, PolicylensError):
+            error = kind.__new__(kind)  # whatever the subclass's signature
+            PolicylensError.__init__(error, message, hint)
+            raise error
+        raise RuntimeError(f"the {self.label} process failed: {message}")
+
+    def stop(self) -> None:
+        """End the process if it is still running (it writes in transactions: safe to end)."""
+        if self._proc.is_alive():
+            self._proc.terminate()
+        self._proc.join()
+        self._conn.close()
+
+
+def _side_main(conn, parent_pid: int, fn: Callable, args: tuple) -> None:
+    import signal
+    import traceback
+
+    from .runner import _die_with_parent
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _die_with_parent(parent_pid)
+    try:
+        conn.send((True, fn(*args)))
+    except PolicylensError as exc:
+        conn.send((False, (type(exc), exc.message, exc.hint)))
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
+        conn.send((False, (None, f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}",
+                           None)))
+    finally:
+        conn.close()

@@ -80,19 +80,23 @@ def tag_store(
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
     workers: int | None = None,
+    max_workers: int | None = None,
     progress: Progress | None = None,
     dask: str | None = None,
 ) -> int:
     """Tag the passages the store has not yet tagged with this model; returns how many.
 
     ``workers``: processes to tag in (0 or 1: this one; None: one per core, but no more
-    than the amount of work repays). ``dask``: a Dask scheduler's address, to tag on that
-    cluster instead (this process still does all the writing).
+    than the amount of work repays, and no more than ``max_workers`` when given).
+    ``dask``: a Dask scheduler's address, to tag on that cluster instead (this process
+    still does all the writing).
     """
     version = model_version(nlp)
     total = store.count_passages() - store.count_tagged(version)
     if workers is None:
         workers = auto_workers(total)
+        if max_workers is not None:
+            workers = min(workers, max_workers)
     batches = store.untagged_passages(version, batch_size)
     bar_context = progress(total, "tagging") if progress else contextlib.nullcontext()
     done = 0
