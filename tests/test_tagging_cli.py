@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,11 @@ def test_tag_then_rerun_tags_nothing(store_path):
     assert version == model_version(load_tagger())
     labels = {r["label"] for r in rows}
     assert labels == set(LABELS), labels  # the fixture debate speaks of all four
+    # The trends' per-passage counts agree with the mentions themselves.
+    expected = Counter((r["passage_id"], r["label"]) for r in rows)
+    with open_store(store_path) as store:
+        counted = {(pid, label): n for pid, label, n in store.mention_counts()}
+    assert counted == dict(expected) and sum(counted.values()) == len(rows)
     for r in rows:  # offsets point into the passage text
         assert r["text"][r["start"]:r["end"]] == r["mention"]
     before = stored_mentions(store_path)

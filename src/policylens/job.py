@@ -249,8 +249,8 @@ def load_topics(store: Store, out_dir: str | Path, model_dir: str | Path | None 
 def mention_counts(store: Store) -> dict[str, Counter]:
     """passage_id -> Counter of labels, from the latest tagging run."""
     counts: dict[str, Counter] = {}
-    for m in store.iter_mentions():
-        counts.setdefault(m["passage_id"], Counter())[m["label"]] += 1
+    for passage_id, label, n in store.mention_counts():
+        counts.setdefault(passage_id, Counter())[label] = n
     return counts
 
 

@@ -421,6 +421,14 @@ class Store:
             params,
         )
 
+    def mention_counts(self, model_version: str | None = None) -> Iterator[tuple[str, str, int]]:
+        """(passage_id, label, mentions) for each passage with mentions, from one tagging run
+        (default: the latest); no passage text is read."""
+        version = model_version or self.latest_model_version()
+        yield from self.conn.execute(
+            "SELECT passage_id, label, COUNT(*) FROM mentions WHERE model_version = ? "
+            "GROUP BY passage_id, label ORDER BY passage_id, label", (version,))
+
     # -- artifacts -------------------------------------------------------------------------
     def put_artifact(self, name: str, data: str) -> None:
         """Keep a small text artifact (JSON) under a name."""
