@@ -149,6 +149,21 @@ def test_topics_command_prints_topics_and_saves_the_model(planted_store):
     assert (planted_store / "topic-model" / "model.npz").is_file()
 
 
+def test_topics_command_fits_lda_candidates_in_workers_with_the_same_result(planted_store,
+                                                                           tmp_path):
+    db = str(planted_store / "s.db")
+    outputs = {}
+    for workers in ("1", "2"):
+        out = tmp_path / f"w{workers}"
+        result = _invoke("--db", db, "topics", "--k", "auto", "--k-range", "3:5", "--method",
+                         "lda", "--out", str(out), "--workers", workers, "--refit")
+        assert result.exit_code == 0, result.output
+        outputs[workers] = [(out / name).read_bytes()
+                            for name in ("topics.csv", "k_selection.csv", "document_topics.csv")]
+    assert outputs["1"] == outputs["2"]
+    assert outputs["1"][1].count(b"\n") == 1 + 3  # k = 3, 4, 5 each reported
+
+
 def test_trends_command_compares_named_windows(planted_store):
     db = str(planted_store / "s.db")
     assert _invoke("--db", db, "topics", "--k", "4").exit_code == 0

@@ -627,16 +627,18 @@ def out_dir_option(default_help: str):
 @seed_option
 @out_dir_option("the folder holding the store")
 @click.option("--refit", is_flag=True, help="Fit again even if the passages are unchanged.")
+@workers_option
 @format_option("table")
 @with_db
 @pass_app
 def topics(app: App, k: int | None, k_range: tuple[int, int], method: str, seed: int,
-           out: Path | None, refit: bool, fmt: str) -> None:
+           out: Path | None, refit: bool, workers: int | None, fmt: str) -> None:
     """Find the topics of the stored passages and print them.
 
     Writes topics.csv, document_topics.csv (k_selection.csv with --k auto) and the model
     (topic-model/: JSON and .npz) to --out. The model is reused while the passages and options
-    are unchanged.
+    are unchanged. With --k auto, the candidate models are fitted in --workers processes where
+    that pays (LDA, or large stores); the results are the same whatever --workers is.
 
     \b
     Example:
@@ -644,11 +646,14 @@ def topics(app: App, k: int | None, k_range: tuple[int, int], method: str, seed:
     """
     from .export import write_rows
     from .job import run_topics, topic_table
+    from .runner import default_workers
     from .topics import TopicParams
 
     params = TopicParams(method=method, k=k, k_min=k_range[0], k_max=k_range[1], seed=seed)
     with app.open_store() as store:
-        outcome = run_topics(store, out or app.db.parent, params, refit=refit, info=app.info)
+        outcome = run_topics(store, out or app.db.parent, params, refit=refit,
+                             workers=default_workers() if workers is None else workers,
+                             info=app.info)
     write_rows(topic_table(outcome), ("topic", "label", "share", "coherence", "top_words"), fmt,
                click.get_text_stream("stdout"))
     for name, path in outcome.outputs.items():

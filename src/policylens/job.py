@@ -419,7 +419,8 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
     this one fits the topics and writes the topic trends: the two share only the store.
     Tagging then uses the processes its store size repays, at most ``workers - 1``, and
     --k auto may fit its candidates in ``workers`` processes. The outputs are the same bytes
-    whatever ``workers`` is.
+    whatever ``workers`` is. The second process is started fresh (spawned), so a script that
+    calls this with ``workers`` > 1 must do so under ``if __name__ == "__main__":``.
     """
     from .ingest import ingest_paths
     from .runner import default_workers
