@@ -399,8 +399,8 @@ def ingest_paths(
     try:
         with bar_factory(len(todo), "Reading PDFs") as bar:
             for path, ok, result in results:
-                bar.update(1)
                 if not dask:
+                    bar.update(1)
                     record(path, result)
                     continue
                 outcome = result
@@ -408,7 +408,10 @@ def ingest_paths(
                     digest, outcome = result
                     if digest is not None:
                         learned(path, digest)
+                # The bar counts files recorded, as on the local path: a result held back
+                # (an earlier file may have the same content) moves it when it is recorded.
                 for settled, ready in firsts.settle(path, outcome):
+                    bar.update(1)
                     record(settled, ready)
     finally:
         cache.flush()  # hashes learned from Dask workers, kept even if the run stops here

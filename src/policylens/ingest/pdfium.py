@@ -5,7 +5,8 @@ the same :class:`~policylens.ingest.pdf.PageData`, so one layout, cleaning and s
 code serves both engines. It is fast because it asks PDFium for a few boxes per line instead
 of one per character: a "word" it yields is a run of words on one line in one font, a box the
 layout code treats like any other. A line wider than half the page, where a column gap could
-hide, is measured word by word and cut wherever two words are far enough apart to be a gutter.
+hide, is measured at each space (some producers draw both columns of a line with one text
+operator) and cut word by word only where two words are far enough apart to be a gutter.
 
 Pages it cannot lay out (turned text, pages PDFium fails on) are read with
 pdfplumber instead, and the reader's ``notes`` say which. A file PDFium cannot open at all is

@@ -104,7 +104,7 @@ def _units(blocks: Sequence[Block]) -> list[_Unit]:
             heading = block.text
             turn, current = Turn(None, None), None
             continue
-        if (len(block.text.split()) <= 6 and find_date(block.text)) or _PROCEDURAL.match(
+        if (len(block.text.split(None, 6)) <= 6 and find_date(block.text)) or _PROCEDURAL.match(
                 block.text):
             continue  # the sitting's date line, "[Mrs X in the Chair]": not speech
         found = match_speaker(block.text)
@@ -143,10 +143,12 @@ def _join_run_on(prev: str, nxt: str) -> str:
     return prev + " " + nxt
 
 
-def _split_long(text: str) -> list[str]:
-    """Cut a paragraph of more than MAX_WORDS at sentence ends (at word counts if need be)."""
-    if len(text.split()) <= MAX_WORDS:
-        return [text]
+def _split_long(text: str) -> list[tuple[str, int]]:
+    """Cut a paragraph of more than MAX_WORDS at sentence ends (at word counts if need be);
+    each piece with its number of words."""
+    n = len(text.split())
+    if n <= MAX_WORDS:
+        return [(text, n)]
     pieces, current = [], []
     for sentence in _SENTENCE_END.split(text):
         words = sentence.split()
@@ -159,7 +161,7 @@ def _split_long(text: str) -> list[str]:
         current.extend(words)
     if current:
         pieces.append(" ".join(current))
-    return pieces
+    return [(piece, len(piece.split())) for piece in pieces]
 
 
 @dataclass
@@ -191,8 +193,7 @@ def _chunks(units: Sequence[_Unit]) -> list[_Chunk]:
     for unit in units:
         current: _Chunk | None = None
         for page, paragraph in unit.paragraphs:
-            for piece in _split_long(paragraph):
-                n = len(piece.split())
+            for piece, n in _split_long(paragraph):
                 if current is None or current.n_words + n > MAX_WORDS or (
                     current.n_words >= TARGET_WORDS
                 ):
