@@ -230,6 +230,7 @@ def _page_words(pt: _PageText, width: float) -> list[Word]:
     origin, x_ref, y_ref, x, y = api.origin, api.x_ref, api.y_ref, api.x, api.y
     loose_box, rect_ref, rect = api.loose_box, api.rect_ref, api.rect
     text_object, object_font, objects = api.text_object, pt.object_font, pt.objects
+    count_rects = api.count_rects
     widest = WIDE_SHARE * width
     words: list[Word] = []
     append = words.append
@@ -242,11 +243,14 @@ def _page_words(pt: _PageText, width: float) -> list[Word]:
         # One line (the first character's baseline inside the last one's box), narrower than
         # a column gap could hide in, drawn by one text object: one run. A text object's
         # characters are consecutive in PDFium's text, so one object at both ends is one
-        # throughout (generated spaces between them belong to none).
+        # throughout (generated spaces between them belong to none); PDFium may reorder
+        # right-to-left text, so beyond ASCII it counts the objects' rectangles instead.
         if x0 <= x1 and top - rect.top <= baseline <= top - rect.bottom:
             wide = x1 - x0 > widest
             obj = text_object(handle, start) or 0
-            if obj and (end - start == 1 or text_object(handle, end - 1) == obj):
+            if obj and (end - start == 1 or (
+                    text_object(handle, end - 1) == obj if piece.group().isascii()
+                    else count_rects(handle, start, end - start) == 1)):
                 # A wide line is one run only if no two of its words are a gutter apart.
                 if wide:
                     x1 = _gapless(pt, start, end, x0, baseline)
