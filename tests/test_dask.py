@@ -129,6 +129,21 @@ def test_interrupted_client_keeps_what_was_stored(tmp_path, cluster, batch):
     assert (summary.unchanged, summary.added) == (2, 4)
 
 
+def test_a_cache_that_cannot_be_written_does_not_hide_why_the_run_stopped(
+        tmp_path, cluster, batch, short_racy_window):
+    import sqlite3
+
+    folder = _mixed_folder(tmp_path / "a", batch)
+    with open_store(tmp_path / "s.db", create=True) as store:
+        def failing(rows):
+            raise sqlite3.OperationalError("disk I/O error")
+
+        store.cache_hashes = failing  # the hashes the workers found are written last
+        with pytest.raises(KeyboardInterrupt):
+            ingest_paths(store, [folder], dask=cluster.scheduler_address,
+                         progress=_StopAfter(2))
+
+
 def test_unreachable_scheduler_is_a_clear_error(tmp_path, batch, monkeypatch):
     monkeypatch.setattr("policylens.distributed.CONNECT_SECONDS", 1)
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "s.db"), "ingest", str(batch[0]),
@@ -163,6 +178,14 @@ def test_hanging_file_times_out_and_the_batch_goes_on(tmp_path, cluster, batch):
 
 
 HOUR_NS = 3600 * 10**9
+# os.utime cannot date back a file's ctime, which the racy rule (batch.RACY_WINDOW_NS) checks
+# too: the tests that need dated files remembered shorten the window and wait it out.
+SHORT_WINDOW_NS = 400_000_000
+
+
+@pytest.fixture
+def short_racy_window(monkeypatch):
+    monkeypatch.setattr(batch_module, "RACY_WINDOW_NS", SHORT_WINDOW_NS)
 
 
 @pytest.fixture
@@ -190,11 +213,12 @@ def _mixed_folder(folder, batch):
     then = time.time_ns() - HOUR_NS
     for file in folder.iterdir():
         os.utime(file, ns=(then, then))
+    time.sleep(SHORT_WINDOW_NS / 1e9)  # their ctime, which utime set to now
     return folder
 
 
 def test_new_files_are_hashed_on_the_workers_and_known_ones_skipped_there(
-        tmp_path, cluster, batch, no_reads_here):
+        tmp_path, cluster, batch, no_reads_here, short_racy_window):
     folder = _mixed_folder(tmp_path / "a", batch)
     with open_store(tmp_path / "s.db", create=True) as store:
         summary = ingest_paths(store, [folder], dask=cluster.scheduler_address)
@@ -464,7 +488,7 @@ def test_the_same_content_twice_is_stored_as_on_the_local_path(
             for name in remembered:
                 info = os.stat(folder / name)
                 rows.append((str(folder / name), info.st_size, info.st_mtime_ns,
-                             info.st_ctime_ns, sha256_file(folder / name)))
+                             info.st_ctime_ns, info.st_ino, sha256_file(folder / name)))
             store.cache_hashes(rows)
             remote = ingest_paths(store, [folder], dask=cluster.scheduler_address)
     finally:
@@ -472,3 +496,81 @@ def test_the_same_content_twice_is_stored_as_on_the_local_path(
         client.close()
     assert remote.describe() == described
     assert as_tuples(contents(db)) == expected
+
+
+def _policylens_plugins(cluster):
+    from policylens.distributed import PLUGIN_PREFIX
+
+    return sorted(n for n in cluster.scheduler.worker_plugins if n.startswith(PLUGIN_PREFIX))
+
+
+def _shared_on_workers():
+    from policylens import distributed as module
+
+    return sorted(module._SHARED)
+
+
+def test_shares_of_dead_clients_do_not_pile_up_on_the_cluster(tmp_path, cluster, batch):
+    from policylens.distributed import share_with_workers, shared
+
+    db = tmp_path / "s.db"
+    abandoned = []  # kept, or the share would end (and unregister) when collected
+    for run in range(2):
+        # A client that dies mid-run (killed, out of memory) never unregisters its share.
+        dying = distributed.Client(cluster, set_as_default=False)
+        abandoned.append(share_with_workers(dying, frozenset({f"run-{run}"})))
+        name = abandoned[-1].__enter__()
+        assert dying.submit(shared, name, pure=False).result() == frozenset({f"run-{run}"})
+        assert name in _policylens_plugins(cluster)
+        dying.close()
+        # Then a normal run, which hashes its files on the workers (so it shares a skip set).
+        with open_store(db, create=True) as store:
+            ingest_paths(store, [batch[run]], dask=cluster.scheduler_address)
+        assert _policylens_plugins(cluster) == []
+    watcher = distributed.Client(cluster, set_as_default=False)
+    try:
+        assert all(names == [] for names in watcher.run(_shared_on_workers).values())
+    finally:
+        watcher.close()
+
+
+def test_results_held_behind_a_slow_file_stay_few(tmp_path, cluster, batch, monkeypatch):
+    from policylens import distributed as distributed_module
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(16):  # distinct contents: none is settled early as a copy of another
+        data = batch[i % len(batch)].read_bytes() + b"\n%% copy %d\n" % i
+        (folder / f"f-{i:02d}.pdf").write_bytes(data)
+    local = tmp_path / "local.db"
+    with open_store(local, create=True) as store:
+        assert ingest_paths(store, [folder], workers=0).added == 16
+    peak = [0]
+
+    class Held(dict):
+        def __setitem__(self, key, value):
+            super().__setitem__(key, value)
+            peak[0] = max(peak[0], len(self))
+
+    class Watched(batch_module._FirstCopies):
+        def __init__(self, *args) -> None:
+            super().__init__(*args)
+            self.held = Held()
+
+    monkeypatch.setattr(batch_module, "_FirstCopies", Watched)
+    monkeypatch.setattr(distributed_module, "HELD_PER_THREAD", 1)
+    # 2 threads: held results and tasks in flight stay within 2 * (TASKS_PER_THREAD + 1), and
+    # the slow first file is one of those in flight all the while the others are held.
+    bound = 2 * (distributed_module.TASKS_PER_THREAD + 1) - 1
+    client = distributed.Client(cluster, set_as_default=False)
+    try:
+        # Every result waits for the first file's hash, which its worker is slow to find.
+        client.run(_slow_on_worker, ("f-00.pdf",), ())
+        with open_store(tmp_path / "remote.db", create=True) as store:
+            summary = ingest_paths(store, [folder], dask=cluster.scheduler_address)
+    finally:
+        client.run(_slow_on_worker, (), ())
+        client.close()
+    assert summary.added == 16
+    assert 0 < peak[0] <= bound
+    assert as_tuples(contents(tmp_path / "remote.db")) == as_tuples(contents(local))

@@ -62,11 +62,22 @@ def reads(monkeypatch) -> Counter[str]:
     return seen
 
 
+# os.utime cannot date back a file's ctime, which the racy rule (batch.RACY_WINDOW_NS) checks
+# too: the tests shorten the window, and age() waits it out.
+SHORT_WINDOW_NS = 400_000_000
+
+
+@pytest.fixture(autouse=True)
+def short_racy_window(monkeypatch) -> None:
+    monkeypatch.setattr(batch, "RACY_WINDOW_NS", SHORT_WINDOW_NS)
+
+
 def age(*files: Path, hours: int = 1) -> None:
     """Date files back, as an archive's are: a file modified just now is not remembered."""
     then = time.time_ns() - hours * HOUR_NS
     for file in files:
         os.utime(file, ns=(then, then))
+    time.sleep(SHORT_WINDOW_NS / 1e9)  # and their ctime, which utime set to now
 
 
 @pytest.fixture
@@ -203,3 +214,100 @@ def test_documents_stored_before_the_cache_existed_are_hashed_once_more(tmp_path
     assert "3 unchanged" in ingest(db, archive) and len(reads) == 3
     reads.clear()
     assert "3 unchanged" in ingest(db, archive) and not reads
+
+
+def test_a_copy_dated_back_just_now_is_not_remembered_until_its_ctime_is_old(tmp_path,
+                                                                           archive, reads):
+    """cp -p, rsync -t and tar keep a fresh copy's old mtime; its ctime tells it is fresh."""
+    copy = badpdfs.simple_text_pdf(archive / "copied.pdf", pages=1, seed=71)
+    then = time.time_ns() - HOUR_NS
+    os.utime(copy, ns=(then, then))
+    with open_store(tmp_path / "s.db", create=True) as store:
+        ingest_paths(store, [archive], workers=0)
+        reads.clear()
+        assert ingest_paths(store, [archive], workers=0).unchanged == 4
+        assert list(reads) == [str(copy)]
+        time.sleep(SHORT_WINDOW_NS / 1e9)
+        ingest_paths(store, [archive], workers=0)  # remembered once its ctime is old enough
+        reads.clear()
+        assert ingest_paths(store, [archive], workers=0).unchanged == 4
+        assert not reads
+
+
+def test_a_remembered_hash_is_not_taken_for_another_file_at_the_same_path(tmp_path, archive,
+                                                                          reads):
+    """Same path, size and times, another inode (a file replaced within one timestamp tick)."""
+    doc = archive / "doc-0.pdf"
+    info = os.stat(doc)
+    with open_store(tmp_path / "s.db", create=True) as store:
+        store.cache_hashes([(str(doc), info.st_size, info.st_mtime_ns, info.st_ctime_ns,
+                             info.st_ino + 1, "0" * 64)])
+        assert ingest_paths(store, [archive], workers=0).added == 3
+        assert sorted(reads) == sorted(str(p) for p in archive.iterdir())
+        assert {r["path"]: r["sha256"] for r in store.iter_documents()}[str(doc)] == (
+            sha256_file(doc))
+
+
+def test_a_rerun_after_an_interrupted_ingest_reads_only_the_files_not_hashed_before(
+        tmp_path, archive, monkeypatch):
+    hashed: list[str] = []
+    interrupt_after = [2]
+
+    def hashing(path):
+        if interrupt_after and len(hashed) == interrupt_after[0]:
+            raise KeyboardInterrupt  # Ctrl-C while the third file is read
+        hashed.append(str(path))
+        return sha256_file(path)
+
+    monkeypatch.setattr(batch, "sha256_file", hashing)
+    db = tmp_path / "s.db"
+    with open_store(db, create=True) as store, pytest.raises(KeyboardInterrupt):
+        ingest_paths(store, [archive], workers=0)
+    first = list(hashed)
+    interrupt_after.clear()
+    hashed.clear()
+    with open_store(db) as store:
+        assert ingest_paths(store, [archive], workers=0).added == 3
+    assert len(first) == 2 and hashed == [str(archive / "doc-2.pdf")]
+
+
+def test_a_cache_that_cannot_be_written_does_not_hide_why_the_run_stopped(tmp_path, archive,
+                                                                         monkeypatch):
+    def hashing(path):
+        if path.name == "doc-2.pdf":
+            raise KeyboardInterrupt
+        return sha256_file(path)
+
+    monkeypatch.setattr(batch, "sha256_file", hashing)
+    with open_store(tmp_path / "s.db", create=True) as store:
+        def failing(rows):
+            raise sqlite3.OperationalError("disk I/O error")
+
+        monkeypatch.setattr(store, "cache_hashes", failing)
+        with pytest.raises(KeyboardInterrupt):
+            ingest_paths(store, [archive], workers=0)
+        monkeypatch.setattr(batch, "sha256_file", sha256_file)
+        with pytest.raises(sqlite3.OperationalError):  # with nothing else wrong, it is raised
+            ingest_paths(store, [archive], workers=0)
+
+
+def test_a_cache_table_without_inodes_is_made_anew(tmp_path):
+    """A store whose file-hash cache predates the inode column opens and caches again."""
+    import sqlite3
+
+    from policylens.store import open_store as _open
+
+    db = tmp_path / "s.db"
+    with _open(db, create=True):
+        pass
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TABLE file_hashes")
+    conn.execute("CREATE TABLE file_hashes (path TEXT PRIMARY KEY, size INTEGER NOT NULL, "
+                 "mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL)")
+    conn.execute("INSERT INTO file_hashes VALUES ('/x.pdf', 1, 2, 3, 'ab')")
+    conn.commit()
+    conn.close()
+    with _open(db) as store:
+        assert store.cached_hashes() == {}
+        store.cache_hashes([("/y.pdf", 1, 2, 3, 4, "cd")])
+        assert store.cached_hashes() == {("/y.pdf", 1, 2, 3, 4): "cd"}

@@ -18,6 +18,7 @@ the same paths, e.g. on a shared file system. Dask is optional
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
 import queue
@@ -37,6 +38,10 @@ CONNECT_SECONDS = 30
 POLL_SECONDS = 0.5
 THREADS_REFRESH_SECONDS = 5.0  # how often the cluster's size is asked again (it may scale)
 TASKS_PER_THREAD = 2  # tasks handed to the cluster at once, per worker thread
+# Results the caller may hold back (``backlog``), with the tasks in flight, per worker thread:
+# past this no task is submitted, so held results (whole documents) cannot pile up behind one
+# slow or retried task.
+HELD_PER_THREAD = 4
 STARTED_TOPIC = "policylens-task-started"  # Dask event topic: workers report each task's start
 NOTE_TOPIC = "policylens-task-note"  # Dask event topic: what tasks tell the client as they run
 
@@ -109,6 +114,72 @@ def _drop(name: str) -> None:
     _SHARED.pop(name, None)
 
 
+PLUGIN_PREFIX = "policylens-shared-"  # worker plugins share_with_workers registers
+_SHARES: dict[str, int] = {}  # on the client: plugin name -> shares using it now
+_SHARES_LOCK = threading.Lock()
+
+
+def _feed(digest, value: Any) -> None:
+    """Hash ``value`` (str, bytes, numbers and containers of them) the same in any process."""
+    if isinstance(value, bytes):
+        digest.update(b"b%d:" % len(value))
+        digest.update(value)
+    elif isinstance(value, str):
+        _feed(digest, value.encode())
+        digest.update(b"s")
+    elif isinstance(value, (set, frozenset)):
+        # Sorted: a set's order depends on the process's string hashing.
+        items = sorted(value, key=repr)
+        digest.update(b"S%d:" % len(items))
+        for item in items:
+            _feed(digest, item)
+    elif isinstance(value, (tuple, list)):
+        digest.update(b"T%d:" % len(value))
+        for item in value:
+            _feed(digest, item)
+    else:
+        _feed(digest, repr(value))
+        digest.update(b"r")
+
+
+def _plugin_name(client, value: Any) -> str:
+    """The worker plugin's name: this client's id and a hash of what it carries."""
+    digest = hashlib.sha256()
+    _feed(digest, value)
+    return f"{PLUGIN_PREFIX}{client.id}-{digest.hexdigest()[:32]}"
+
+
+def _stale_plugins(prefix: str, dask_scheduler=None) -> list[str]:
+    """Run on the scheduler: the plugins under ``prefix`` of clients no longer connected.
+
+    Uses nothing from policylens (pickled by value below), as the scheduler need not have it.
+    """
+    alive = tuple(f"{prefix}{client}-" for client in dask_scheduler.clients)
+    return [name for name in dask_scheduler.worker_plugins
+            if name.startswith(prefix) and not name.startswith(alive)]
+
+
+def _prune_plugins(client) -> None:
+    """Unregister the shares of clients that died without unregistering theirs."""
+    try:
+        stale = client.run_on_scheduler(_by_value(_stale_plugins), PLUGIN_PREFIX)
+    except Exception:  # a scheduler that refuses run_on_scheduler: they stay, as they did
+        return
+    for name in stale:
+        try:
+            client.unregister_worker_plugin(name)
+        except Exception:  # another client pruned it first, or the connection is gone
+            pass
+
+
+def _by_value(fn: Callable) -> Callable:
+    """``fn`` as a copy cloudpickle sends by value (no import of policylens on the other end)."""
+    import types
+
+    return types.FunctionType(fn.__code__, {"__builtins__": __builtins__}, fn.__name__,
+                              fn.__defaults__, fn.__closure__)
+
+
 @contextmanager
 def share_with_workers(client, value: Any) -> Iterator[str]:
     """Give ``value`` to every worker once; yield the name tasks pass to :func:`shared`.
@@ -116,12 +187,22 @@ def share_with_workers(client, value: Any) -> Iterator[str]:
     A worker plugin rather than ``client.scatter``: the scheduler gives it to workers that
     join or restart later too, while scattered data dies with the last worker holding it
     (a one-worker cluster restarted after a time-out would fail every later task).
+
+    The scheduler keeps a plugin, and gives it to every restarted or new worker, until it is
+    unregistered, whether or not the client that registered it is still there. So the name
+    carries the client's id, and each share first unregisters those of clients that are gone
+    (killed, out of memory, cut off): one that died leaks its share only until the next run,
+    and repeated runs cannot pile them up. Another client's live share is never touched,
+    even with the same value: its tasks may still need it. Within one client, the same value
+    shared twice at once uses one plugin (idempotent), unregistered when the last share ends.
     """
     base = _distributed().WorkerPlugin
 
     class _Share(base):
         # Calls module functions (pickled by reference), so the value lands in the worker's
         # own _SHARED, not in a copy travelling with this class.
+        idempotent = True  # registered again under its name: the scheduler keeps the first
+
         def __init__(self, name: str, value: Any) -> None:
             self.name, self.value = name, value
 
@@ -131,15 +212,24 @@ def share_with_workers(client, value: Any) -> Iterator[str]:
         def teardown(self, worker) -> None:
             _drop(self.name)
 
-    name = f"policylens-shared-{uuid.uuid4().hex}"
-    client.register_plugin(_Share(name, value), name=name)
+    _prune_plugins(client)
+    name = _plugin_name(client, value)
+    with _SHARES_LOCK:
+        _SHARES[name] = _SHARES.get(name, 0) + 1
     try:
+        client.register_plugin(_Share(name, value), name=name)
         yield name
     finally:
-        try:
-            client.unregister_worker_plugin(name)
-        except Exception:  # the connection is gone already: the workers drop it on restart
-            pass
+        with _SHARES_LOCK:
+            _SHARES[name] -= 1
+            last = not _SHARES[name]
+            if last:
+                del _SHARES[name]
+        if last:
+            try:
+                client.unregister_worker_plugin(name)
+            except Exception:  # the connection is gone: the next run's _prune_plugins drops it
+                pass
 
 
 def _threads(client) -> int:
@@ -187,6 +277,7 @@ def run_on_cluster(
     timeout: float,
     client=None,
     on_note: Callable[[Any, Any], None] | None = None,
+    backlog: Callable[[], int] | None = None,
 ) -> Iterator[tuple[Any, bool, Any]]:
     """Yield (key, ok, result-or-Failure) for each (key, args) task, in completion order.
 
@@ -194,7 +285,9 @@ def run_on_cluster(
     cluster: ``fn`` must be importable on the workers. Pass ``client`` to reuse a connection.
     A task's ``timeout`` counts from when a worker starts it, however long it waited for one.
     ``on_note(key, value)`` is called (before that task's result is yielded) for each
-    :func:`tell_client` made by a task.
+    :func:`tell_client` made by a task. ``backlog()`` is how many yielded results the caller
+    holds back unrecorded: while those and the tasks in flight reach HELD_PER_THREAD +
+    TASKS_PER_THREAD per worker thread, no task is submitted (the running ones go on).
     """
     pending = iter(tasks)
     first = next(pending, None)
@@ -240,7 +333,12 @@ def run_on_cluster(
                 capacity, asked = _threads(client), time.monotonic()
             # A few tasks per worker thread: one runs while the next waits on the cluster, so
             # no thread idles for a round trip, and memory stays bounded however many files.
+            held_limit = capacity * (TASKS_PER_THREAD + HELD_PER_THREAD)
             while not exhausted and len(running) < capacity * TASKS_PER_THREAD:
+                if running and backlog is not None and len(running) + backlog() >= held_limit:
+                    # The caller's held results wait on tasks submitted already, which go on;
+                    # with none running nothing could release them, so submit regardless.
+                    break
                 nxt = next(pending, None)
                 if nxt is None:
                     exhausted = True

@@ -85,6 +85,7 @@ CREATE TABLE IF NOT EXISTS file_hashes (
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     ctime_ns INTEGER NOT NULL,
+    ino INTEGER NOT NULL,
     sha256 TEXT NOT NULL
 );
 """
@@ -171,7 +172,7 @@ class Store:
         if "meta" in tables:
             row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             version = int(row[0]) if row else 0
-            if version == SCHEMA_VERSION and _SCHEMA_NAMES <= tables:
+            if version == SCHEMA_VERSION and _SCHEMA_NAMES <= tables and self._cache_current():
                 return  # nothing to write, so opening a store to read it takes no lock
             if version > SCHEMA_VERSION:
                 raise StoreError(
@@ -185,11 +186,20 @@ class Store:
                 hint="pass --db with a new path",
             )
         with self._write():
+            if not self._cache_current():
+                # A file-hash cache from a development build, without inodes: only a cache,
+                # so it is made anew (files are hashed once more).
+                self.conn.execute("DROP TABLE file_hashes")
             self.conn.executescript(_SCHEMA)
             self.conn.execute(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
                 (str(SCHEMA_VERSION),),
             )
+
+    def _cache_current(self) -> bool:
+        """False when the file-hash cache exists in an older shape (no ``ino`` column)."""
+        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(file_hashes)")}
+        return not columns or "ino" in columns
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -226,20 +236,20 @@ class Store:
             for r in self.conn.execute("SELECT sha256, reason FROM failures WHERE sha256 IS NOT NULL")
         }
 
-    def cached_hashes(self) -> dict[tuple[str, int, int, int], str]:
-        """(path, size, mtime_ns, ctime_ns) -> sha256 of every file hashed before."""
+    def cached_hashes(self) -> dict[tuple[str, int, int, int, int], str]:
+        """(path, size, mtime_ns, ctime_ns, ino) -> sha256 of every file hashed before."""
         return {
-            (r[0], r[1], r[2], r[3]): r[4]
+            (r[0], r[1], r[2], r[3], r[4]): r[5]
             for r in self.conn.execute(
-                "SELECT path, size, mtime_ns, ctime_ns, sha256 FROM file_hashes")
+                "SELECT path, size, mtime_ns, ctime_ns, ino, sha256 FROM file_hashes")
         }
 
-    def cache_hashes(self, rows: Iterable[tuple[str, int, int, int, str]]) -> None:
-        """Remember (path, size, mtime_ns, ctime_ns, sha256) rows, in one transaction."""
+    def cache_hashes(self, rows: Iterable[tuple[str, int, int, int, int, str]]) -> None:
+        """Remember (path, size, mtime_ns, ctime_ns, ino, sha256) rows, in one transaction."""
         with self._write():
             self.conn.executemany(
-                "INSERT OR REPLACE INTO file_hashes(path, size, mtime_ns, ctime_ns, sha256) "
-                "VALUES (?, ?, ?, ?, ?)", rows)
+                "INSERT OR REPLACE INTO file_hashes(path, size, mtime_ns, ctime_ns, ino, sha256) "
+                "VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     def add_document(self, doc: Document, passages: Iterable[Passage]) -> bool:
         """Store a document, its pages and passages in one transaction; False if already there."""

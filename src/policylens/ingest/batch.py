@@ -6,7 +6,7 @@ import heapq
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,9 +19,10 @@ from .pdfium import DEFAULT_ENGINE
 
 PDF_SUFFIX = ".pdf"
 HASH_CACHE_BATCH = 500  # files hashed per store transaction: an interrupted run keeps most
-# A file modified this recently may change again within its file system's timestamp
-# resolution (2 s on FAT, 1 s on some network shares) without its stat changing: its hash is
-# not cached, so the next run reads it again.
+# A file modified or changed (mtime or ctime) this recently may change again within its file
+# system's timestamp resolution (2 s on FAT, 1 s on some network shares) without its stat
+# changing: its hash is not cached, so the next run reads it again. ctime too, as a copy that
+# keeps its mtime (cp -p, rsync -t, tar) is dated back however fresh it is.
 RACY_WINDOW_NS = 2_000_000_000
 
 
@@ -141,8 +142,9 @@ class _HashCache:
         # Taken before any file is statted: see RACY_WINDOW_NS.
         self.store, self.started, self.rows = store, time.time_ns(), []
 
-    def add(self, key: tuple[str, int, int, int], digest: str) -> None:
-        if key[2] < self.started - RACY_WINDOW_NS:
+    def add(self, key: tuple[str, int, int, int, int], digest: str) -> None:
+        _, _, mtime_ns, ctime_ns, _ = key
+        if max(mtime_ns, ctime_ns) < self.started - RACY_WINDOW_NS:
             self.rows.append((*key, digest))
         if len(self.rows) >= HASH_CACHE_BATCH:
             self.flush()
@@ -153,16 +155,32 @@ class _HashCache:
             self.rows = []
 
 
+@contextmanager
+def _then(action: Callable[[], object]) -> Iterator[None]:
+    """Call ``action`` on the way out, also when an error (Ctrl-C) stops the run; if it fails
+    then, the error that stopped the run is the one raised: it says what went wrong."""
+    try:
+        yield
+    except BaseException:
+        try:
+            action()
+        except Exception:
+            pass
+        raise
+    action()
+
+
 def _stat_files(
     store: Store, files: Iterable[Path]
-) -> Iterator[tuple[Path, tuple[str, int, int, int] | None, str | OSError | None]]:
+) -> Iterator[tuple[Path, tuple[str, int, int, int, int] | None, str | OSError | None]]:
     """Each file with its stat key and the sha256 the store remembers for it (None if none).
 
-    A file whose path, size, mtime and ctime match what the store remembers takes the
+    A file whose path, size, mtime, ctime and inode match what the store remembers takes the
     remembered sha256 without being read, so a rerun over a large archive reads only new and
-    changed files. (ctime catches what mtime alone misses: a file replaced by one of the same
-    size with its mtime kept, or made unreadable since.) The OSError stands in for the sha256
-    when the file cannot be statted.
+    changed files. (ctime and inode catch what mtime alone misses: a file replaced by one of
+    the same size with its mtime kept, or made unreadable since. Not the device number: a
+    network share may get another one at each mount, and every file would be read again.)
+    The OSError stands in for the sha256 when the file cannot be statted.
     """
     cached = store.cached_hashes()
     for file in files:
@@ -172,26 +190,30 @@ def _stat_files(
         except OSError as exc:
             yield file, None, exc
             continue
-        key = (str(file), info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        key = (str(file), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
         yield file, key, cached.get(key)
 
 
-def _hash_files(store: Store, files: Iterable[Path]) -> Iterator[tuple[Path, str | OSError]]:
-    """Each file with its sha256 (read here unless remembered), or the OSError that stopped it.
+def _hash_files(
+    store: Store, files: Iterable[Path]
+) -> Iterator[tuple[Path, tuple[str, int, int, int, int] | None, str | OSError]]:
+    """Each file with its stat key and sha256 (read here unless remembered), or the OSError
+    that stopped it.
 
-    New hashes are remembered in one transaction per HASH_CACHE_BATCH files.
+    New hashes are remembered in one transaction per HASH_CACHE_BATCH files, and those not
+    yet written when the run stops (an error, Ctrl-C, or the caller closing this early).
     """
     cache = _HashCache(store)
-    for file, key, digest in _stat_files(store, files):
-        if digest is None:
-            try:
-                digest = sha256_file(file)
-            except OSError as exc:
-                digest = exc
-            else:
-                cache.add(key, digest)
-        yield file, digest
-    cache.flush()
+    with _then(cache.flush):
+        for file, key, digest in _stat_files(store, files):
+            if digest is None:
+                try:
+                    digest = sha256_file(file)
+                except OSError as exc:
+                    digest = exc
+                else:
+                    cache.add(key, digest)
+            yield file, key, digest
 
 
 def _extract(path: str, sha256: str, meta: MetaEntry | None, engine: str = DEFAULT_ENGINE):
@@ -235,8 +257,10 @@ class _FirstCopies:
     first. Workers hash the files the client has no hash for, so a file's hash may be unknown
     until a worker reaches it: a result is held back only while a file earlier in the order
     has not been hashed yet (it may turn out to have the same content). Tasks start in the
-    order they are submitted and tell their hash before reading, so that wait is short and
-    few results are held.
+    order they are submitted and tell their hash before reading, so that wait is usually
+    short; when it is not (a slow share, a worker that dies and a retry, up to the time
+    limit), ``len(held)`` is passed to :func:`run_on_cluster` as its backlog, which stops
+    submitting, so the results held stay few whatever the cluster's throughput.
     """
 
     def __init__(self, order: list[str], digests: dict[str, str | None]) -> None:
@@ -283,9 +307,10 @@ class _FirstCopies:
 
 def _read_on_cluster(
     todo: list[tuple[str, tuple]], address: str, timeout: float, skip: frozenset[str],
-    on_note: Callable[[str, str], None],
+    on_note: Callable[[str, str], None], backlog: Callable[[], int],
 ) -> Iterator[tuple[str, bool, object]]:
-    """Run :func:`_hash_and_extract` over ``todo`` on the Dask cluster at ``address``."""
+    """Run :func:`_hash_and_extract` over ``todo`` on the Dask cluster at ``address``;
+    ``backlog()`` is how many results the caller holds back (see :func:`run_on_cluster`)."""
     from ..distributed import connect, run_on_cluster, share_with_workers
 
     if not todo:
@@ -296,7 +321,7 @@ def _read_on_cluster(
         with share_with_workers(client, skip) if hashing else nullcontext() as name:
             tasks = ((key, (*args, name)) for key, args in todo)
             yield from run_on_cluster(_hash_and_extract, tasks, timeout=timeout, client=client,
-                                      on_note=on_note)
+                                      on_note=on_note, backlog=backlog)
     finally:
         client.close()
 
@@ -335,28 +360,29 @@ def ingest_paths(
     cache = _HashCache(store)  # hashes the Dask workers find; made before any file's stat
     todo: list[tuple[str, tuple]] = []
     digests: dict[str, str | None] = {}  # path -> sha256, None until a Dask worker tells it
-    stats: dict[str, tuple[str, int, int, int]] = {}  # path -> stat, for files hashed on Dask
-    hashed = _stat_files(store, files) if dask else (
-        (file, None, digest) for file, digest in _hash_files(store, files))
-    for file, stat, digest in hashed:
-        if isinstance(digest, OSError):
-            failure = _unreadable(digest)
-            summary.failed.append((str(file), failure))
-            store.add_failure(str(file), None, failure.reason, failure.message)
-            continue
-        path = str(file)
-        if digest is None:
-            stats[path] = stat  # a worker hashes it, and skips it if its hash is known
-        elif digest in known:
-            summary.unchanged += 1
-            continue
-        elif digest in failed_before and not retry_failed:
-            summary.previously_failed.append((path, failed_before[digest]))
-            continue
-        else:
-            known.add(digest)  # the same content twice in one batch is read once
-        digests[path] = digest
-        todo.append((path, (path, digest, meta.get(file.resolve()), engine)))
+    stats: dict[str, tuple[str, int, int, int, int]] = {}  # path -> stat, for Dask-hashed files
+    # Closed when this stops early (an error, Ctrl-C), so the hashes found so far are kept.
+    hashed = _stat_files(store, files) if dask else _hash_files(store, files)
+    with _then(hashed.close):
+        for file, stat, digest in hashed:
+            if isinstance(digest, OSError):
+                failure = _unreadable(digest)
+                summary.failed.append((str(file), failure))
+                store.add_failure(str(file), None, failure.reason, failure.message)
+                continue
+            path = str(file)
+            if digest is None:
+                stats[path] = stat  # a worker hashes it, and skips it if its hash is known
+            elif digest in known:
+                summary.unchanged += 1
+                continue
+            elif digest in failed_before and not retry_failed:
+                summary.previously_failed.append((path, failed_before[digest]))
+                continue
+            else:
+                known.add(digest)  # the same content twice in one batch is read once
+            digests[path] = digest
+            todo.append((path, (path, digest, meta.get(file.resolve()), engine)))
     n_workers = default_workers() if workers is None else workers
     n_workers = min(n_workers, len(todo)) if n_workers else 0
     bar_factory = progress or NoProgress()
@@ -392,29 +418,30 @@ def ingest_paths(
         # Only content known before this batch is skipped on the workers: the copies within
         # it are sorted out by _FirstCopies, which knows which one comes first.
         skip = frozenset(stored if retry_failed else stored | failed_before.keys())
-        results = _read_on_cluster(todo, dask, timeout, skip, learned)
+        results = _read_on_cluster(todo, dask, timeout, skip, learned,
+                                   lambda: len(firsts.held))
     else:
         results = run_tasks(_extract, todo, workers=n_workers, timeout=timeout,
                             memory_mb=memory_mb)
-    try:
-        with bar_factory(len(todo), "Reading PDFs") as bar:
-            for path, ok, result in results:
-                if not dask:
-                    bar.update(1)
-                    record(path, result)
-                    continue
-                outcome = result
-                if ok:
-                    digest, outcome = result
-                    if digest is not None:
-                        learned(path, digest)
-                # The bar counts files recorded, as on the local path: a result held back
-                # (an earlier file may have the same content) moves it when it is recorded.
-                for settled, ready in firsts.settle(path, outcome):
-                    bar.update(1)
-                    record(settled, ready)
-    finally:
-        cache.flush()  # hashes learned from Dask workers, kept even if the run stops here
+    # Closed when this stops early, so the workers stop at once (and a cluster's share goes);
+    # the hashes learned from Dask workers are kept even then.
+    with _then(results.close), _then(cache.flush), \
+            bar_factory(len(todo), "Reading PDFs") as bar:
+        for path, ok, result in results:
+            if not dask:
+                bar.update(1)
+                record(path, result)
+                continue
+            outcome = result
+            if ok:
+                digest, outcome = result
+                if digest is not None:
+                    learned(path, digest)
+            # The bar counts files recorded, as on the local path: a result held back
+            # (an earlier file may have the same content) moves it when it is recorded.
+            for settled, ready in firsts.settle(path, outcome):
+                bar.update(1)
+                record(settled, ready)
     return summary
 
 
