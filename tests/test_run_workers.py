@@ -6,6 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import multiprocessing
+import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -14,8 +18,9 @@ import pytest
 from click.testing import CliRunner
 
 from planted import planted_texts, shifting_proportions
+from policylens import job
 from policylens.cli import cli
-from policylens.errors import InputError
+from policylens.errors import InputError, PdfError, StoreError
 from policylens.job import SideProcess, run_all
 from policylens.store import open_store
 from policylens.topics import TopicParams
@@ -142,6 +147,87 @@ def test_side_process_may_start_processes_of_its_own(tmp_path, hansard_pdf):
         assert n == store.count_passages() == store.status()["tagged_passages"] > 0
 
 
+def _refuse_pdf(name: str) -> None:
+    raise PdfError("encrypted", f"{name} is encrypted", "remove it from the batch")
+
+
+def test_side_process_rebuilds_errors_with_their_attributes():
+    side = SideProcess(_refuse_pdf, "a.pdf")
+    with pytest.raises(PdfError) as info:
+        side.result()
+    side.stop()
+    assert info.value.reason == "encrypted"
+    assert (info.value.message, info.value.hint) == ("a.pdf is encrypted",
+                                                     "remove it from the batch")
+    assert str(info.value) == "a.pdf is encrypted (remove it from the batch)"
+
+
+def _talk_then_wait(flag: str, *, info) -> str:
+    info("one")
+    info("two")
+    while not Path(flag).exists():  # the test reads the messages before letting it finish
+        time.sleep(0.05)
+    info("three")
+    return "done"
+
+
+def _poll_until(side: SideProcess, heard: list, n: int) -> None:
+    deadline = time.monotonic() + 30
+    while len(heard) < n and time.monotonic() < deadline:
+        side.poll(heard.append)
+        time.sleep(0.05)
+
+
+def test_side_process_messages_arrive_as_they_happen(tmp_path):
+    flag = tmp_path / "go"
+    heard: list[str] = []
+    side = SideProcess(_talk_then_wait, str(flag), reports=True)
+    try:
+        _poll_until(side, heard, 2)
+        assert heard == ["one", "two"]  # before the function returned
+        flag.touch()
+        assert side.result(heard.append) == "done"
+    finally:
+        side.stop()
+    assert heard == ["one", "two", "three"]
+
+
+def _say_then_fail(*, info) -> None:
+    info("opening the store")
+    raise StoreError("the store is locked", "close the other program")
+
+
+def test_side_process_failure_is_seen_by_poll_with_its_messages():
+    heard: list[str] = []
+    side = SideProcess(_say_then_fail, reports=True)
+    try:
+        with pytest.raises(StoreError, match="locked") as info:
+            _poll_until(side, heard, 99)
+    finally:
+        side.stop()
+    assert heard == ["opening the store"]
+    assert info.value.hint == "close the other program"
+
+
+def _write_slowly(path: str) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("period,group\n")
+        fh.flush()
+        time.sleep(60)
+
+
+def test_stopping_the_side_process_removes_its_half_written_files(tmp_path):
+    tmp = tmp_path / "mention_trends.csv.tmp"
+    side = SideProcess(_write_slowly, str(tmp), leftovers=[tmp])
+    deadline = time.monotonic() + 30
+    while not tmp.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert tmp.exists()
+    side.stop()
+    assert not tmp.exists()
+    assert not multiprocessing.active_children()
+
+
 def test_side_process_stops_when_told():
     side = SideProcess(_sleep)
     started = time.perf_counter()
@@ -210,3 +296,157 @@ def test_candidate_k_fitted_in_workers_give_the_same_model(method, monkeypatch):
     assert two.model.components_.tobytes() == one.model.components_.tobytes()
     assert np.array_equal(two.shares, one.shares, equal_nan=True)
     assert not multiprocessing.active_children()
+
+
+# -- a run's own steps and the side process ----------------------------------------------------
+def _side_fails(db, out_dir, trends, max_workers, *, info):
+    info("side: opening the store")
+    raise StoreError("the store is locked", "close the other program")
+
+
+def test_a_side_failure_stops_the_run_at_the_next_step(tmp_path, pdfgen, monkeypatch):
+    pdfs = _write_debates(tmp_path / "pdfs", pdfgen, years=(2020,))
+    # Defined in this module, so the spawned process runs it instead of tagging.
+    monkeypatch.setattr(job, "_tag_and_mention_trends", _side_fails)
+    heard: list[str] = []
+    topic_workers = []
+
+    def slow_topics(store, out_dir, params, *, refit, workers, info):
+        topic_workers.append(workers)
+        for i in range(200):  # a long fit, reporting progress
+            info(f"k={i}")
+            time.sleep(0.05)
+        raise AssertionError("the fit ran to its end although the side had failed")
+
+    monkeypatch.setattr(job, "run_topics", slow_topics)
+    started = time.perf_counter()
+    with pytest.raises(StoreError, match="locked") as info:
+        run_all([pdfs], tmp_path / "out", params=TopicParams(k=3), n_boot=50, workers=3,
+                info=heard.append)
+    assert time.perf_counter() - started < 9
+    assert info.value.hint == "close the other program"
+    assert "side: opening the store" in heard
+    assert topic_workers == [2]  # the side tags in the third
+    assert not multiprocessing.active_children()
+
+
+def test_a_failing_info_leaves_no_side_process(tmp_path, pdfgen):
+    pdfs = _write_debates(tmp_path / "pdfs", pdfgen, years=(2020,))
+
+    def closed_pipe(message: str) -> None:
+        if "second process" in message:
+            raise BrokenPipeError("stderr is closed")
+
+    try:
+        with pytest.raises(BrokenPipeError):
+            run_all([pdfs], tmp_path / "out", params=TopicParams(k=3), n_boot=50, workers=2,
+                    info=closed_pipe)
+    finally:
+        left = multiprocessing.active_children()
+        for proc in left:
+            proc.kill()
+            proc.join()
+    assert not left
+
+
+def _children(pid: int) -> dict[int, str]:
+    """pid -> start time of the processes whose parent is ``pid`` (read from /proc)."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        if int(fields[1]) == pid:
+            found[int(entry.name)] = fields[19]
+    return found
+
+
+def _alive(pid: int, started: str) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    fields = stat[stat.rindex(")") + 2:].split()
+    return fields[19] == started and fields[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL])
+def test_a_terminated_topic_fit_leaves_no_worker_behind(signum, tmp_path, pdfgen):
+    pdfs = _write_debates(tmp_path / "pdfs", pdfgen)
+    db = tmp_path / "s.db"
+    result = CliRunner().invoke(cli, ["--db", str(db), "ingest", str(pdfs), "--workers", "0"])
+    assert result.exit_code == 0, result.output
+    err_path = tmp_path / "stderr.txt"
+    with open(err_path, "w") as err_file:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", "from policylens.cli import cli; cli()", "--db", str(db),
+             "topics", "--k", "auto", "--method", "lda", "--k-range", "2:12", "--workers", "2",
+             "--out", str(tmp_path / "out")],
+            stdout=subprocess.DEVNULL, stderr=err_file)
+    workers: dict[int, str] = {}
+    try:
+        # Wait for both fitting processes (they take a second to load scikit-learn).
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and proc.poll() is None:
+            workers = {pid: started for pid, started in _children(proc.pid).items()
+                       if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()}
+            if len(workers) == 2:
+                break
+            time.sleep(0.02)
+        assert len(workers) == 2, err_path.read_text()
+        proc.send_signal(signum)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 5
+        while any(_alive(*w) for w in workers.items()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        left = [pid for pid, started in workers.items() if _alive(pid, started)]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        for pid, started in workers.items():
+            if _alive(pid, started):
+                os.kill(pid, signal.SIGKILL)
+    assert not left
+    if signum == signal.SIGKILL:  # nothing runs in the killed process: the kernel ends them
+        return
+    err = err_path.read_text()
+    assert proc.returncode == 143, err
+    assert "Terminated." in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_a_killed_tag_run_leaves_no_tagging_worker_behind(tmp_path):
+    from planted import add_planted_documents
+
+    db = tmp_path / "s.db"
+    with open_store(db, create=True) as store:  # enough text to keep two taggers busy a while
+        add_planted_documents(store, planted_texts(shifting_proportions(4, 4), 1500, seed=5),
+                              2016, docs_per_period=10)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from policylens.cli import cli; cli()", "--db", str(db), "-q",
+         "tag", "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    workers: dict[int, str] = {}
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and proc.poll() is None and len(workers) < 2:
+            workers = _children(proc.pid)
+            time.sleep(0.02)
+        assert len(workers) >= 2, proc.stderr.read().decode() if proc.poll() is not None else ""
+        proc.kill()
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 5
+        while any(_alive(*w) for w in workers.items()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        left = [pid for pid, started in workers.items() if _alive(pid, started)]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        for pid, started in workers.items():
+            if _alive(pid, started):
+                os.kill(pid, signal.SIGKILL)
+    assert not left

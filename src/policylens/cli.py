@@ -10,7 +10,9 @@ import contextlib
 import functools
 import json
 import os
+import signal
 import sys
+import threading
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,25 +55,51 @@ class App:
 pass_app = click.make_pass_decorator(App)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: ``finally`` blocks stop worker processes on the way out."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    # A second SIGTERM (cleanup taking too long) ends the process outright; its workers die
+    # with it (they ask the kernel to kill them when their parent dies).
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """Turn SIGTERM into :class:`Terminated` while a command runs (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 class PolicylensGroup(click.Group):
     """Turns library errors into one-line messages; --debug shows the traceback."""
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            with _sigterm_as_interrupt():
+                return super().invoke(ctx)
         except PolicylensError as exc:
             app = ctx.find_object(App)
             if app and app.debug:
                 traceback.print_exc()
             message = exc.message + (f"\nHint: {exc.hint}" if exc.hint else "")
             raise click.ClickException(message) from exc
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             click.echo(
-                "Interrupted. Work finished so far is saved in the store; "
+                ("Terminated." if isinstance(exc, Terminated) else "Interrupted.")
+                + " Work finished so far is saved in the store; "
                 "rerun the same command to do the rest.",
                 err=True,
             )
-            ctx.exit(130)
+            ctx.exit(143 if isinstance(exc, Terminated) else 130)
 
 
 # -- options shared by several commands: one name and one help text each --------------------

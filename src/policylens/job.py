@@ -408,6 +408,10 @@ def tag_passages(store: Store, workers: int | None, progress, info: Say, *,
     return None
 
 
+# Tables the side process of a run writes (through a temporary file renamed into place).
+SIDE_TABLES = ("mention_trends.csv",)
+
+
 def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEFAULT_OUT, *,
             db: str | Path | None = None, params=None, by: str = "year",
             group: str | None = None, compare: Sequence[str] | None = None, n_boot: int = 1000,
@@ -418,9 +422,11 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
     With more than one worker, tagging and the mention trends run in a second process while
     this one fits the topics and writes the topic trends: the two share only the store.
     Tagging then uses the processes its store size repays, at most ``workers - 1``, and
-    --k auto may fit its candidates in ``workers`` processes. The outputs are the same bytes
-    whatever ``workers`` is. The second process is started fresh (spawned), so a script that
-    calls this with ``workers`` > 1 must do so under ``if __name__ == "__main__":``.
+    --k auto may fit its candidates in the other ``workers - 1`` processes. The second
+    process's messages are passed to ``info`` as they arrive, and its failure ends the run
+    at the next step. The outputs are the same bytes whatever ``workers`` is. The second
+    process is started fresh (spawned), so a script that calls this with ``workers`` > 1
+    must do so under ``if __name__ == "__main__":``.
     """
     from .ingest import ingest_paths
     from .runner import default_workers
@@ -444,30 +450,40 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
         info(summary.describe())
         if summary.all_failed and not store.count_passages():
             raise InputError("no PDF could be read", "see the reasons above")
-        side = None
-        if n_workers > 1:
-            side = SideProcess(_tag_and_mention_trends, db, out_dir, trends, n_workers - 1)
-            info("tagging in a second process while the topics are fitted")
-        else:
-            note = tag_passages(store, None, progress, info, max_workers=max(1, n_workers))
-            if note:
-                notes.append(note)
-                info(note)
+        side: SideProcess | None = None
+
+        def say(message: str) -> None:
+            # Between the steps of this process: pass on the side's messages, and stop
+            # here (rather than after the whole topic fit) if it failed.
+            info(message)
+            if side is not None:
+                side.poll(info)
+
         try:
-            topics = run_topics(store, out_dir, params, refit=refit, workers=n_workers,
-                                info=info)
+            if n_workers > 1:
+                info("tagging in a second process while the topics are fitted")
+                side = SideProcess(_tag_and_mention_trends, db, out_dir, trends, n_workers - 1,
+                                   reports=True,
+                                   leftovers=[out_dir / f"{name}.tmp" for name in SIDE_TABLES])
+                topic_workers = max(1, n_workers - 1)  # the side tags in the others
+            else:
+                topic_workers = n_workers
+                note = tag_passages(store, None, progress, info, max_workers=max(1, n_workers))
+                if note:
+                    notes.append(note)
+                    info(note)
+            topics = run_topics(store, out_dir, params, refit=refit, workers=topic_workers,
+                                info=say)
             outputs = {"store": db}
             outputs.update(topics.outputs)
-            trend_outputs = write_topic_trends(topics, out_dir, compare=compare, info=info,
+            trend_outputs = write_topic_trends(topics, out_dir, compare=compare, info=say,
                                                **trends)
             if side is None:
                 trend_outputs.update(write_mention_trends(store, out_dir, rows=topics.rows,
                                                           info=info, **trends))
             else:
                 # This process draws the mention plot too: matplotlib is already loaded here.
-                note, messages, mention_outputs, mention_rows = side.result()
-                for message in messages:
-                    info(message)
+                note, mention_outputs, mention_rows = side.result(info)
                 if note:
                     notes.append(note)
                 trend_outputs.update(mention_outputs)
@@ -479,18 +495,16 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
     return RunResult(outputs, notes)
 
 
-def _tag_and_mention_trends(db: Path, out_dir: Path, trends: dict, max_workers: int
-                            ) -> tuple[str | None, list[str], dict[str, Path], list[dict]]:
+def _tag_and_mention_trends(db: Path, out_dir: Path, trends: dict, max_workers: int, *,
+                            info: Say) -> tuple[str | None, dict[str, Path], list[dict]]:
     """The second process of a run: tag, then write mention_trends.csv; returns (note,
-    messages, outputs, the mention trend rows to plot)."""
-    messages: list[str] = []
+    outputs, the mention trend rows to plot). Messages go to ``info`` as they happen."""
     with open_store(db) as store:
-        note = tag_passages(store, None, None, messages.append, max_workers=max_workers)
+        note = tag_passages(store, None, None, info, max_workers=max_workers)
         if note:
-            messages.append(note)
-        outputs, rows = _mention_table(store, out_dir, rows=None, info=messages.append,
-                                       **trends)
-    return note, messages, outputs, rows
+            info(note)
+        outputs, rows = _mention_table(store, out_dir, rows=None, info=info, **trends)
+    return note, outputs, rows
 
 
 class SideProcess:
@@ -498,47 +512,106 @@ class SideProcess:
 
     A fresh (spawned) process rather than a fork: this one holds an open SQLite connection,
     which a forked child must never inherit. The child dies with this process, and errors
-    come back as the library's own errors (they carry a hint that pickling would lose).
+    come back as the library's own errors, attributes and hint included. With ``reports``,
+    the function is called with an ``info`` keyword: what it says comes back as it happens,
+    and ``poll`` and ``result`` pass it on in order. ``leftovers`` are files the function may
+    leave half-written when ended early: ``stop`` removes them.
     """
 
-    def __init__(self, fn: Callable, *args, label: str = "tagging") -> None:
+    def __init__(self, fn: Callable, *args, label: str = "tagging", reports: bool = False,
+                 leftovers: Sequence[str | Path] = ()) -> None:
         import multiprocessing as mp
 
         self.label = label
+        self._leftovers = tuple(Path(p) for p in leftovers)
+        self._outcome: tuple[str, object] | None = None
         ctx = mp.get_context("spawn")
         self._conn, child = ctx.Pipe(duplex=False)
         # Not a daemon: a daemon may not start processes, and tagging a large store does.
-        self._proc = ctx.Process(target=_side_main, args=(child, os.getpid(), fn, args),
+        self._proc = ctx.Process(target=_side_main,
+                                 args=(child, os.getpid(), fn, args, reports),
                                  name=f"policylens-{label}")
-        self._proc.start()
+        try:
+            self._proc.start()
+        except BaseException:
+            # Interrupted while starting: whatever was started must not outlive us (it
+            # ignores Ctrl-C and is not a daemon).
+            child.close()
+            self.stop()
+            raise
         child.close()
 
-    def result(self):
-        """The function's return value; re-raises its error here."""
+    def poll(self, info: Say = _quiet) -> None:
+        """Pass the messages that have arrived to ``info``; raise the error if it failed."""
+        while self._outcome is None and (self._conn.poll() or not self._proc.is_alive()):
+            self._receive(info)
+        self._check()
+
+    def result(self, info: Say = _quiet):
+        """The function's return value (its messages passed to ``info`` first); re-raises its
+        error here."""
+        from multiprocessing.connection import wait
+
+        while self._outcome is None:
+            wait([self._conn, self._proc.sentinel])
+            self._receive(info)
+        self._check()
+        return self._outcome[1]
+
+    def _receive(self, info: Say) -> None:
+        """Read one item; an ended process with nothing left to read has died."""
+        if not self._conn.poll():
+            if self._proc.is_alive():
+                return
+            # Ended: what it sent before is still readable. (Not a blocking read: processes
+            # it forked may hold the pipe open after it died.)
+            if not self._conn.poll():
+                self._died()
+                return
         try:
-            ok, value = self._conn.recv()
-        except EOFError:
-            self._proc.join()
+            kind, value = self._conn.recv()
+        except (EOFError, OSError):
+            self._died()
+            return
+        if kind == "info":
+            info(value)
+        else:
+            self._outcome = (kind, value)
+
+    def _died(self) -> None:
+        self._proc.join()
+        self._outcome = ("died", self._proc.exitcode)
+
+    def _check(self) -> None:
+        if self._outcome is None or self._outcome[0] == "ok":
+            return
+        kind, value = self._outcome
+        if kind == "died":
             raise RuntimeError(f"the {self.label} process ended unexpectedly (exit code "
-                               f"{self._proc.exitcode})") from None
-        if ok:
-            return value
-        kind, message, hint = value
-        if isinstance(kind, type) and issubclass(kind, PolicylensError):
-            error = kind.__new__(kind)  # whatever the subclass's signature
-            PolicylensError.__init__(error, message, hint)
+                               f"{value})")
+        cls, args, attrs, text = value
+        if cls is not None:
+            # Rebuilt as pickling cannot (it would call the class with ``args`` alone): the
+            # same class, args and attributes, whatever the subclass's signature.
+            error = cls.__new__(cls, *args)
+            BaseException.__init__(error, *args)
+            error.__dict__.update(attrs)
             raise error
-        raise RuntimeError(f"the {self.label} process failed: {message}")
+        raise RuntimeError(f"the {self.label} process failed: {text}")
 
     def stop(self) -> None:
-        """End the process if it is still running (it writes in transactions: safe to end)."""
-        if self._proc.is_alive():
-            self._proc.terminate()
-        self._proc.join()
+        """End the process if it is still running (it writes the store in transactions: safe
+        to end) and remove the files it may have left half-written."""
+        if self._proc.pid is not None:  # started
+            if self._proc.is_alive():
+                self._proc.terminate()
+            self._proc.join()
         self._conn.close()
+        for path in self._leftovers:
+            path.unlink(missing_ok=True)
 
 
-def _side_main(conn, parent_pid: int, fn: Callable, args: tuple) -> None:
+def _side_main(conn, parent_pid: int, fn: Callable, args: tuple, reports: bool) -> None:
     import signal
     import traceback
 
@@ -546,12 +619,17 @@ def _side_main(conn, parent_pid: int, fn: Callable, args: tuple) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent(parent_pid)
+
+    def say(message: str) -> None:
+        conn.send(("info", message))
+
     try:
-        conn.send((True, fn(*args)))
-    except PolicylensError as exc:
-        conn.send((False, (type(exc), exc.message, exc.hint)))
+        try:
+            conn.send(("ok", fn(*args, info=say) if reports else fn(*args)))
+        except PolicylensError as exc:
+            conn.send(("error", (type(exc), exc.args, dict(vars(exc)), None)))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
-        conn.send((False, (None, f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}",
-                           None)))
+        conn.send(("error", (None, (), {},
+                             f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")))
     finally:
         conn.close()

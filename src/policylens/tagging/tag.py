@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import TYPE_CHECKING
@@ -123,6 +124,15 @@ def tag_store(
 _WORKER_NLP: Language | None = None
 
 
+def _init_pool_worker(config: str, data: bytes, parent_pid: int) -> None:
+    """A local worker: dies with the process that started it (a killed run leaves no tagger
+    behind), then builds the pipeline."""
+    from ..runner import _die_with_parent
+
+    _die_with_parent(parent_pid)
+    _init_worker(config, data)
+
+
 def _init_worker(config: str, data: bytes) -> None:
     """Rebuild the pipeline once per worker from its config and spaCy bytes."""
     global _WORKER_NLP
@@ -144,8 +154,8 @@ def _tag_in_workers(
     nlp: Language, batches: Iterator[Batch], workers: int
 ) -> Iterator[tuple[Batch, list[Mention]]]:
     """Yield (batch, mentions) as workers finish them (order of completion)."""
-    initargs = (nlp.config.to_str(), nlp.to_bytes())
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+    initargs = (nlp.config.to_str(), nlp.to_bytes(), os.getpid())
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_pool_worker,
                              initargs=initargs) as pool:
         pending: dict[Future, Batch] = {}
         for batch in batches:
