@@ -324,8 +324,9 @@ def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = 
 
         png, svg = plot_topic_trends(trend_rows, out_dir / PLOTS_DIR / "topic_trends", by)
         outputs["topic trends plot"], outputs["topic trends plot (svg)"] = png, svg
-    for line in describe_shifts(shift_rows):
-        info(line)
+    lines = describe_shifts(shift_rows)
+    if lines:  # one message: a side process's news is never printed inside the list
+        info("\n".join(lines))
     return outputs
 
 
