@@ -380,9 +380,12 @@ def group_alive(pgid: int) -> bool:
     return bool(group_members(pgid))  # killpg succeeds on zombies too
 
 
-def group_members(pgid: int) -> list[int]:
-    """The live (not zombie) processes of a process group, from /proc."""
-    members = []
+def process_stats():
+    """(pid, fields of /proc/PID/stat after the command name) of every process, from /proc.
+
+    fields[0] is the state ("Z" for a zombie), [1] the parent, [2] the process group and [19]
+    the start time (with the pid, it names one process even when pids are reused).
+    """
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -390,7 +393,9 @@ def group_members(pgid: int) -> list[int]:
             stat = (entry / "stat").read_text()
         except OSError:
             continue
-        fields = stat.rsplit(")", 1)[1].split()
-        if fields[0] != "Z" and int(fields[2]) == pgid:
-            members.append(int(entry.name))
-    return members
+        yield int(entry.name), stat.rsplit(")", 1)[1].split()
+
+
+def group_members(pgid: int) -> list[int]:
+    """The live (not zombie) processes of a process group, from /proc."""
+    return [pid for pid, fields in process_stats() if fields[0] != "Z" and int(fields[2]) == pgid]

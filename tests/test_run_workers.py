@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
+from badpdfs import process_stats
 from planted import planted_texts, shifting_proportions
 from policylens import job
 from policylens.cli import cli
@@ -350,19 +351,8 @@ def test_a_failing_info_leaves_no_side_process(tmp_path, pdfgen):
 
 
 def _children(pid: int) -> dict[int, str]:
-    """pid -> start time of the processes whose parent is ``pid`` (read from /proc)."""
-    found = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2:].split()
-        if int(fields[1]) == pid:
-            found[int(entry.name)] = fields[19]
-    return found
+    """pid -> start time of the processes whose parent is ``pid``."""
+    return {child: fields[19] for child, fields in process_stats() if int(fields[1]) == pid}
 
 
 def _alive(pid: int, started: str) -> bool:
@@ -372,6 +362,24 @@ def _alive(pid: int, started: str) -> bool:
         return False
     fields = stat[stat.rindex(")") + 2:].split()
     return fields[19] == started and fields[0] != "Z"
+
+
+def _stop_and_list_survivors(proc: subprocess.Popen, workers: dict[int, str],
+                             signum: int = signal.SIGKILL) -> list[int]:
+    """Send ``signum`` to ``proc``, wait for it, and give the workers 5 s to go: those left."""
+    try:
+        proc.send_signal(signum)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 5
+        while any(_alive(*w) for w in workers.items()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return [pid for pid, started in workers.items() if _alive(pid, started)]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        for pid, started in workers.items():
+            if _alive(pid, started):
+                os.kill(pid, signal.SIGKILL)
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
@@ -399,18 +407,8 @@ def test_a_terminated_topic_fit_leaves_no_worker_behind(signum, tmp_path, pdfgen
                 break
             time.sleep(0.02)
         assert len(workers) == 2, err_path.read_text()
-        proc.send_signal(signum)
-        proc.wait(timeout=30)
-        deadline = time.monotonic() + 5
-        while any(_alive(*w) for w in workers.items()) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        left = [pid for pid, started in workers.items() if _alive(pid, started)]
     finally:
-        if proc.poll() is None:
-            proc.kill()
-        for pid, started in workers.items():
-            if _alive(pid, started):
-                os.kill(pid, signal.SIGKILL)
+        left = _stop_and_list_survivors(proc, workers, signum)
     assert not left
     if signum == signal.SIGKILL:  # nothing runs in the killed process: the kernel ends them
         return
@@ -437,16 +435,6 @@ def test_a_killed_tag_run_leaves_no_tagging_worker_behind(tmp_path):
             workers = _children(proc.pid)
             time.sleep(0.02)
         assert len(workers) >= 2, proc.stderr.read().decode() if proc.poll() is not None else ""
-        proc.kill()
-        proc.wait(timeout=30)
-        deadline = time.monotonic() + 5
-        while any(_alive(*w) for w in workers.items()) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        left = [pid for pid, started in workers.items() if _alive(pid, started)]
     finally:
-        if proc.poll() is None:
-            proc.kill()
-        for pid, started in workers.items():
-            if _alive(pid, started):
-                os.kill(pid, signal.SIGKILL)
+        left = _stop_and_list_survivors(proc, workers)
     assert not left
