@@ -616,10 +616,10 @@ def _side_main(conn, parent_pid: int, fn: Callable, args: tuple, reports: bool) 
     import signal
     import traceback
 
-    from .runner import _die_with_parent
+    from .runner import die_with_parent
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _die_with_parent(parent_pid)
+    die_with_parent(parent_pid)
 
     def say(message: str) -> None:
         conn.send(("info", message))

@@ -70,12 +70,13 @@ def _limit_memory(memory_mb: int | None) -> None:
         pass
 
 
-def _die_with_parent(parent_pid: int) -> None:
-    """Have the kernel kill this worker when its parent dies, even mid-file (Linux only).
+def die_with_parent(parent_pid: int) -> None:
+    """Have the kernel kill this worker process when its parent dies, even mid-task (Linux
+    only). Every kind of worker policylens starts calls it first.
 
-    Otherwise a run killed with SIGKILL would leave a worker busy with a hostile file for
-    ever: the pipe from the parent never reports end-of-file, because forked workers hold
-    copies of each other's ends.
+    Otherwise a run killed with SIGKILL would leave a worker busy with a hostile file (or a
+    topic fit, or a tagging batch) for ever: the pipe from the parent never reports
+    end-of-file, because forked workers hold copies of each other's ends.
     """
     try:
         import ctypes
@@ -91,7 +92,7 @@ def _die_with_parent(parent_pid: int) -> None:
 def _worker(conn, fn: Callable, memory_mb: int | None, initializer: Callable | None,
             parent_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
-    _die_with_parent(parent_pid)
+    die_with_parent(parent_pid)
     _limit_memory(memory_mb)
     state = initializer() if initializer else None
     while True:

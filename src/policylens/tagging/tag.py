@@ -127,9 +127,9 @@ _WORKER_NLP: Language | None = None
 def _init_pool_worker(config: str, data: bytes, parent_pid: int) -> None:
     """A local worker: dies with the process that started it (a killed run leaves no tagger
     behind), then builds the pipeline."""
-    from ..runner import _die_with_parent
+    from ..runner import die_with_parent
 
-    _die_with_parent(parent_pid)
+    die_with_parent(parent_pid)
     _init_worker(config, data)
 
 

@@ -369,7 +369,8 @@ class TopicModel:
         from threadpoolctl import threadpool_limits
 
         counts = self.vectorizer().transform(list(texts)).tocsr()
-        with threadpool_limits(limits=FIT_THREADS):  # the same rounding as when fitted
+        # The same rounding as when fitted; scoring is NumPy alone, whose BLAS is loaded.
+        with threadpool_limits(limits=FIT_THREADS):
             return self.score_counts(counts)
 
     def score_counts(self, counts) -> np.ndarray:
@@ -563,13 +564,19 @@ def fit_topics(source: TextSource | Sequence[str], params: TopicParams,
     models, byte for byte) when that repays starting them; a single k, or a corpus too large
     to hold in memory, is fitted here.
     """
+    with fit_threads():
+        return _fit_topics(source, params, progress, in_memory_max, workers)
+
+
+def fit_threads():
+    """BLAS and OpenMP held at FIT_THREADS threads, as a context manager (or for good, if the
+    result is never entered or exited: the limit is set when this is called)."""
     # The libraries must be loaded before the limit is set: threadpoolctl limits only the
     # thread pools already loaded, and a fit that loads one would run it on every core.
     import sklearn.decomposition  # noqa: F401
     from threadpoolctl import threadpool_limits
 
-    with threadpool_limits(limits=FIT_THREADS):
-        return _fit_topics(source, params, progress, in_memory_max, workers)
+    return threadpool_limits(limits=FIT_THREADS)
 
 
 def _fit_topics(source: TextSource | Sequence[str], params: TopicParams,
@@ -676,15 +683,12 @@ _WORKER_CORPUS: Corpus | None = None
 
 def _init_fit_worker(corpus: Corpus, parent_pid: int) -> None:
     global _WORKER_CORPUS
-    import sklearn.decomposition  # noqa: F401  (loaded before its threads are limited)
-    from threadpoolctl import threadpool_limits
-
-    from ..runner import _die_with_parent
+    from ..runner import die_with_parent
 
     # Killed (even with SIGKILL) with the process that started it, never left fitting alone.
-    _die_with_parent(parent_pid)
+    die_with_parent(parent_pid)
 
-    threadpool_limits(limits=FIT_THREADS)  # for the life of the worker
+    fit_threads()  # for the life of the worker
     _WORKER_CORPUS = corpus
 
 
