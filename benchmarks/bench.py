@@ -401,8 +401,6 @@ def engine_stages(debates: list[Debate], rounds: int = PDFIUM_ROUNDS) -> list[tu
     PDFium loading each page and building its text page: any reader built on PDFium pays it,
     so it is the floor under the reader's own time.
     """
-    import pypdfium2 as pdfium
-
     from policylens.ingest.layout import build_blocks, order_page, strip_furniture
     from policylens.ingest.pdfium import open_reader
     from policylens.ingest.segment import segment
@@ -418,11 +416,7 @@ def engine_stages(debates: list[Debate], rounds: int = PDFIUM_ROUNDS) -> list[tu
         spent: Counter[str] = Counter()
         for debate in debates:
             clock = time.process_time()
-            doc = pdfium.PdfDocument(str(debate.path))
-            for page in doc:
-                page.get_textpage().close()
-                page.close()
-            doc.close()
+            pdfium_floor(debate.path)
             spent[floor] += time.process_time() - clock
             clock = time.process_time()
             with open_reader(debate.path) as opened:

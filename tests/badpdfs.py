@@ -380,20 +380,24 @@ def group_alive(pgid: int) -> bool:
     return bool(group_members(pgid))  # killpg succeeds on zombies too
 
 
-def process_stats():
-    """(pid, fields of /proc/PID/stat after the command name) of every process, from /proc.
+def process_stat(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name, or None when there is no such
+    process. fields[0] is the state ("Z" for a zombie), [1] the parent, [2] the process group
+    and [19] the start time (with the pid, it names one process even when pids are reused)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return stat.rsplit(")", 1)[1].split()
 
-    fields[0] is the state ("Z" for a zombie), [1] the parent, [2] the process group and [19]
-    the start time (with the pid, it names one process even when pids are reused).
-    """
+
+def process_stats():
+    """(pid, :func:`process_stat` fields) of every process, from /proc."""
     for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        yield int(entry.name), stat.rsplit(")", 1)[1].split()
+        if entry.name.isdigit():
+            fields = process_stat(int(entry.name))
+            if fields is not None:
+                yield int(entry.name), fields
 
 
 def group_members(pgid: int) -> list[int]:

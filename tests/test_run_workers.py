@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from badpdfs import process_stats
+from badpdfs import process_stat, process_stats
 from planted import planted_texts, shifting_proportions
 from policylens import job
 from policylens.cli import cli
@@ -356,12 +356,8 @@ def _children(pid: int) -> dict[int, str]:
 
 
 def _alive(pid: int, started: str) -> bool:
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    fields = stat[stat.rindex(")") + 2:].split()
-    return fields[19] == started and fields[0] != "Z"
+    fields = process_stat(pid)
+    return fields is not None and fields[19] == started and fields[0] != "Z"
 
 
 def _stop_and_list_survivors(proc: subprocess.Popen, workers: dict[int, str],
