@@ -69,7 +69,7 @@ class Line:
         self.x0 = first.x0
         if len(words) == 1:
             self.text, self.x1, self.top, self.bottom = first.text, first.x1, first.top, first.bottom
-            self.n_words = first.text.count(" ") + 1
+            self.n_words = first.n_words
             self.size, self.all_bold = first.size, first.bold
             self.bold_prefix = first.text if first.bold else ""
             return
@@ -83,7 +83,7 @@ class Line:
             bottom = w.bottom if w.bottom > bottom else bottom
             prev = w
         self.text, self.x1, self.top, self.bottom = text, x1, top, bottom
-        counts = [w.text.count(" ") + 1 for w in words]
+        counts = [w.n_words for w in words]
         self.n_words = sum(counts)
         sizes = {w.size for w in words}
         self.size = first.size if len(sizes) == 1 else statistics.median(
@@ -147,7 +147,7 @@ def _gutter(ordered: list[Word], width: float, height: float) -> tuple[float, fl
     # The body is a stretch of the sorted words: those with a top strictly inside the zone.
     body = ordered[bisect.bisect_right(ordered, height * FURNITURE_ZONE, key=_top):
                    bisect.bisect_left(ordered, height * (1 - FURNITURE_ZONE), key=_top)]
-    n_body = sum(w.text.count(" ") for w in body) + len(body)
+    n_body = sum(w.n_words for w in body)
     if n_body < 20:
         return None
     lo, hi = int(width * GUTTER_SEARCH[0]), int(math.ceil(width * GUTTER_SEARCH[1]))
@@ -184,7 +184,7 @@ def _gutter(ordered: list[Word], width: float, height: float) -> tuple[float, fl
     for row in rows:
         n_left = n_right = 0
         for w in row:
-            n = w.text.count(" ") + 1
+            n = w.n_words
             if w.x1 <= edge0:
                 n_left += n
             elif w.x0 >= edge1:
@@ -293,7 +293,7 @@ def body_size(pages: Sequence[PageLines]) -> float:
                 continue
             for w in ln.words:
                 key = round(w.size, 1)
-                sizes[key] = get(key, 0) + w.text.count(" ") + 1
+                sizes[key] = get(key, 0) + w.n_words
     # The first size seen wins a tie, as Counter.most_common would have it.
     return max(sizes, key=sizes.__getitem__) if sizes else 10.0
 
