@@ -140,3 +140,64 @@ def test_tokenizer_keeps_offsets_and_round_trips():
     data = nlp.tokenizer.to_bytes()
     assert nlp.tokenizer.from_bytes(data) is nlp.tokenizer
     assert doc.text == text
+
+
+def test_model_version_tracks_the_code_of_every_component():
+    """Each registered component and the tokenizer come from a file the version hashes."""
+    import inspect
+
+    from spacy.util import registry
+
+    from policylens.tagging.pipeline import TOKENIZER, code_files
+
+    nlp = load_tagger(DEFAULT_MODEL_DIR)
+    factories = [registry.factories.get(nlp.get_pipe_meta(name).factory)
+                 for name in nlp.pipe_names if name != "ruler"]
+    made = [*factories, registry.tokenizers.get(TOKENIZER)]
+    tracked = code_files()
+    for func in made:
+        assert Path(inspect.getfile(func)).name in tracked, func
+    # and what the components use: the context rules and the amount parser
+    assert {"conditions.py", "amounts.py", "labels.py"} <= set(tracked)
+    # reading and presenting mentions does not change what is found
+    assert "evaluate.py" not in tracked and "render.py" not in tracked
+
+
+def test_entry_points_in_pyproject_name_the_registered_components():
+    tomllib = pytest.importorskip("tomllib")
+    import importlib
+
+    from spacy.util import registry
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    points = project["project"]["entry-points"]
+    checked = 0
+    for group, lookup in (("spacy_factories", registry.factories.get),
+                          ("spacy_tokenizers", registry.tokenizers.get)):
+        for name, target in points[group].items():
+            module, _, attr = target.partition(":")
+            assert getattr(importlib.import_module(module), attr) is lookup(name), name
+            checked += 1
+    assert checked == 5
+
+
+def test_resolve_is_pure_and_set_annotations_writes():
+    from policylens.tagging.labels import CANDIDATES_KEY, SPANS_KEY
+
+    nlp = load_tagger(DEFAULT_MODEL_DIR)
+    text = "The MHRA licensed exa-cel; NHS staff shortages cost £2m a year."
+    tagged = nlp(text)
+    expected = [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in tagged.spans[SPANS_KEY]]
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline[:-1]:
+        doc = proc(doc)
+    resolver = nlp.get_pipe("resolver")
+    n_candidates = len(doc.spans[CANDIDATES_KEY])
+    first, second = resolver.resolve(doc), resolver.resolve(doc)
+    assert [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in first] == expected
+    assert [(s.start, s.end) for s in second] == [(s.start, s.end) for s in first]
+    assert SPANS_KEY not in doc.spans and len(doc.spans[CANDIDATES_KEY]) == n_candidates
+    resolver.set_annotations(doc, first)
+    assert [(s.start_char, s.end_char) for s in doc.spans[SPANS_KEY]] == [e[:2] for e in expected]
+    assert CANDIDATES_KEY not in doc.spans
+    assert {"REGULATION", "THERAPY", "NHS_WORKFORCE", "COST"} <= {e[2] for e in expected}

@@ -1,16 +1,17 @@
 """Build, save and load the tagger pipeline, and read the mentions it finds.
 
-The pipeline is ``spacy.blank("en")`` with a sentence splitter, a SpanRuler fed with the
-phrase patterns of the JSONL files in ``patterns/``, a money amount finder, an INN-stem
-finder, and the resolver that turns candidates into mentions (see
-:mod:`policylens.tagging.components`). The components are registered when this module is
-imported, and through the package's ``spacy_factories`` entry points, so a plain
-``spacy.load("models/policy-tagger")`` works too.
+The pipeline is ``spacy.blank("en")`` with a text-keeping tokenizer (``tokenizer``), a
+sentence splitter (``sentences``), a SpanRuler fed with the phrase patterns of the JSONL files
+in ``patterns/``, a money amount finder and an INN-stem finder (``finders``), and the resolver
+that turns candidates into mentions (``resolver``, asking the context rules in
+``conditions``). The components are registered when this module is imported, and through the
+package's ``spacy_factories`` entry points, so a plain ``spacy.load("models/policy-tagger")``
+works too.
 
 A pattern file holds one JSON object a line: ``label`` (one of LABELS, or EXCLUDE for text
 where nothing may be tagged), ``pattern`` (a phrase, matched in any case), and optionally
 ``case_sensitive: true`` ("NICE" but not "nice") or ``when``, the name of a context check in
-``components.CONDITIONS`` ("approved" only where a licensing regulator acts). Canonical names
+``conditions.CONDITIONS`` ("approved" only where a licensing regulator acts). Canonical names
 are in ``data/canonical.jsonl`` and the modifier words that widen a mention in
 ``data/modifiers.json``.
 
@@ -25,6 +26,7 @@ sentencizer, which also splits "my hon. Friend" after "hon.".
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import itertools
 import json
@@ -36,13 +38,12 @@ from typing import TYPE_CHECKING
 
 from policylens.errors import ModelError
 from policylens.records import Mention
+
+# Importing the component modules registers their factories and tokenizer with spaCy.
+from policylens.tagging import finders, resolver, sentences, tokenizer  # noqa: F401
 from policylens.tagging.amounts import parse_amount
-from policylens.tagging.components import (  # importing registers the factories
-    CANDIDATES_KEY,
-    CONDITIONS,
-    EXACT_CASE,
-)
-from policylens.tagging.labels import EXCLUDE, LABELS, SPANS_KEY
+from policylens.tagging.conditions import CONDITIONS
+from policylens.tagging.labels import CANDIDATES_KEY, EXACT_CASE, EXCLUDE, LABELS, SPANS_KEY
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -59,8 +60,6 @@ PATTERN_FILES = (
     "exclusions.jsonl",
 )
 DATA_FILES = ("canonical.jsonl", "modifiers.json")
-# The code that decides what the tagger finds; its text is part of the model version.
-CODE_FILES = ("pipeline.py", "components.py", "amounts.py", "labels.py")
 MODEL_NAME = "policy_tagger"
 TOKENIZER = "policylens.text_keeping_tokenizer.v1"
 MODEL_ENV = "POLICYLENS_MODEL"
@@ -132,15 +131,53 @@ def pattern_variants(pattern: str) -> list[str]:
     return sorted(set(variants))
 
 
+def code_files() -> tuple[str, ...]:
+    """The tagging modules that decide what the tagger finds: this one and every module of
+    the package it imports, directly or through another (read from their import statements,
+    so a new module is tracked as soon as the pipeline uses it)."""
+    package = __name__.rpartition(".")[0]
+    found: set[str] = set()
+    todo = [Path(__file__).name]
+    while todo:
+        name = todo.pop()
+        if name in found:
+            continue
+        found.add(name)
+        tree = ast.parse((PACKAGE_DIR / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:  # relative: from the package, or from its parents
+                    parent = package.rsplit(".", node.level - 1)[0]
+                    base = f"{parent}.{base}" if base else parent
+                todo.extend(_package_modules(base, [a.name for a in node.names], package))
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    todo.extend(_package_modules(alias.name, [], package))
+    return tuple(sorted(found))
+
+
+def _package_modules(module: str, names: list[str], package: str) -> list[str]:
+    """File names in this package that ``from module import names`` (or ``import module``)
+    reads: the module itself, or each name that is a module of the package."""
+    if module != package and not module.startswith(package + "."):
+        return []
+    if module == package:
+        candidates = names
+    else:
+        candidates = [module[len(package) + 1:].split(".")[0]]
+    return [f"{c}.py" for c in candidates if (PACKAGE_DIR / f"{c}.py").is_file()]
+
+
 def compute_model_version(patterns_dir: Path = PATTERNS_DIR, data_dir: Path = DATA_DIR) -> str:
-    """A short hash of the pattern and data files and of the tagger's code.
+    """A short hash of the pattern and data files and of the tagger's code (``code_files``).
 
     Any change to what the tagger finds changes the version, so `policylens tag` retags
     every passage with the new model instead of mixing two models' mentions.
     """
     digest = hashlib.sha256(b"policylens-tagger\n")
     for directory, names in ((patterns_dir, PATTERN_FILES), (data_dir, DATA_FILES),
-                             (PACKAGE_DIR, CODE_FILES)):
+                             (PACKAGE_DIR, code_files())):
         for name in names:
             digest.update(name.encode() + b"\0")
             digest.update((directory / name).read_bytes().replace(b"\r\n", b"\n"))
@@ -184,7 +221,7 @@ def build_tagger(patterns_dir: Path = PATTERNS_DIR, data_dir: Path = DATA_DIR) -
     )
     nlp.add_pipe("policylens_amounts_v1", name="amounts")
     nlp.add_pipe("policylens_inn_stems_v1", name="inn_stems")
-    resolver = nlp.add_pipe("policylens_resolve_v1", name="resolver")
+    resolving = nlp.add_pipe("policylens_resolve_v1", name="resolver")
 
     patterns: dict[tuple[str, str, str], dict] = {}
     exact_forms: dict[str, set[str]] = {}
@@ -197,7 +234,7 @@ def build_tagger(patterns_dir: Path = PATTERNS_DIR, data_dir: Path = DATA_DIR) -
             if rule == EXACT_CASE:
                 exact_forms.setdefault(label, set()).add(variant)
     ruler.add_patterns([patterns[k] for k in sorted(patterns)])
-    resolver.set_data(*_read_data(data_dir), exact_forms=exact_forms)
+    resolving.set_data(*_read_data(data_dir), exact_forms=exact_forms)
 
     nlp.meta.update(
         name=MODEL_NAME,

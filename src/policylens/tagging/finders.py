@@ -1,0 +1,203 @@
+"""Finders: spaCy components that propose candidates the phrase patterns cannot list,
+money amounts (see :mod:`policylens.tagging.amounts`) and medicine names by their INN stem.
+
+They only propose (``doc.spans[CANDIDATES_KEY]``); the resolver decides what becomes a mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, SpanGroup
+
+from policylens.tagging.amounts import find_amounts
+from policylens.tagging.batching import BatchPipe
+from policylens.tagging.labels import CANDIDATES_KEY
+from policylens.tagging.tokenizer import doc_text
+
+
+def candidates(doc: Doc) -> SpanGroup:
+    """The Doc's candidate group, made empty if it has none yet."""
+    if CANDIDATES_KEY not in doc.spans:
+        doc.spans[CANDIDATES_KEY] = []
+    return doc.spans[CANDIDATES_KEY]
+
+
+@Language.factory("policylens_amounts_v1")
+def make_amount_finder(nlp: Language, name: str) -> AmountFinder:
+    """Propose a COST candidate for each money amount (see policylens.tagging.amounts)."""
+    return AmountFinder()
+
+
+class AmountFinder(BatchPipe):
+    """Finds money amounts with one regular-expression pass over the text."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        group = candidates(doc)
+        for start, end, _value, _currency in find_amounts(doc_text(doc)):
+            span = doc.char_span(start, end, label="COST", alignment_mode="expand")
+            if span is not None:
+                group.append(span)
+        return doc
+
+
+# --- international non-proprietary names by their stems -----------------------------------
+
+# Stems of the WHO INN scheme (https://www.who.int/teams/health-product-and-policy-standards/
+# inn) that mark a medicine's name: -cel cell therapies, -gene gene therapies, -vec viral
+# vectors, and the common stems of other high-cost medicines the debate compares them with.
+INN_STEMS: tuple[tuple[str, int], ...] = (
+    # (stem, minimum word length): the length keeps out ordinary words ("parcel", "oncogene").
+    ("cel", 8),
+    ("gene", 9),
+    ("vec", 7),
+    ("mab", 7),
+    ("nib", 7),
+    ("ersen", 8),
+    ("siran", 8),
+    ("caftor", 9),
+    ("gliflozin", 11),
+    ("glutide", 10),
+    ("parib", 8),
+    ("ciclib", 9),
+    ("lisib", 9),
+    ("zomib", 9),
+    ("platin", 9),
+    ("taxel", 9),
+    ("rubicin", 10),
+)
+INN_STOPWORDS = frozenset({"transgene", "pseudogene", "retrogene", "photogene", "antigene"})
+
+
+def _stem_regex(stems: Iterable[tuple[str, int]]) -> re.Pattern:
+    """A stem that ends a word (tried where str.find met the stem); the finder then widens
+    it back to the word start and checks the rest."""
+    alternation = "|".join(sorted((re.escape(s) for s, _ in stems), key=len, reverse=True))
+    return re.compile(rf"(?:{alternation})(?:-[A-Z])?(?![\w-])")
+
+
+def _word_start(text: str, stem_start: int) -> int | None:
+    """Where the word holding a stem starts: letters back from the stem, or a short form's
+    2-6 lower-case letters and a hyphen ("exa-cel"); None if it is not such a word."""
+    i = stem_start
+    if text[i - 1] == "-":
+        i -= 1
+        j = i
+        while j > 0 and text[j - 1].islower():
+            j -= 1
+        if not 2 <= i - j <= 6 or (j > 0 and (text[j - 1].isalnum() or text[j - 1] == "-")):
+            return None
+        return j
+    lowest = max(0, stem_start - MAX_INN_LENGTH)
+    while i > lowest and text[i - 1].isalpha():
+        i -= 1
+    if i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-_"):
+        return None
+    if not (text[i].isalpha() and text[i + 1: stem_start].islower() or i + 1 == stem_start):
+        return None
+    return i
+
+
+# A two-word INN ("onasemnogene abeparvovec") is one name: its second word ends in -cel/-vec.
+# US names add a four-letter suffix ("onasemnogene abeparvovec-xioi").
+_SECOND_WORD_RE = re.compile(r"\s+[a-z]{4,}(?:cel|vec)(?:-[a-z]{4})?(?![\w-])")
+_COMBINATION_RE = re.compile(r"/([A-Za-z][a-z]+)(?![\w-])")
+# A company's development code for a product: letters, an optional hyphen, 3-4 digits.
+_CODE_RE = re.compile(r"([A-Z]{2,5})-?\d{3,4}(?![\w-])")
+# What cannot come just before a stem inside a name (a stem after it is a word of its own).
+_NOT_IN_NAME = frozenset(" \t\n\r.,;:!?()[]{}\"'/“”‘’")
+CODE_STOPWORDS = frozenset({
+    "ISO", "ICD", "BS", "EN", "SI", "HC", "HL", "UK", "EU", "US", "NHS", "COVID", "SARS", "MERS",
+    "PHE", "GDP", "CO", "FY", "Q", "AD", "BC", "PO", "SW", "SE", "NW", "NE", "WC", "EC",
+    # NICE guidance numbers ("TA775", "NG28") name a document, not a product
+    "TA", "NG", "HST", "QS", "CG", "DG", "MTG", "IPG", "PMG", "ESNM", "ESUOM", "NICE", "PH",
+})
+_CODE_CONTEXT_RE = re.compile(
+    r"therap|treatment|trial|gene|cell|licen[cs]|authoris|authoriz|NICE|MHRA|FDA|EMA|"
+    r"medicine|drug|product", re.IGNORECASE)
+CODE_CONTEXT = 100
+# How far back from a stem a word may start (the longest INNs are about 25 letters).
+MAX_INN_LENGTH = 40
+
+
+@Language.factory("policylens_inn_stems_v1")
+def make_inn_finder(nlp: Language, name: str) -> InnStemFinder:
+    """Propose a THERAPY candidate for each word built on an INN stem (-cel, -gene, -vec...)."""
+    return InnStemFinder()
+
+
+class InnStemFinder(BatchPipe):
+    """Finds medicine names by their INN stem, and product development codes."""
+
+    def __init__(self) -> None:
+        self.regex = _stem_regex(INN_STEMS)
+        self.stems = tuple(stem for stem, _ in INN_STEMS)
+        self.min_length = dict(INN_STEMS)
+
+    def find(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each INN-like name in ``text``."""
+        last_end = 0
+        for stem_start, end in self._stem_hits(text):
+            if stem_start < last_end or stem_start == 0 or text[stem_start - 1] in _NOT_IN_NAME:
+                continue  # the stem alone ("gene") is no name
+            start = _word_start(text, stem_start)
+            if start is None:
+                continue
+            word = text[start:end]
+            if text[stem_start - 1] == "-":
+                if not word.endswith("-cel"):
+                    continue  # only the short forms of cell therapies ("exa-cel") take a hyphen
+            elif not self._is_name(word):
+                continue
+            second = _SECOND_WORD_RE.match(text, end)
+            if second is not None and not word.lower().endswith(("cel", "vec")):
+                end = second.end()
+            # "lumacaftor/ivacaftor": a combination product is one name.
+            while (combo := _COMBINATION_RE.match(text, end)) and self._is_name(combo.group(1)):
+                end = combo.end()
+            last_end = end
+            yield start, end
+        yield from self.find_codes(text)
+
+    def _stem_hits(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each stem that ends a word, in text order. str.find per stem is
+        much faster than one regex alternation tried at every character."""
+        hits = []
+        for stem in self.stems:
+            at = text.find(stem)
+            while at != -1:
+                match = self.regex.match(text, at)
+                if match is not None:
+                    hits.append(match.span())
+                at = text.find(stem, at + 1)
+        return sorted(hits)
+
+    def find_codes(self, text: str) -> Iterator[tuple[int, int]]:
+        """Development codes ("OTL-200", "CTX001") where the text around is about medicines."""
+        for match in _CODE_RE.finditer(text):
+            at = match.start()
+            if at > 0 and (text[at - 1].isalnum() or text[at - 1] in "-_"):
+                continue  # inside a longer word (the boundary test is cheaper out here)
+            if match.group(1) in CODE_STOPWORDS:
+                continue
+            around = text[max(0, match.start() - CODE_CONTEXT): match.end() + CODE_CONTEXT]
+            if _CODE_CONTEXT_RE.search(around):
+                yield match.span()
+
+    def _is_name(self, word: str) -> bool:
+        base = re.sub(r"-[A-Z]$", "", word).lower()
+        if base in INN_STOPWORDS:
+            return False
+        stem = next((s for s in self.min_length if base.endswith(s)), None)
+        return stem is not None and len(base) >= self.min_length[stem]
+
+    def __call__(self, doc: Doc) -> Doc:
+        group = candidates(doc)
+        for start, end in self.find(doc_text(doc)):
+            span = doc.char_span(start, end, label="THERAPY", alignment_mode="expand")
+            if span is not None:
+                group.append(span)
+        return doc
+
