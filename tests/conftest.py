@@ -20,6 +20,21 @@ def load_pdfgen():
     return module
 
 
+@pytest.fixture(autouse=True)
+def working_directory_left_clean(tmp_path_factory, monkeypatch):
+    """Each test runs in an empty working directory and must leave it empty.
+
+    A command's defaults are relative (``policylens-results/``, ``./corpus``): a test that
+    forgets ``--out`` or ``--db`` would otherwise write into the folder pytest was started
+    from, replacing a user's real results. Tests write under their own ``tmp_path``.
+    """
+    cwd = tmp_path_factory.mktemp("cwd")
+    monkeypatch.chdir(cwd)
+    yield
+    left = sorted(p.name for p in cwd.iterdir())
+    assert not left, f"the test wrote {left} into the working directory instead of tmp_path"
+
+
 @pytest.fixture(scope="session")
 def pdfgen():
     return load_pdfgen()

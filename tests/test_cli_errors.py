@@ -146,7 +146,7 @@ def test_wrong_option_value(world, path, name):
         pytest.skip(f"{option.opts[-1]} takes any text")
     db_args = [] if name == "db" else ["--db", world["db"]] if path in STORE_COMMANDS else []
     out_args = []
-    if path in (("topics",), ("trends",)) and name != "out":
+    if path in (("topics",), ("trends",), ("run",)) and name != "out":
         out_args = ["--out", world["root"] / "elsewhere"]  # keep the results folder intact
     for value in values:
         given = value if isinstance(value, list) else [value]
