@@ -197,6 +197,17 @@ def test_bad_options_fail_before_any_work(args, tmp_path):
     assert result.exit_code == 2, result.output
 
 
+@pytest.mark.parametrize("compare", [["bogus", "bogus"], ["2016", "2020-13"],
+                                     ["2016", "2023:2019"]])
+def test_run_refuses_a_bad_compare_before_reading_any_pdf(compare, tmp_path, pdfgen):
+    _write_debates(tmp_path / "pdfs", pdfgen, years=(2020,))
+    out = tmp_path / "results"
+    result = _invoke("run", str(tmp_path / "pdfs"), "--out", str(out), "--compare", *compare)
+    assert result.exit_code == 2, result.output
+    assert "--compare" in result.output
+    assert not out.exists()  # no store made, no PDF read
+
+
 @pytest.mark.parametrize("command", ["topics", "trends", "run"])
 def test_help_ends_with_an_example(command):
     result = _invoke(command, "--help")

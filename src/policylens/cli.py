@@ -620,6 +620,16 @@ def _k_range(ctx, param, value: str) -> tuple[int, int]:
     return lo, hi
 
 
+def _compare(ctx, param, value: tuple[str, str] | None) -> tuple[str, str] | None:
+    from .job import check_compare
+
+    try:
+        check_compare(value)
+    except PolicylensError as exc:
+        raise click.BadParameter(exc.message + (f" ({exc.hint})" if exc.hint else "")) from None
+    return value
+
+
 def topic_options(f):
     """--k, --k-range and --method (topics, run)."""
     f = click.option("--method", type=click.Choice(["nmf", "lda"]), default="nmf",
@@ -636,7 +646,7 @@ def trend_options(f):
     """--by, --group, --compare and --bootstrap (trends, run)."""
     f = click.option("--bootstrap", "n_boot", type=click.IntRange(min=100), default=1000,
                      show_default=True, help="Bootstrap replicates for the intervals.")(f)
-    f = click.option("--compare", nargs=2, default=None, metavar="FROM TO",
+    f = click.option("--compare", nargs=2, default=None, metavar="FROM TO", callback=_compare,
                      help="Two periods to compare for shifts, e.g. 2016:2018 2023:2025 "
                      "(default: the first and last periods).")(f)
     f = click.option("--group", type=click.Choice(["kind", "party", "speaker"]), default=None,

@@ -273,7 +273,7 @@ def run_trends(store: Store, out_dir: str | Path, *, topics: TopicsOutcome | Non
                n_boot: int = 1000, seed: int = 0, plots: bool = True,
                info: Say = _quiet) -> dict[str, Path]:
     """Write topic_trends, mention_trends, shifts and divergence CSVs and the plots."""
-    _check_compare(compare)
+    check_compare(compare)
     topics = topics or load_topics(store, out_dir, model_dir, info)
     outputs = write_mention_trends(store, out_dir, rows=topics.rows, by=by, group=group,
                                    n_boot=n_boot, seed=seed, plots=plots, info=info)
@@ -287,9 +287,16 @@ def order_trend_outputs(outputs: dict[str, Path]) -> dict[str, Path]:
     return {name: outputs[name] for name in TREND_OUTPUTS if name in outputs}
 
 
-def _check_compare(compare: Sequence[str] | None) -> None:
-    if compare is not None and len(compare) != 2:
+def check_compare(compare: Sequence[str] | None) -> None:
+    """Raise InputError unless ``compare`` is None or two periods that parse (before any work)."""
+    from .trends.shifts import parse_window
+
+    if compare is None:
+        return
+    if len(compare) != 2:
         raise InputError("--compare takes two periods", "e.g. --compare 2016:2018 2023:2025")
+    for spec in compare:
+        parse_window(spec)
 
 
 def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = "year",
@@ -300,7 +307,7 @@ def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = 
     from .trends import divergence, topic_prevalence, topic_shifts
     from .trends.export import write_table
 
-    _check_compare(compare)
+    check_compare(compare)
     out_dir = Path(out_dir)
     rows, shares, labels = topics.rows, topics.shares, topics.labels
     undated = sum(1 for r in rows if not r["date"])
@@ -440,7 +447,7 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
             raise InputError(f"{p} does not exist",
                              "pass the folder of PDFs: `policylens run path/to/pdfs`"
                              if p == DEFAULT_CORPUS else "check the path")
-    _check_compare(compare)
+    check_compare(compare)
     params = (params or TopicParams()).validate()
     db = Path(db) if db else out_dir / DB_NAME
     n_workers = default_workers() if workers is None else workers
