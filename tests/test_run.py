@@ -189,6 +189,33 @@ def test_trends_without_a_model_explains(tmp_path):
     assert "no topic model" in result.output and "policylens topics" in result.output
 
 
+def test_trends_refuses_the_model_of_another_store_in_the_same_folder(tmp_path):
+    for name, seed in (("a.db", 2), ("b.db", 3)):
+        with Store(tmp_path / name) as store:
+            add_planted_documents(store, planted_texts(shifting_proportions(3, 3), 20,
+                                                       seed=seed), 2018, 2)
+    a, b = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    assert _invoke("--db", a, "topics", "--k", "3").exit_code == 0
+    trends = ("trends", "--no-plots", "--bootstrap", "100")
+
+    refused = _invoke(*trends, "--db", b)
+    assert refused.exit_code == 1, refused.output
+    assert "fitted on another store" in refused.output and "Hint:" in refused.output
+    assert not (tmp_path / "topic_trends.csv").exists()  # a.db's folder is left alone
+
+    assert _invoke(*trends, "--db", a).exit_code == 0
+    a_trends = (tmp_path / "topic_trends.csv").read_bytes()
+    # b.db's own model, found through the store wherever its topics were written.
+    assert _invoke("--db", b, "topics", "--k", "3", "--out", str(tmp_path / "b")).exit_code == 0
+    own = _invoke(*trends, "--db", b, "--out", str(tmp_path / "b-trends"))
+    assert own.exit_code == 0, own.output
+    assert (tmp_path / "b-trends" / "topic_trends.csv").read_bytes() != a_trends
+    # Chosen explicitly, another store's model scores these passages.
+    chosen = _invoke(*trends, "--db", b, "--out", str(tmp_path / "b-with-a"), "--model",
+                     str(tmp_path / "topic-model"))
+    assert chosen.exit_code == 0, chosen.output
+
+
 @pytest.mark.parametrize("args", [["topics", "--k", "1"], ["topics", "--k", "many"],
                                   ["topics", "--k-range", "6:3"],
                                   ["trends", "--compare", "2016"], ["trends", "--by", "week"]])

@@ -213,14 +213,11 @@ def load_topics(store: Store, out_dir: str | Path, model_dir: str | Path | None 
     """The saved model and every current passage's shares; scores (never refits) if needed."""
     from .topics.persist import load_model, load_shares, model_labels
 
-    folder = Path(model_dir) if model_dir else None
-    if folder is None:
-        saved = store.get_artifact(TOPICS_ARTIFACT)
-        default = Path(out_dir) / MODEL_DIR
-        folder = default
-        if not (default / "model.json").exists() and saved:
-            folder = Path(json.loads(saved)["model_dir"])
-    model = load_model(folder)
+    if model_dir:  # chosen by the user: may score this store with another store's model
+        folder = Path(model_dir)
+        model = load_model(folder)
+    else:
+        folder, model = _store_model(store, Path(out_dir) / MODEL_DIR)
     labels = model_labels(folder) or [f"topic {t + 1}" for t in range(model.k)]
     rows = passage_rows(store)
     if not rows:
@@ -244,6 +241,36 @@ def load_topics(store: Store, out_dir: str | Path, model_dir: str | Path | None 
                  if r["passage_id"] in want}
         aligned[missing] = model.transform([texts[rows[i]["passage_id"]] for i in missing])
     return TopicsOutcome(model, labels, rows, aligned, key, True, folder)
+
+
+def _store_model(store: Store, default: Path):
+    """(folder, model) of the topic model fitted on this store's passages.
+
+    A model belongs to the store it was fitted on: its key (a hash of the passages it was
+    fitted on and the parameters) is the one the store recorded when ``run_topics`` last ran.
+    The key rather than a random store id, so that fresh runs give byte-identical models. The
+    default folder, beside the store, may hold another store's model (two stores in one
+    folder): that one is refused, never used.
+    """
+    from .topics.persist import MODEL_JSON, load_model
+
+    saved = store.get_artifact(TOPICS_ARTIFACT)
+    record = json.loads(saved) if saved else {}
+    candidates = [default]
+    if record.get("model_dir") and Path(record["model_dir"]).resolve() != default.resolve():
+        candidates.append(Path(record["model_dir"]))
+    found = [f for f in candidates if (f / MODEL_JSON).exists()]
+    if not found:
+        return default, load_model(default)  # its error says to run `policylens topics`
+    for folder in found:
+        model = load_model(folder)
+        if record.get("key") and model.info.get("key") == record["key"]:
+            return folder, model
+    raise ModelError(
+        f"the topic model in {found[0]} was fitted on another store, not on {store.path}",
+        f"fit this store's topics with `policylens topics --db {store.path}` (and --out to "
+        "keep the other store's outputs apart), or pass --model DIR to score these passages "
+        "with that model")
 
 
 def mention_counts(store: Store) -> dict[str, Counter]:
