@@ -14,7 +14,7 @@ import signal
 import sys
 import threading
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
@@ -26,11 +26,15 @@ from .runner import DEFAULT_MEMORY_MB
 from .store import DEFAULT_DB
 
 
+def _default_db() -> Path:
+    return Path(os.environ.get("POLICYLENS_DB", DEFAULT_DB))
+
+
 @dataclass
 class App:
     """What every command shares: the store path and how chatty to be."""
 
-    db: Path
+    db: Path = field(default_factory=_default_db)
     quiet: bool = False
     debug: bool = False
 
@@ -103,6 +107,20 @@ class PolicylensGroup(click.Group):
 
 
 # -- options shared by several commands: one name and one help text each --------------------
+def _set_app_flag(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    # Given before or after the command's name, a flag sets the one App every command reads.
+    if value:
+        setattr(ctx.ensure_object(App), param.name, True)
+
+
+def app_options(f):
+    """-q/--quiet and --debug, accepted by the group and by every command."""
+    f = click.option("--debug", is_flag=True, expose_value=False, callback=_set_app_flag,
+                     help="Show tracebacks for errors.")(f)
+    return click.option("-q", "--quiet", is_flag=True, expose_value=False,
+                        callback=_set_app_flag, help="Print only data and errors.")(f)
+
+
 def db_option(f):
     return click.option(
         "--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -122,6 +140,12 @@ def output_option(f):
         "-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
         default=None, help="Write to this file instead of stdout.",
     )(f)
+
+
+def json_format_option(f):
+    """--format table|json, and --json (the same as --format json), for reports of one thing."""
+    f = click.option("--json", "as_json", is_flag=True, help="The same as --format json.")(f)
+    return format_option("table", ("table", "json"))(f)
 
 
 def workers_option(f):
@@ -175,8 +199,8 @@ def mention_filter_options(f):
     f = click.option("--since", default=None, metavar="DATE", callback=_iso_date,
                      help="Only documents dated on or after DATE (YYYY, YYYY-MM or "
                      "YYYY-MM-DD).")(f)
-    return click.option("--label", type=click.Choice(LABELS), default=None,
-                        help="Only mentions with this label.")(f)
+    return click.option("--label", type=click.Choice(LABELS, case_sensitive=False),
+                        default=None, help="Only mentions with this label (any case).")(f)
 
 
 def with_db(f):
@@ -198,7 +222,7 @@ def open_output(output: Path | None):
     """stdout (left open), or a UTF-8 file that replaces ``output`` only once all is written,
     so an error (an empty store, say) never leaves an earlier export truncated."""
     if output is None:
-        yield click.get_text_stream("stdout")
+        yield sys.stdout
         return
     tmp = output.with_name(output.name + ".tmp")
     try:
@@ -213,22 +237,23 @@ def open_output(output: Path | None):
                                                     "help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="policylens")
 @db_option
-@click.option("-q", "--quiet", is_flag=True, help="Print only data and errors.")
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@app_options
 @click.pass_context
-def cli(ctx: click.Context, db: Path | None, quiet: bool, debug: bool) -> None:
+def cli(ctx: click.Context, db: Path | None) -> None:
     """policylens: follow how a policy debate moves, from PDFs to mentions, topics and trends.
 
     \b
     Example:
       policylens run corpus --out policylens-results
     """
-    ctx.obj = App(db=db or Path(os.environ.get("POLICYLENS_DB", DEFAULT_DB)), quiet=quiet,
-                  debug=debug)
+    app = ctx.ensure_object(App)
+    if db is not None:
+        app.db = db
 
 
 # -- ingest ------------------------------------------------------------------------------------
 @cli.command()
+@app_options
 @click.argument("paths", nargs=-1, required=True,
                 type=click.Path(exists=True, path_type=Path))
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -279,38 +304,49 @@ def ingest(app: App, paths: tuple[Path, ...], metadata: Path | None, timeout: fl
 
 
 @cli.command()
+@app_options
 @with_db
-@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON.")
+@json_format_option
+@output_option
 @pass_app
-def status(app: App, as_json: bool) -> None:
+def status(app: App, fmt: str, as_json: bool, output: Path | None) -> None:
     """Show what the store holds: documents, passages, failures and date range.
 
     \b
     Example:
       policylens status --db results/policylens.db
+      policylens status --format json -o status.json
     """
     with app.open_store() as store:
         info = store.status()
     if not info["documents"]:
         app.info("the store is empty: ingest some PDFs with `policylens ingest PATH`")
-    if as_json:
-        click.echo(json.dumps(info, indent=2, ensure_ascii=False))
-        return
-    click.echo(f"store        {info['store']}")
-    click.echo(f"documents    {info['documents']}  ({', '.join(f'{k}: {v}' for k, v in info['kinds'].items()) or 'none'})")
-    click.echo(f"pages        {info['pages']}")
-    click.echo(f"passages     {info['passages']}  ({info['words']} words)")
-    click.echo(f"dates        {info['date_from'] or '-'} to {info['date_to'] or '-'}"
-               f"  ({info['undated']} undated)")
-    click.echo(f"tagged       {info['tagged_passages']} passages, {info['mentions']} mentions"
-               f"  (model {info['model_version'] or '-'})")
-    click.echo(f"failures     {len(info['failures'])}")
-    for f in info["failures"]:
-        click.echo(f"  {f['path']}: {f['reason']}: {f['detail']}")
+    with open_output(output) as out:
+        if as_json or fmt == "json":
+            out.write(json.dumps(info, indent=2, ensure_ascii=False) + "\n")
+        else:
+            out.write("".join(line + "\n" for line in _status_lines(info)))
+
+
+def _status_lines(info: dict) -> list[str]:
+    kinds = ", ".join(f"{k}: {v}" for k, v in info["kinds"].items()) or "none"
+    return [
+        f"store        {info['store']}",
+        f"documents    {info['documents']}  ({kinds})",
+        f"pages        {info['pages']}",
+        f"passages     {info['passages']}  ({info['words']} words)",
+        f"dates        {info['date_from'] or '-'} to {info['date_to'] or '-'}"
+        f"  ({info['undated']} undated)",
+        f"tagged       {info['tagged_passages']} passages, {info['mentions']} mentions"
+        f"  (model {info['model_version'] or '-'})",
+        f"failures     {len(info['failures'])}",
+        *(f"  {f['path']}: {f['reason']}: {f['detail']}" for f in info["failures"]),
+    ]
 
 
 # -- export ------------------------------------------------------------------------------------
 @cli.group()
+@app_options
 def export() -> None:
     """Export what the store holds as CSV or JSON lines.
 
@@ -321,6 +357,7 @@ def export() -> None:
 
 
 @export.command("passages")
+@app_options
 @format_option("csv", ("csv", "jsonl"))
 @output_option
 @with_db
@@ -342,6 +379,7 @@ def export_passages(app: App, fmt: str, output: Path | None) -> None:
 
 
 @export.command("documents")
+@app_options
 @format_option("csv", ("csv", "jsonl"))
 @output_option
 @with_db
@@ -363,6 +401,7 @@ def export_documents(app: App, fmt: str, output: Path | None) -> None:
 
 
 @export.command("mentions")
+@app_options
 @format_option("csv", ("csv", "jsonl"))
 @output_option
 @mention_filter_options
@@ -388,6 +427,7 @@ def export_mentions(app: App, fmt: str, output: Path | None, label: str | None,
 
 # -- tagging -----------------------------------------------------------------------------------
 @cli.command()
+@app_options
 @model_option
 @workers_option
 @click.option("--batch-size", type=click.IntRange(min=1), default=256, show_default=True,
@@ -419,6 +459,7 @@ def tag(app: App, model_dir: Path | None, workers: int | None, batch_size: int,
 
 
 @cli.command()
+@app_options
 @mention_filter_options
 @format_option("table")
 @output_option
@@ -447,12 +488,14 @@ def mentions(app: App, label: str | None, since: str | None, until: str | None,
 
 
 @cli.command("evaluate")
+@app_options
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @model_option
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@json_format_option
+@output_option
 @pass_app
-def evaluate_command(app: App, gold: tuple[Path, ...], model_dir: Path | None,
-                     as_json: bool) -> None:
+def evaluate_command(app: App, gold: tuple[Path, ...], model_dir: Path | None, fmt: str,
+                     as_json: bool, output: Path | None) -> None:
     """Score the tagger on labelled samples: precision, recall and F1, strict and lenient.
 
     GOLD is one or more JSONL files in the ANNOTATION.md format, or folders of them (the same
@@ -463,7 +506,7 @@ def evaluate_command(app: App, gold: tuple[Path, ...], model_dir: Path | None,
     \b
     Example:
       policylens evaluate corpus/labelled/test.jsonl
-      policylens evaluate corpus/labelled/ --json > corpus/labelled/baseline.json
+      policylens evaluate corpus/labelled/ --json -o corpus/labelled/baseline.json
     """
     from .tagging.evaluate import evaluate, format_report, read_samples
     from .tagging.pipeline import load_tagger
@@ -472,20 +515,24 @@ def evaluate_command(app: App, gold: tuple[Path, ...], model_dir: Path | None,
 
     samples = [s for path in sample_files(gold) for s in read_samples(path)]
     report = evaluate(load_tagger(model_dir), samples)
-    if as_json:
-        click.echo(json.dumps(report.to_json(), indent=2))
-    else:
-        click.echo(format_report(report))
+    with open_output(output) as out:
+        if as_json or fmt == "json":
+            out.write(json.dumps(report.to_json(), indent=2) + "\n")
+        else:
+            out.write(format_report(report) + "\n")
 
 
 @cli.command()
+@app_options
 @click.argument("source", type=click.File("r", encoding="utf-8"))
+@output_option
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, writable=True,
                                                     path_type=Path),
-              default=None, help="Write the HTML page to this file (default: stdout).")
+              default=None, help="The same as -o/--output.")
 @model_option
 @pass_app
-def render(app: App, source, html_out: Path | None, model_dir: Path | None) -> None:
+def render(app: App, source, output: Path | None, html_out: Path | None,
+           model_dir: Path | None) -> None:
     """Tag a text and show its mentions highlighted in an HTML page (displaCy).
 
     SOURCE is a text file (each paragraph shown as a block), a JSONL file of samples (each
@@ -493,7 +540,7 @@ def render(app: App, source, html_out: Path | None, model_dir: Path | None) -> N
 
     \b
     Example:
-      policylens render speech.txt --html speech.html
+      policylens render speech.txt -o speech.html
     """
     from .tagging.pipeline import load_tagger
     from .tagging.render import render_html, split_render_input
@@ -504,15 +551,16 @@ def render(app: App, source, html_out: Path | None, model_dir: Path | None) -> N
         raise click.BadParameter("the file is not UTF-8 text", param_hint="SOURCE") from exc
     texts = split_render_input(content, jsonl=content.lstrip().startswith("{"))
     html = render_html(load_tagger(model_dir), texts)
-    if html_out is None:
-        click.echo(html)
-    else:
-        html_out.write_text(html, encoding="utf-8")
-        app.info(f"wrote {html_out} ({len(texts)} texts)")
+    output = output or html_out
+    with open_output(output) as out:
+        out.write(html + "\n")
+    if output is not None:
+        app.info(f"wrote {output} ({len(texts)} texts)")
 
 
 # -- check -------------------------------------------------------------------------------------
 @cli.command()
+@app_options
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--fix", is_flag=True,
               help="First rewrite what needs no judgement (whitespace and punctuation at span "
@@ -661,16 +709,19 @@ def out_dir_option(default_help: str):
 
 
 @cli.command()
+@app_options
 @topic_options
 @seed_option
 @out_dir_option("the folder holding the store")
 @click.option("--refit", is_flag=True, help="Fit again even if the passages are unchanged.")
 @workers_option
 @format_option("table")
+@output_option
 @with_db
 @pass_app
 def topics(app: App, k: int | None, k_range: tuple[int, int], method: str, seed: int,
-           out: Path | None, refit: bool, workers: int | None, fmt: str) -> None:
+           out: Path | None, refit: bool, workers: int | None, fmt: str,
+           output: Path | None) -> None:
     """Find the topics of the stored passages and print them.
 
     Writes topics.csv, document_topics.csv (k_selection.csv with --k auto) and the model
@@ -692,13 +743,15 @@ def topics(app: App, k: int | None, k_range: tuple[int, int], method: str, seed:
         outcome = run_topics(store, out or app.db.parent, params, refit=refit,
                              workers=default_workers() if workers is None else workers,
                              info=app.info)
-    write_rows(topic_table(outcome), ("topic", "label", "share", "coherence", "top_words"), fmt,
-               click.get_text_stream("stdout"))
+    with open_output(output) as table:
+        write_rows(topic_table(outcome), ("topic", "label", "share", "coherence", "top_words"),
+                   fmt, table)
     for name, path in outcome.outputs.items():
         app.info(f"{name}: {path}")
 
 
 @cli.command()
+@app_options
 @trend_options
 @seed_option
 @out_dir_option("the folder holding the store")
@@ -731,6 +784,7 @@ def trends(app: App, by: str, group: str | None, compare: tuple[str, str] | None
 
 
 @cli.command()
+@app_options
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
               default=Path("policylens-results"), show_default=True,
