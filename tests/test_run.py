@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,10 @@ def test_run_writes_every_output_and_prints_where(first_run):
     assert ",THERAPY," in mentions and ",COST," in mentions
 
 
+def test_run_says_which_k_it_used_and_why(first_run):
+    assert "k=3: the number of topics given (--k 3)" in first_run[3].stderr
+
+
 def test_run_finds_the_shift_between_the_debates(first_run):
     _, out, _, _ = first_run
     import csv
@@ -146,6 +151,13 @@ def test_topics_command_prints_topics_and_saves_the_model(planted_store):
     assert len(lines) == 1 + 4  # four planted subjects
     assert "k=2: coherence (NPMI)" in result.stderr and "k=6:" in result.stderr
     assert (planted_store / "k_selection.csv").read_text().count("\n") == 1 + 5
+    selected = [line.split(",")[0] for line in
+                (planted_store / "k_selection.csv").read_text().splitlines()[1:]
+                if line.endswith(",true")]
+    assert selected == ["4"]
+    chosen = re.search(r"^k=(\d+): (the highest mean coherence|mean coherence .* within 0.01 "
+                       r"of the highest).* of k 2\.\.6", result.stderr, re.MULTILINE)
+    assert chosen and chosen.group(1) == "4", result.stderr
     assert (planted_store / "topic-model" / "model.npz").is_file()
 
 

@@ -102,6 +102,7 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
         info(f"fitting {params.method.upper()} topics on {len(rows)} passages"
              + (f" (k {params.k_min}..{params.k_max} by coherence)" if params.k is None else ""))
         result = fit_topics(source, params, progress=info, workers=workers)
+        info(describe_k_choice(result.model.k, result.k_scores, params.k is not None))
         shares = np.full_like(result.shares, np.nan)
         shares[order] = result.shares
         model = result.model
@@ -117,6 +118,25 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
     outcome.outputs = _write_topic_tables(store, outcome, out_dir)
     outcome.outputs["topic model"] = model_dir
     return outcome
+
+
+def describe_k_choice(k: int, k_scores: Sequence[dict], given: bool) -> str:
+    """One line saying which number of topics was used and why."""
+    from .topics.model import K_SELECTION_MARGIN
+
+    if given:
+        return f"k={k}: the number of topics given (--k {k})"
+    if len(k_scores) < 2:
+        return f"k={k}: the only number of topics the passages allow in --k-range"
+    tried = f"k {k_scores[0]['k']}..{k_scores[-1]['k']}"
+    chosen = next(s for s in k_scores if s["k"] == k)
+    best = max(k_scores, key=lambda s: s["coherence"])
+    if best["k"] == k:
+        return (f"k={k}: the highest mean coherence (NPMI {chosen['coherence']:.4f}) of "
+                f"{tried}")
+    return (f"k={k}: mean coherence (NPMI {chosen['coherence']:.4f}) within "
+            f"{K_SELECTION_MARGIN} of the highest, k={best['k']}'s {best['coherence']:.4f}, "
+            f"of {tried}: the smaller k is kept")
 
 
 def _reuse(store: Store, model_dir: Path, key: str, rows: list[dict], info: Say
@@ -148,6 +168,8 @@ def _reuse(store: Store, model_dir: Path, key: str, rows: list[dict], info: Say
             save_model(model, model_dir, labels)
             save_shares(model_dir, [r["passage_id"] for r in rows], aligned, key)
         info(f"topics: passages unchanged, reusing the model in {folder}")
+        info(describe_k_choice(model.k, model.info.get("k_scores") or [],
+                               model.params.k is not None))
         return TopicsOutcome(model, labels, rows, aligned, key, True, model_dir)
     return None
 
