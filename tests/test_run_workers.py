@@ -19,10 +19,11 @@ from click.testing import CliRunner
 
 from badpdfs import process_stat, process_stats
 from planted import planted_texts, shifting_proportions
-from policylens import job
 from policylens.cli import cli
 from policylens.errors import InputError, PdfError, StoreError
-from policylens.job import SideProcess, run_all
+from policylens.jobs import run as run_job
+from policylens.jobs.run import run_all
+from policylens.runner import SideProcess
 from policylens.store import open_store
 from policylens.topics import TopicParams
 
@@ -308,7 +309,7 @@ def _side_fails(db, out_dir, trends, max_workers, *, info):
 def test_a_side_failure_stops_the_run_at_the_next_step(tmp_path, pdfgen, monkeypatch):
     pdfs = _write_debates(tmp_path / "pdfs", pdfgen, years=(2020,))
     # Defined in this module, so the spawned process runs it instead of tagging.
-    monkeypatch.setattr(job, "_tag_and_mention_trends", _side_fails)
+    monkeypatch.setattr(run_job, "_tag_and_mention_trends", _side_fails)
     heard: list[str] = []
     topic_workers = []
 
@@ -319,7 +320,7 @@ def test_a_side_failure_stops_the_run_at_the_next_step(tmp_path, pdfgen, monkeyp
             time.sleep(0.05)
         raise AssertionError("the fit ran to its end although the side had failed")
 
-    monkeypatch.setattr(job, "run_topics", slow_topics)
+    monkeypatch.setattr(run_job, "run_topics", slow_topics)
     started = time.perf_counter()
     with pytest.raises(StoreError, match="locked") as info:
         run_all([pdfs], tmp_path / "out", params=TopicParams(k=3), n_boot=50, workers=3,

@@ -17,7 +17,8 @@ from planted import (
     shifting_proportions,
 )
 from policylens.errors import InputError
-from policylens.job import run_topics, run_trends
+from policylens.jobs.topics import run_topics
+from policylens.jobs.trends import run_trends
 from policylens.records import Mention
 from policylens.store import Store
 from policylens.topics import TopicParams, fit_topics

@@ -335,10 +335,10 @@ def _status_lines(info: dict) -> list[str]:
         f"documents    {info['documents']}  ({kinds})",
         f"pages        {info['pages']}",
         f"passages     {info['passages']}  ({info['words']} words)",
-        f"dates        {info['date_from'] or '-'} to {info['date_to'] or '-'}"
-        f"  ({info['undated']} undated)",
-        f"tagged       {info['tagged_passages']} passages, {info['mentions']} mentions"
-        f"  (model {info['model_version'] or '-'})",
+        (f"dates        {info['date_from'] or '-'} to {info['date_to'] or '-'}"
+         f"  ({info['undated']} undated)"),
+        (f"tagged       {info['tagged_passages']} passages, {info['mentions']} mentions"
+         f"  (model {info['model_version'] or '-'})"),
         f"failures     {len(info['failures'])}",
         *(f"  {f['path']}: {f['reason']}: {f['detail']}" for f in info["failures"]),
     ]
@@ -669,7 +669,7 @@ def _k_range(ctx, param, value: str) -> tuple[int, int]:
 
 
 def _compare(ctx, param, value: tuple[str, str] | None) -> tuple[str, str] | None:
-    from .job import check_compare
+    from .jobs.trends import check_compare
 
     try:
         check_compare(value)
@@ -734,7 +734,7 @@ def topics(app: App, k: int | None, k_range: tuple[int, int], method: str, seed:
       policylens topics --k auto --k-range 4:10 --method nmf --seed 0
     """
     from .export import write_rows
-    from .job import run_topics, topic_table
+    from .jobs.topics import run_topics, topic_table
     from .runner import default_workers
     from .topics import TopicParams
 
@@ -773,7 +773,7 @@ def trends(app: App, by: str, group: str | None, compare: tuple[str, str] | None
     Example:
       policylens trends --by year --group kind --compare 2016:2018 2023:2025
     """
-    from .job import run_trends
+    from .jobs.trends import run_trends
 
     with app.open_store() as store:
         outputs = run_trends(store, out or app.db.parent, model_dir=model_dir, by=by,
@@ -811,7 +811,7 @@ def run(ctx: click.Context, paths: tuple[Path, ...], out: Path, k: int | None,
     Example:
       policylens run corpus --out policylens-results --seed 0
     """
-    from .job import DB_NAME, run_all
+    from .jobs.run import DB_NAME, run_all
     from .topics import TopicParams
 
     app = ctx.find_object(App)

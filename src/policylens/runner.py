@@ -4,6 +4,9 @@ A worker that runs past the limit, dies (a crash in a C library, the kernel's ou
 killer) or exceeds its memory limit is replaced; the input it held is reported as failed and
 the batch goes on. Results arrive in completion order; the caller stores each as it comes, so
 an interrupted batch keeps everything finished before the interruption.
+
+:class:`SideProcess` runs one function in a fresh process beside this one (`policylens run`
+tags there while this process fits the topics).
 """
 
 from __future__ import annotations
@@ -13,16 +16,23 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import wait
+from pathlib import Path
 from typing import Any
 
-from .errors import PdfError
+from .errors import PdfError, PolicylensError
 
 DEFAULT_MEMORY_MB = 4096
 POLL_SECONDS = 0.5
 PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
+
+Say = Callable[[str], None]  # where a job's messages go (stderr in the command line)
+
+
+def quiet(message: str) -> None:
+    """A :data:`Say` that drops every message."""
 
 
 @dataclass(frozen=True)
@@ -252,3 +262,124 @@ def run_tasks(
             except OSError:
                 pass
             slot.kill()
+
+
+class SideProcess:
+    """A function run in a fresh process next to this one; ``result()`` waits for its value.
+
+    A fresh (spawned) process rather than a fork: this one holds an open SQLite connection,
+    which a forked child must never inherit. The child dies with this process, and errors
+    come back as the library's own errors, attributes and hint included. With ``reports``,
+    the function is called with an ``info`` keyword: what it says comes back as it happens,
+    and ``poll`` and ``result`` pass it on in order. ``leftovers`` are files the function may
+    leave half-written when ended early: ``stop`` removes them.
+    """
+
+    def __init__(self, fn: Callable, *args, label: str = "tagging", reports: bool = False,
+                 leftovers: Sequence[str | Path] = ()) -> None:
+        self.label = label
+        self._leftovers = tuple(Path(p) for p in leftovers)
+        self._outcome: tuple[str, object] | None = None
+        ctx = mp.get_context("spawn")
+        self._conn, child = ctx.Pipe(duplex=False)
+        # Not a daemon: a daemon may not start processes, and tagging a large store does.
+        self._proc = ctx.Process(target=_side_main,
+                                 args=(child, os.getpid(), fn, args, reports),
+                                 name=f"policylens-{label}")
+        try:
+            self._proc.start()
+        except BaseException:
+            # Interrupted while starting: whatever was started must not outlive us (it
+            # ignores Ctrl-C and is not a daemon).
+            child.close()
+            self.stop()
+            raise
+        child.close()
+
+    def poll(self, info: Say = quiet) -> None:
+        """Pass the messages that have arrived to ``info``; raise the error if it failed."""
+        while self._outcome is None and (self._conn.poll() or not self._proc.is_alive()):
+            self._receive(info)
+        self._check()
+
+    def result(self, info: Say = quiet):
+        """The function's return value (its messages passed to ``info`` first); re-raises its
+        error here."""
+        while self._outcome is None:
+            wait([self._conn, self._proc.sentinel])
+            self._receive(info)
+        self._check()
+        return self._outcome[1]
+
+    def _receive(self, info: Say) -> None:
+        """Read one item; an ended process with nothing left to read has died."""
+        if not self._conn.poll():
+            if self._proc.is_alive():
+                return
+            # Ended: what it sent before is still readable. (Not a blocking read: processes
+            # it forked may hold the pipe open after it died.)
+            if not self._conn.poll():
+                self._died()
+                return
+        try:
+            kind, value = self._conn.recv()
+        except (EOFError, OSError):
+            self._died()
+            return
+        if kind == "info":
+            info(value)
+        else:
+            self._outcome = (kind, value)
+
+    def _died(self) -> None:
+        self._proc.join()
+        self._outcome = ("died", self._proc.exitcode)
+
+    def _check(self) -> None:
+        if self._outcome is None or self._outcome[0] == "ok":
+            return
+        kind, value = self._outcome
+        if kind == "died":
+            raise RuntimeError(f"the {self.label} process ended unexpectedly (exit code "
+                               f"{value})")
+        cls, args, attrs, text = value
+        if cls is not None:
+            # Rebuilt as pickling cannot (it would call the class with ``args`` alone): the
+            # same class, args and attributes, whatever the subclass's signature.
+            error = cls.__new__(cls, *args)
+            BaseException.__init__(error, *args)
+            error.__dict__.update(attrs)
+            raise error
+        raise RuntimeError(f"the {self.label} process failed: {text}")
+
+    def stop(self) -> None:
+        """End the process if it is still running (it writes the store in transactions: safe
+        to end) and remove the files it may have left half-written."""
+        if self._proc.pid is not None:  # started
+            if self._proc.is_alive():
+                self._proc.terminate()
+            self._proc.join()
+        self._conn.close()
+        for path in self._leftovers:
+            path.unlink(missing_ok=True)
+
+
+def _side_main(conn, parent_pid: int, fn: Callable, args: tuple, reports: bool) -> None:
+    import traceback
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    die_with_parent(parent_pid)
+
+    def say(message: str) -> None:
+        conn.send(("info", message))
+
+    try:
+        try:
+            conn.send(("ok", fn(*args, info=say) if reports else fn(*args)))
+        except PolicylensError as exc:
+            conn.send(("error", (type(exc), exc.args, dict(vars(exc)), None)))
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
+        conn.send(("error", (None, (), {},
+                             f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")))
+    finally:
+        conn.close()

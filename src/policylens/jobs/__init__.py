@@ -1,0 +1,3 @@
+"""The jobs over a store, one module each: ``topics`` (fit or reuse the topic model, write its
+tables), ``trends`` (topic and mention trends, shifts, divergence, plots) and ``run`` (the
+whole `policylens run`: ingest, tag, topics, trends)."""

@@ -1,0 +1,152 @@
+"""The whole job of `policylens run`: ingest, tag, topics and trends over one store.
+
+Each stage reuses what the store already holds: ingest skips unchanged files, tagging skips
+tagged passages, and the topic model is refitted only when the passages changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError, ModelError
+from ..runner import Say, SideProcess, quiet
+from ..store import Store, open_store
+from .topics import run_topics
+from .trends import (
+    check_compare,
+    mention_plot,
+    mention_table,
+    order_trend_outputs,
+    write_mention_trends,
+    write_topic_trends,
+)
+
+DEFAULT_CORPUS = Path("corpus")
+DEFAULT_OUT = Path("policylens-results")
+DB_NAME = "policylens.db"
+
+
+@dataclass
+class RunResult:
+    """Where each output of `policylens run` is."""
+
+    outputs: dict[str, Path]
+    notes: list[str]
+
+
+def tag_passages(store: Store, workers: int | None, progress, info: Say, *,
+                 max_workers: int | None = None) -> str | None:
+    """Tag untagged passages with the shipped tagger; a note instead when it is unavailable."""
+    try:
+        from ..tagging.pipeline import load_tagger
+        from ..tagging.tag import tag_store
+    except ImportError:
+        return "tagging skipped: the tagger is not installed"
+    try:
+        nlp = load_tagger()
+    except ModelError as exc:
+        return f"tagging skipped: {exc}"
+    n = tag_store(store, nlp, workers=workers, max_workers=max_workers, progress=progress)
+    info(f"tagged {n} passages" if n else "tagging: every passage already tagged")
+    return None
+
+
+# Tables the side process of a run writes (through a temporary file renamed into place).
+SIDE_TABLES = ("mention_trends.csv",)
+
+
+def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEFAULT_OUT, *,
+            db: str | Path | None = None, params=None, by: str = "year",
+            group: str | None = None, compare: Sequence[str] | None = None, n_boot: int = 1000,
+            workers: int | None = None, refit: bool = False, progress=None,
+            info: Say = quiet) -> RunResult:
+    """Ingest, tag (when the tagger is available), fit topics and write trends.
+
+    With more than one worker, tagging and the mention trends run in a second process while
+    this one fits the topics and writes the topic trends: the two share only the store.
+    Tagging then uses the processes its store size repays, at most ``workers - 1``, and
+    --k auto may fit its candidates in the other ``workers - 1`` processes. The second
+    process's messages are passed to ``info`` as they arrive, and its failure ends the run
+    at the next step. The outputs are the same bytes whatever ``workers`` is. The second
+    process is started fresh (spawned), so a script that calls this with ``workers`` > 1
+    must do so under ``if __name__ == "__main__":``.
+    """
+    from ..ingest import ingest_paths
+    from ..runner import default_workers
+    from ..topics import TopicParams
+
+    out_dir = Path(out_dir)
+    paths = [Path(p) for p in (paths or [DEFAULT_CORPUS])]
+    for p in paths:
+        if not p.exists():
+            raise InputError(f"{p} does not exist",
+                             "pass the folder of PDFs: `policylens run path/to/pdfs`"
+                             if p == DEFAULT_CORPUS else "check the path")
+    check_compare(compare)
+    params = (params or TopicParams()).validate()
+    db = Path(db) if db else out_dir / DB_NAME
+    n_workers = default_workers() if workers is None else workers
+    notes: list[str] = []
+    trends = {"by": by, "group": group, "n_boot": n_boot, "seed": params.seed}
+    with open_store(db, create=True) as store:
+        summary = ingest_paths(store, paths, workers=workers, progress=progress)
+        info(summary.describe())
+        if summary.all_failed and not store.count_passages():
+            raise InputError("no PDF could be read", "see the reasons above")
+        side: SideProcess | None = None
+
+        def say(message: str) -> None:
+            # Between the steps of this process: pass on the side's messages, and stop
+            # here (rather than after the whole topic fit) if it failed.
+            info(message)
+            if side is not None:
+                side.poll(info)
+
+        try:
+            if n_workers > 1:
+                info("tagging in a second process while the topics are fitted")
+                side = SideProcess(_tag_and_mention_trends, db, out_dir, trends, n_workers - 1,
+                                   reports=True,
+                                   leftovers=[out_dir / f"{name}.tmp" for name in SIDE_TABLES])
+                topic_workers = max(1, n_workers - 1)  # the side tags in the others
+            else:
+                topic_workers = n_workers
+                note = tag_passages(store, None, progress, info, max_workers=max(1, n_workers))
+                if note:
+                    notes.append(note)
+                    info(note)
+            topics = run_topics(store, out_dir, params, refit=refit, workers=topic_workers,
+                                info=say)
+            outputs = {"store": db}
+            outputs.update(topics.outputs)
+            trend_outputs = write_topic_trends(topics, out_dir, compare=compare, info=say,
+                                               **trends)
+            if side is None:
+                trend_outputs.update(write_mention_trends(store, out_dir, rows=topics.rows,
+                                                          info=info, **trends))
+            else:
+                # This process draws the mention plot too: matplotlib is already loaded here.
+                note, mention_outputs, mention_rows = side.result(info)
+                if note:
+                    notes.append(note)
+                trend_outputs.update(mention_outputs)
+                trend_outputs.update(mention_plot(mention_rows, out_dir, by))
+        finally:
+            if side is not None:
+                side.stop()
+        outputs.update(order_trend_outputs(trend_outputs))
+    return RunResult(outputs, notes)
+
+
+def _tag_and_mention_trends(db: Path, out_dir: Path, trends: dict, max_workers: int, *,
+                            info: Say) -> tuple[str | None, dict[str, Path], list[dict]]:
+    """The second process of a run: tag, then write mention_trends.csv; returns (note,
+    outputs, the mention trend rows to plot). Messages go to ``info`` as they happen."""
+    with open_store(db) as store:
+        note = tag_passages(store, None, None, info, max_workers=max_workers)
+        if note:
+            info(note)
+        outputs, rows = mention_table(store, out_dir, rows=None, info=info, **trends)
+    return note, outputs, rows

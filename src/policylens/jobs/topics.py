@@ -1,0 +1,284 @@
+"""The topics job: fit (or reuse) the topic model of a store's passages and write its tables.
+
+The model is refitted only when the passages (or the parameters, or the library versions)
+changed, keyed by a hash kept in the store and beside the saved model; a model belongs to the
+store it was fitted on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import InputError, ModelError
+from ..runner import Say, quiet
+from ..store import Store
+
+MODEL_DIR = "topic-model"
+TOPICS_ARTIFACT = "topics"
+META_COLUMNS = ("passage_id", "doc_id", "date", "kind", "party", "speaker", "n_words")
+
+
+def passage_rows(store: Store) -> list[dict]:
+    """Every passage's id and provenance (no text), in the store's date order."""
+    return [{c: r[c] for c in META_COLUMNS} for r in store.iter_passages()]
+
+
+def topics_key(store: Store, params) -> str:
+    """A hash of the passages (ids and texts), the parameters and the library versions."""
+    from ..topics.model import library_versions
+
+    h = hashlib.sha256()
+    for pid, text_hash in sorted(
+        (r["passage_id"], hashlib.sha256(r["text"].encode("utf-8")).hexdigest())
+        for r in store.iter_passages()
+    ):
+        h.update(f"{pid}\t{text_hash}\n".encode())
+    h.update(json.dumps({"params": params.to_dict(), "versions": library_versions()},
+                        sort_keys=True).encode())
+    return h.hexdigest()
+
+
+@dataclass
+class TopicsOutcome:
+    """A topic model with every passage's shares, aligned with ``rows``."""
+
+    model: object
+    labels: list[str]
+    rows: list[dict]
+    shares: np.ndarray
+    key: str
+    reused: bool
+    model_dir: Path
+    outputs: dict[str, Path] = field(default_factory=dict)
+
+
+def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False,
+               workers: int = 1, info: Say = quiet) -> TopicsOutcome:
+    """Fit (or reuse) the topic model and write topics.csv, document_topics.csv, the model.
+
+    ``workers`` > 1 lets --k auto fit its candidates in worker processes (same results).
+    """
+    from ..topics import make_labels, save_model
+    from ..topics.model import IN_MEMORY_MAX_PASSAGES, CallableSource, ListSource, fit_topics
+    from ..topics.persist import save_shares
+
+    params.validate()
+    out_dir = Path(out_dir)
+    model_dir = out_dir / MODEL_DIR
+    rows = passage_rows(store)
+    if not rows:
+        raise InputError(f"the store {store.path} holds no passages",
+                         "ingest some PDFs first: `policylens ingest corpus/`")
+    key = topics_key(store, params)
+    outcome = None if refit else _reuse(store, model_dir, key, rows, info)
+    if outcome is None:
+        ids = [r["passage_id"] for r in rows]
+        if len(rows) <= IN_MEMORY_MAX_PASSAGES:
+            # Fit in passage-id order (a hash of the file, so debates of every date mix in
+            # each batch) rather than the store's date order.
+            texts = {r["passage_id"]: r["text"] for r in store.iter_passages()}
+            order = sorted(range(len(ids)), key=ids.__getitem__)
+            source = ListSource([texts[ids[i]] for i in order])
+        else:
+            order = list(range(len(ids)))
+            source = CallableSource(len(rows), lambda: (r["text"] for r in store.iter_passages()))
+        info(f"fitting {params.method.upper()} topics on {len(rows)} passages"
+             + (f" (k {params.k_min}..{params.k_max} by coherence)" if params.k is None else ""))
+        result = fit_topics(source, params, progress=info, workers=workers)
+        info(describe_k_choice(result.model.k, result.k_scores, params.k is not None))
+        shares = np.full_like(result.shares, np.nan)
+        shares[order] = result.shares
+        model = result.model
+        model.info["key"] = key
+        labels = make_labels(model.top_terms())
+        save_model(model, model_dir, labels)
+        save_shares(model_dir, ids, shares, key)
+        outcome = TopicsOutcome(model, labels, rows, shares, key, False, model_dir)
+    store.put_artifact(TOPICS_ARTIFACT, json.dumps({
+        "key": key, "model_dir": str(outcome.model_dir.resolve()),
+        "method": outcome.model.method, "k": outcome.model.k, "labels": outcome.labels,
+    }, sort_keys=True))
+    outcome.outputs = _write_topic_tables(store, outcome, out_dir)
+    outcome.outputs["topic model"] = model_dir
+    return outcome
+
+
+def describe_k_choice(k: int, k_scores: Sequence[dict], given: bool) -> str:
+    """One line saying which number of topics was used and why."""
+    from ..topics.model import K_SELECTION_MARGIN
+
+    if given:
+        return f"k={k}: the number of topics given (--k {k})"
+    if len(k_scores) < 2:
+        return f"k={k}: the only number of topics the passages allow in --k-range"
+    tried = f"k {k_scores[0]['k']}..{k_scores[-1]['k']}"
+    chosen = next(s for s in k_scores if s["k"] == k)
+    best = max(k_scores, key=lambda s: s["coherence"])
+    if best["k"] == k:
+        return (f"k={k}: the highest mean coherence (NPMI {chosen['coherence']:.4f}) of "
+                f"{tried}")
+    return (f"k={k}: mean coherence (NPMI {chosen['coherence']:.4f}) within "
+            f"{K_SELECTION_MARGIN} of the highest, k={best['k']}'s {best['coherence']:.4f}, "
+            f"of {tried}: the smaller k is kept")
+
+
+def _reuse(store: Store, model_dir: Path, key: str, rows: list[dict], info: Say
+           ) -> TopicsOutcome | None:
+    """The saved model and shares when they were made from exactly these passages."""
+    from ..topics.persist import load_model, load_shares, model_labels, save_model, save_shares
+
+    candidates = [model_dir]
+    saved = store.get_artifact(TOPICS_ARTIFACT)
+    if saved:
+        try:
+            candidates.append(Path(json.loads(saved)["model_dir"]))
+        except (ValueError, KeyError, TypeError):
+            pass
+    for folder in candidates:
+        try:
+            model = load_model(folder)
+            ids, shares, saved_key = load_shares(folder)
+            labels = model_labels(folder)
+        except ModelError:
+            continue
+        if model.info.get("key") != key or saved_key != key:
+            continue
+        position = {pid: i for i, pid in enumerate(ids)}
+        if any(r["passage_id"] not in position for r in rows):
+            continue
+        aligned = shares[[position[r["passage_id"]] for r in rows]]
+        if folder.resolve() != model_dir.resolve():
+            save_model(model, model_dir, labels)
+            save_shares(model_dir, [r["passage_id"] for r in rows], aligned, key)
+        info(f"topics: passages unchanged, reusing the model in {folder}")
+        info(describe_k_choice(model.k, model.info.get("k_scores") or [],
+                               model.params.k is not None))
+        return TopicsOutcome(model, labels, rows, aligned, key, True, model_dir)
+    return None
+
+
+def _write_topic_tables(store: Store, outcome: TopicsOutcome, out_dir: Path) -> dict[str, Path]:
+    from ..topics import representative, snippet
+    from ..trends.export import write_table
+
+    model, shares, rows = outcome.model, outcome.shares, outcome.rows
+    usable = np.isfinite(shares).all(axis=1)
+    picks = representative(shares, n_words=[r["n_words"] or 0 for r in rows])
+    wanted = {rows[i]["passage_id"] for p in picks for i in p}
+    texts = {r["passage_id"]: r["text"] for r in store.iter_passages()
+             if r["passage_id"] in wanted}
+    dominant = np.bincount(np.argmax(np.where(usable[:, None], shares, -1), axis=1)[usable],
+                           minlength=model.k)
+    mean = shares[usable].mean(axis=0) if usable.any() else np.zeros(model.k)
+    top_terms = model.top_terms()
+    topic_rows = [{
+        "topic": t + 1, "label": outcome.labels[t], "top_words": "; ".join(top_terms[t]),
+        "coherence": float(model.coherence_[t]) if model.coherence_ is not None else None,
+        "share": float(mean[t]), "n_dominant": int(dominant[t]),
+        "representative_passages": " ".join(rows[i]["passage_id"] for i in picks[t]),
+        "example": snippet(texts.get(rows[picks[t][0]]["passage_id"], "")) if picks[t] else "",
+    } for t in range(model.k)]
+
+    def document_topic_rows():
+        for i in np.flatnonzero(usable):
+            row, s = rows[i], shares[i]
+            rank = np.empty(model.k, dtype=int)
+            rank[np.lexsort((np.arange(model.k), -s))] = np.arange(1, model.k + 1)
+            for t in range(model.k):
+                yield {**{c: row[c] for c in ("passage_id", "doc_id", "date", "kind", "party",
+                                              "speaker")},
+                       "topic": t + 1, "share": float(s[t]), "rank": int(rank[t])}
+
+    outputs = {
+        "topics": write_table("topics.csv", topic_rows, out_dir),
+        "document topics": write_table("document_topics.csv", document_topic_rows(), out_dir),
+    }
+    scores = model.info.get("k_scores") or []
+    if len(scores) > 1:
+        outputs["k selection"] = write_table("k_selection.csv", scores, out_dir)
+    else:  # a table left by an earlier --k auto run would describe another model
+        (out_dir / "k_selection.csv").unlink(missing_ok=True)
+    return outputs
+
+
+def topic_table(outcome: TopicsOutcome) -> list[dict]:
+    """The topics as rows for printing: number, label, coherence, share, top words."""
+    usable = np.isfinite(outcome.shares).all(axis=1)
+    mean = outcome.shares[usable].mean(axis=0) if usable.any() else np.zeros(outcome.model.k)
+    coherence = outcome.model.coherence_
+    return [{"topic": t + 1, "label": outcome.labels[t],
+             "share": round(float(mean[t]), 4),
+             "coherence": round(float(coherence[t]), 4) if coherence is not None else None,
+             "top_words": ", ".join(words)}
+            for t, words in enumerate(outcome.model.top_terms())]
+
+
+def load_topics(store: Store, out_dir: str | Path, model_dir: str | Path | None = None,
+                info: Say = quiet) -> TopicsOutcome:
+    """The saved model and every current passage's shares; scores (never refits) if needed."""
+    from ..topics.persist import load_model, load_shares, model_labels
+
+    if model_dir:  # chosen by the user: may score this store with another store's model
+        folder = Path(model_dir)
+        model = load_model(folder)
+    else:
+        folder, model = _store_model(store, Path(out_dir) / MODEL_DIR)
+    labels = model_labels(folder) or [f"topic {t + 1}" for t in range(model.k)]
+    rows = passage_rows(store)
+    if not rows:
+        raise InputError(f"the store {store.path} holds no passages",
+                         "ingest some PDFs first: `policylens ingest corpus/`")
+    try:
+        ids, shares, key = load_shares(folder)
+    except ModelError:
+        ids, shares, key = [], np.zeros((0, model.k)), ""
+    position = {pid: i for i, pid in enumerate(ids)}
+    missing = [i for i, r in enumerate(rows) if r["passage_id"] not in position]
+    aligned = np.full((len(rows), model.k), np.nan)
+    known = [i for i, r in enumerate(rows) if r["passage_id"] in position]
+    if known:
+        aligned[known] = shares[[position[rows[i]["passage_id"]] for i in known]]
+    if missing:
+        info(f"scoring {len(missing)} passages the model has not seen (the model is not refitted;"
+             " run `policylens topics` to refit)")
+        want = {rows[i]["passage_id"] for i in missing}
+        texts = {r["passage_id"]: r["text"] for r in store.iter_passages()
+                 if r["passage_id"] in want}
+        aligned[missing] = model.transform([texts[rows[i]["passage_id"]] for i in missing])
+    return TopicsOutcome(model, labels, rows, aligned, key, True, folder)
+
+
+def _store_model(store: Store, default: Path):
+    """(folder, model) of the topic model fitted on this store's passages.
+
+    A model belongs to the store it was fitted on: its key (a hash of the passages it was
+    fitted on and the parameters) is the one the store recorded when ``run_topics`` last ran.
+    The key rather than a random store id, so that fresh runs give byte-identical models. The
+    default folder, beside the store, may hold another store's model (two stores in one
+    folder): that one is refused, never used.
+    """
+    from ..topics.persist import MODEL_JSON, load_model
+
+    saved = store.get_artifact(TOPICS_ARTIFACT)
+    record = json.loads(saved) if saved else {}
+    candidates = [default]
+    if record.get("model_dir") and Path(record["model_dir"]).resolve() != default.resolve():
+        candidates.append(Path(record["model_dir"]))
+    found = [f for f in candidates if (f / MODEL_JSON).exists()]
+    if not found:
+        return default, load_model(default)  # its error says to run `policylens topics`
+    for folder in found:
+        model = load_model(folder)
+        if record.get("key") and model.info.get("key") == record["key"]:
+            return folder, model
+    raise ModelError(
+        f"the topic model in {found[0]} was fitted on another store, not on {store.path}",
+        f"fit this store's topics with `policylens topics --db {store.path}` (and --out to "
+        "keep the other store's outputs apart), or pass --model DIR to score these passages "
+        "with that model")

@@ -1,0 +1,159 @@
+"""The trends job: topic and mention trends over time, shifts and divergence, as CSVs and plots."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..errors import InputError
+from ..runner import Say, quiet
+from ..store import Store
+from .topics import TopicsOutcome, load_topics, passage_rows
+
+PLOTS_DIR = "plots"
+
+
+def mention_counts(store: Store) -> dict[str, Counter]:
+    """passage_id -> Counter of labels, from the latest tagging run."""
+    counts: dict[str, Counter] = {}
+    for passage_id, label, n in store.mention_counts():
+        counts.setdefault(passage_id, Counter())[label] = n
+    return counts
+
+
+def mention_labels() -> tuple[str, ...]:
+    """The four mention labels (from the tagger's one definition)."""
+    from ..tagging.labels import LABELS
+
+    return LABELS
+
+
+# The order `policylens trends` and `policylens run` list their outputs in, whichever
+# process wrote them.
+TREND_OUTPUTS = ("topic trends", "mention trends", "shifts", "divergence", "topic trends plot",
+                 "topic trends plot (svg)", "mention trends plot", "mention trends plot (svg)")
+
+
+def run_trends(store: Store, out_dir: str | Path, *, topics: TopicsOutcome | None = None,
+               model_dir: str | Path | None = None, by: str = "year",
+               group: str | None = None, compare: Sequence[str] | None = None,
+               n_boot: int = 1000, seed: int = 0, plots: bool = True,
+               info: Say = quiet) -> dict[str, Path]:
+    """Write topic_trends, mention_trends, shifts and divergence CSVs and the plots."""
+    check_compare(compare)
+    topics = topics or load_topics(store, out_dir, model_dir, info)
+    outputs = write_mention_trends(store, out_dir, rows=topics.rows, by=by, group=group,
+                                   n_boot=n_boot, seed=seed, plots=plots, info=info)
+    outputs.update(write_topic_trends(topics, out_dir, by=by, group=group, compare=compare,
+                                      n_boot=n_boot, seed=seed, plots=plots, info=info))
+    return order_trend_outputs(outputs)
+
+
+def order_trend_outputs(outputs: dict[str, Path]) -> dict[str, Path]:
+    """The trend outputs in the order of TREND_OUTPUTS."""
+    return {name: outputs[name] for name in TREND_OUTPUTS if name in outputs}
+
+
+def check_compare(compare: Sequence[str] | None) -> None:
+    """Raise InputError unless ``compare`` is None or two periods that parse (before any work)."""
+    from ..trends.shifts import parse_window
+
+    if compare is None:
+        return
+    if len(compare) != 2:
+        raise InputError("--compare takes two periods", "e.g. --compare 2016:2018 2023:2025")
+    for spec in compare:
+        parse_window(spec)
+
+
+def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = "year",
+                       group: str | None = None, compare: Sequence[str] | None = None,
+                       n_boot: int = 1000, seed: int = 0, plots: bool = True,
+                       info: Say = quiet) -> dict[str, Path]:
+    """topic_trends.csv, shifts.csv, divergence.csv and the topic plot, from a topic model."""
+    from ..trends import divergence, topic_prevalence, topic_shifts
+    from ..trends.export import write_table
+
+    check_compare(compare)
+    out_dir = Path(out_dir)
+    rows, shares, labels = topics.rows, topics.shares, topics.labels
+    undated = sum(1 for r in rows if not r["date"])
+    if undated:
+        info(f"{undated} passages have no date and are left out of the trends")
+    trend_rows = topic_prevalence(rows, shares, labels, by=by, group=group, n_boot=n_boot,
+                                  seed=seed)
+    shift_rows = topic_shifts(rows, shares, labels, by=by, group=group,
+                              compare=tuple(compare) if compare else None, n_boot=n_boot,
+                              seed=seed)
+    if not shift_rows:
+        info("fewer than two periods with passages: no shifts to report")
+    divergence_rows = divergence(rows, shares, labels, by=by, group=group, seed=seed)
+    outputs = {
+        "topic trends": write_table("topic_trends.csv", trend_rows, out_dir),
+        "shifts": write_table("shifts.csv", shift_rows, out_dir),
+        "divergence": write_table("divergence.csv", divergence_rows, out_dir),
+    }
+    if plots and trend_rows:
+        from ..trends.plot import plot_topic_trends
+
+        png, svg = plot_topic_trends(trend_rows, out_dir / PLOTS_DIR / "topic_trends", by)
+        outputs["topic trends plot"], outputs["topic trends plot (svg)"] = png, svg
+    lines = describe_shifts(shift_rows)
+    if lines:  # one message: a side process's news is never printed inside the list
+        info("\n".join(lines))
+    return outputs
+
+
+def write_mention_trends(store: Store, out_dir: str | Path, *, rows: list[dict] | None = None,
+                         by: str = "year", group: str | None = None, n_boot: int = 1000,
+                         seed: int = 0, plots: bool = True,
+                         info: Say = quiet) -> dict[str, Path]:
+    """mention_trends.csv and its plot, from the store's mentions (no topic model needed)."""
+    outputs, mention_rows = mention_table(store, out_dir, rows=rows, by=by, group=group,
+                                           n_boot=n_boot, seed=seed, info=info)
+    if plots:
+        outputs.update(mention_plot(mention_rows, out_dir, by))
+    return outputs
+
+
+def mention_table(store: Store, out_dir: str | Path, *, rows: list[dict] | None, by: str,
+                   group: str | None, n_boot: int, seed: int, info: Say
+                   ) -> tuple[dict[str, Path], list[dict]]:
+    from ..trends import mention_trends
+    from ..trends.export import write_table
+
+    rows = passage_rows(store) if rows is None else rows
+    counts = mention_counts(store)
+    if not counts:
+        info("no mentions in the store: mention trends are all zero (tag passages first)")
+    mention_rows = mention_trends(rows, counts, mention_labels(), by=by, group=group,
+                                  n_boot=n_boot, seed=seed)
+    return {"mention trends": write_table("mention_trends.csv", mention_rows,
+                                          Path(out_dir))}, mention_rows
+
+
+def mention_plot(mention_rows: list[dict], out_dir: str | Path, by: str) -> dict[str, Path]:
+    if not mention_rows:
+        return {}
+    from ..trends.plot import plot_mention_trends
+
+    png, svg = plot_mention_trends(mention_rows, Path(out_dir) / PLOTS_DIR / "mention_trends",
+                                   by)
+    return {"mention trends plot": png, "mention trends plot (svg)": svg}
+
+
+def describe_shifts(shift_rows: Sequence[dict], n: int = 3) -> list[str]:
+    """A few lines naming the biggest rises and falls (group 'all')."""
+    rows = [r for r in shift_rows if r["group"] == "all"]
+    if not rows:
+        return []
+    head = f"shifts {rows[0]['from_period']} -> {rows[0]['to_period']}:"
+    lines = [head]
+    rises = [r for r in rows if r["change"] > 0][:n]
+    falls = [r for r in reversed(rows) if r["change"] < 0][:n]
+    for r in rises + falls:
+        flag = "" if r["exceeds_noise"] else " (within noise)"
+        lines.append(f"  {r['change'] * 100:+.1f} points  topic {r['topic']}: {r['label']} "
+                     f"[{r['ci_low'] * 100:+.1f}, {r['ci_high'] * 100:+.1f}]{flag}")
+    return lines
