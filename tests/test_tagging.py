@@ -185,3 +185,52 @@ def test_candidates_and_kept_text_do_not_leak(nlp):
     doc = nlp("NICE met.")
     assert list(doc.spans) == [SPANS_KEY]
     assert doc.user_data == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # substance names from the dictionary, in any case, with their INN as canonical name
+    ("Most patients start on metformin before other tablets.", [("metformin", "metformin")]),
+    ("Warfarin needs regular blood tests.", [("Warfarin", "warfarin")]),
+    # a brand counts where medicines are spoken of, and is resolved to its INN
+    ("The board agreed to fund Jardiance for heart failure patients.",
+     [("Jardiance", "empagliflozin")]),
+    ("Children with SMA now receive Spinraza on the NHS.", [("Spinraza", "nusinersen")]),
+])
+def test_dictionary_medicines_are_found_with_their_inn(nlp, text, expected):
+    mentions = [m for m in extract_mentions(nlp(text), "p") if m.label == "THERAPY"]
+    assert [(m.text, m.canonical) for m in mentions] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The council approved capex of two million for the Almora road.",  # brands as other words
+    "Everyone sits down while the minister speaks about caps on rents.",
+    "A jardiance of paperwork arrived about patients.",  # a brand in lower case is not one
+])
+def test_dictionary_names_that_are_other_words_are_not_medicines(nlp, text):
+    assert [m.text for m in extract_mentions(nlp(text), "p") if m.label == "THERAPY"] == []
+
+
+def test_medicine_rows_keep_real_medicines_and_trust_common_words_less():
+    import runpy
+    from pathlib import Path
+
+    script = runpy.run_path(str(Path(__file__).resolve().parents[1] / "scripts"
+                                / "build_medicines.py"))
+    dictionary = {
+        "drug_variant_to_canonical": {
+            "zorbaflozin": ["zorbaflozin"], "Zorbix": ["zorbaflozin"], "zorbix": ["zorbaflozin"],
+            "commonword": ["zorbaflozin"], "kinase x": ["kinase x"], "proteinx": ["proteinx"],
+            "heroin": ["heroin"], "twoway": ["zorbaflozin", "other"],
+            "plainsalt": ["plainsalt"],
+        },
+        "drug_canonical_to_data": {
+            "zorbaflozin": {"drugbank_id": "DB1"}, "kinase x": {"mesh_id": "D1"},
+            "proteinx": {"mesh_id": "D2"}, "heroin": {"drugbank_id": "DB2"},
+            "plainsalt": {"drugbank_id": "DB3"},
+        },
+    }
+    logprob = {"commonword": -9.0, "plainsalt": -11.0}
+    rows = script["medicine_rows"](dictionary, logprob)
+    assert rows == [("plainsalt", "plainsalt", "context"),
+                    ("zorbaflozin", "zorbaflozin", "any"),
+                    ("zorbix", "zorbaflozin", "context")]

@@ -178,7 +178,7 @@ def test_entry_points_in_pyproject_name_the_registered_components():
             module, _, attr = target.partition(":")
             assert getattr(importlib.import_module(module), attr) is lookup(name), name
             checked += 1
-    assert checked == 5
+    assert checked == 6
 
 
 def test_resolve_is_pure_and_set_annotations_writes():

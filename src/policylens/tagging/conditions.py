@@ -199,6 +199,22 @@ def not_business_licensing(span: Span, others: list[Span]) -> bool:
     return span.end >= len(doc) or doc[span.end].lower_ not in _BUSINESS_OBJECTS
 
 
+_MEDICINES_RE = re.compile(
+    r"\b(?:medicin\w*|drugs?|prescri\w*|doses?|dosing|dosage|tablets?|capsules?|inject\w*|"
+    r"infusions?|mg|treat\w*|therap\w*|patients?|NICE|MHRA|FDA|EMA|licen[cs]\w*|"
+    r"pharmac\w*|formular\w*|generic|brand(?:ed|s)?|biosimilars?|side[- ]effects?|"
+    r"clinical|trials?|diabet\w*|pain\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def medicines_around(span: Span, others: list[Span]) -> bool:
+    """A medicine name that is also an ordinary word or another name ("lithium", "Capex")
+    counts where medicines are spoken of around it, or beside another named medicine."""
+    return (_MEDICINES_RE.search(_context(span)) is not None
+            or _mention_in_sentence(span, others, ("THERAPY",)))
+
+
 CONDITIONS: dict[str, Callable[[Span, list[Span]], bool]] = {
     "regulator_in_sentence": regulator_in_sentence,
     "care_context": care_context,
@@ -210,6 +226,7 @@ CONDITIONS: dict[str, Callable[[Span, list[Span]], bool]] = {
     "care_money": care_money,
     "medicine_context": medicine_context,
     "staff_context": staff_context,
+    "medicines_around": medicines_around,
 }
 
 

@@ -1,5 +1,6 @@
-"""Finders: spaCy components that propose candidates the phrase patterns cannot list,
-money amounts (see :mod:`policylens.tagging.amounts`) and medicine names by their INN stem.
+"""Finders: spaCy components that propose candidates the phrase patterns cannot list:
+money amounts (see :mod:`policylens.tagging.amounts`), medicine names by their INN stem, and
+medicine names from a dictionary (data/medicines.tsv).
 
 They only propose (``doc.spans[CANDIDATES_KEY]``); the resolver decides what becomes a mention.
 """
@@ -8,9 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.tokens import Doc, SpanGroup
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Span, SpanGroup
+from spacy.util import ensure_path
 
 from policylens.tagging.amounts import find_amounts
 from policylens.tagging.batching import BatchPipe
@@ -201,3 +207,84 @@ class InnStemFinder(BatchPipe):
                 group.append(span)
         return doc
 
+
+
+# --- medicines by name -------------------------------------------------------------------
+
+# Where a medicine name needs words about medicines around it (see conditions.CONDITIONS).
+MEDICINE_CONTEXT = "medicines_around"
+
+
+@Language.factory("policylens_medicines_v1")
+def make_medicine_finder(nlp: Language, name: str) -> MedicineFinder:
+    """Propose a THERAPY candidate for each name in a medicine dictionary (data/medicines.tsv)."""
+    return MedicineFinder()
+
+
+class MedicineFinder(BatchPipe):
+    """Finds one-word medicine names (substances in any case, brands capitalised) and records
+    the canonical INN of each (Spinraza -> nusinersen) as the candidate's ``kb_id``.
+
+    A lookup of each word's hash in a sorted array: unlike thousands of phrase patterns, the
+    names cost nothing to load (no pattern to tokenize) and little per Doc.
+    """
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str]] = []
+        self._compile()
+
+    def set_rows(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """(name, canonical, "any" or "context") rows, names in lower case (build time)."""
+        self.rows = sorted({(n.lower(), c, w) for n, c, w in rows})
+        self._compile()
+
+    def _compile(self) -> None:
+        by_hash = {hash_string(name): (name, canonical, where)
+                   for name, canonical, where in self.rows}
+        self._hashes = numpy.array(sorted(by_hash), dtype="uint64")
+        self._by_hash = by_hash
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(self._hashes) or not len(doc):
+            return doc
+        lower = doc.to_array(LOWER)
+        at = numpy.searchsorted(self._hashes, lower)
+        at[at == len(self._hashes)] = 0
+        hits = numpy.flatnonzero(self._hashes[at] == lower)
+        if not len(hits):
+            return doc
+        group = candidates(doc)
+        for i in hits.tolist():
+            token = doc[i]
+            name, canonical, where = self._by_hash[int(lower[i])]
+            if name != canonical and not token.text[:1].isupper():
+                continue  # a brand is written with a capital ("Spinraza"; "spinraza" is rare)
+            group.append(Span(doc, i, i + 1, label="THERAPY", kb_id=canonical,
+                              span_id=MEDICINE_CONTEXT if where == "context" else ""))
+        return doc
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return "".join(f"{n}\t{c}\t{w}\n" for n, c, w in self.rows).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> MedicineFinder:
+        self.rows = [tuple(line.split("\t")) for line in data.decode("utf-8").splitlines()]
+        self._compile()
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "medicines.tsv").write_bytes(self.to_bytes())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> MedicineFinder:
+        return self.from_bytes((ensure_path(path) / "medicines.tsv").read_bytes())
+
+
+def read_medicines(path: Path) -> list[tuple[str, str, str]]:
+    """The rows of a medicines TSV (name, canonical, where); lines starting "#" are notes."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, canonical, where = line.split("\t")
+            rows.append((name, canonical, where))
+    return rows

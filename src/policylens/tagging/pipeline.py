@@ -2,7 +2,8 @@
 
 The pipeline is ``spacy.blank("en")`` with a text-keeping tokenizer (``tokenizer``), a
 sentence splitter (``sentences``), a SpanRuler fed with the phrase patterns of the JSONL files
-in ``patterns/``, a money amount finder and an INN-stem finder (``finders``), and the resolver
+in ``patterns/``, finders for money amounts, INN stems and dictionary medicine names
+(``finders``, names in ``data/medicines.tsv``), and the resolver
 that turns candidates into mentions (``resolver``, asking the context rules in
 ``conditions``). The components are registered when this module is imported, and through the
 package's ``spacy_factories`` entry points, so a plain ``spacy.load("models/policy-tagger")``
@@ -43,6 +44,7 @@ from policylens.records import Mention
 from policylens.tagging import finders, resolver, sentences, tokenizer  # noqa: F401
 from policylens.tagging.amounts import parse_amount
 from policylens.tagging.conditions import CONDITIONS
+from policylens.tagging.finders import read_medicines
 from policylens.tagging.labels import CANDIDATES_KEY, EXACT_CASE, EXCLUDE, LABELS, SPANS_KEY
 
 if TYPE_CHECKING:
@@ -59,7 +61,7 @@ PATTERN_FILES = (
     "nhs_workforce.jsonl",
     "exclusions.jsonl",
 )
-DATA_FILES = ("canonical.jsonl", "modifiers.json")
+DATA_FILES = ("canonical.jsonl", "modifiers.json", "medicines.tsv")
 MODEL_NAME = "policy_tagger"
 TOKENIZER = "policylens.text_keeping_tokenizer.v1"
 MODEL_ENV = "POLICYLENS_MODEL"
@@ -221,6 +223,8 @@ def build_tagger(patterns_dir: Path = PATTERNS_DIR, data_dir: Path = DATA_DIR) -
     )
     nlp.add_pipe("policylens_amounts_v1", name="amounts")
     nlp.add_pipe("policylens_inn_stems_v1", name="inn_stems")
+    medicines = nlp.add_pipe("policylens_medicines_v1", name="medicines")
+    medicines.set_rows(read_medicines(data_dir / "medicines.tsv"))
     resolving = nlp.add_pipe("policylens_resolve_v1", name="resolver")
 
     patterns: dict[tuple[str, str, str], dict] = {}

@@ -220,7 +220,8 @@ class Resolver(BatchPipe):
         if span.label_ == "COST" and parse_amount(text) is not None:
             return ""  # an amount's value and currency are its normal form
         key = normalise_name(text)
-        found = self.canonical.get(key) or self.canonical.get(singular(key))
+        # The project's own groups first, then the name a finder knew (a medicine's INN).
+        found = self.canonical.get(key) or self.canonical.get(singular(key)) or span.kb_id_
         if found:
             return found
         return singular(key) if span[-1].text.islower() else key
