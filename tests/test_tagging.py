@@ -234,3 +234,23 @@ def test_medicine_rows_keep_real_medicines_and_trust_common_words_less():
     assert rows == [("plainsalt", "plainsalt", "context"),
                     ("zorbaflozin", "zorbaflozin", "any"),
                     ("zorbix", "zorbaflozin", "context")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The IMF pays for new cancer medicines while NICE collects evidence.", ["IMF"]),
+    ("The IMF agreed a loan on condition that the deficit falls.", []),
+    ("Kenya took an IMF loan; the International Monetary Fund and the World Bank set terms.", []),
+])
+def test_imf_is_the_medicines_fund_only_where_medicines_are_spoken_of(nlp, text, expected):
+    assert [t for t, label in found(nlp, text) if label == "COST"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("County hospitals received Kshs60 million for drugs.", ("Kshs60 million", 60e6, "KES")),
+    ("The state spent Rs 500 crore on hospital care.", ("Rs 500 crore", 5e9, "INR")),
+    ("Each dose costs patients ₹1,200.", ("₹1,200", 1200.0, "INR")),
+])
+def test_amounts_in_other_currencies_are_cost_mentions(nlp, text, expected):
+    amounts = [(m.text, m.amount, m.currency) for m in extract_mentions(nlp(text), "p")
+               if m.amount is not None]
+    assert amounts == [expected]

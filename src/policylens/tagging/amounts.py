@@ -19,36 +19,62 @@ _SYMBOL_CURRENCY = {
     "AU$": "AUD",
     "C$": "CAD",
     "CA$": "CAD",
-    "GBP": "GBP",
-    "USD": "USD",
-    "EUR": "EUR",
-    "CHF": "CHF",
+    "₹": "INR",
+    "RS": "INR",
+    "RS.": "INR",
+    "RUPEES": "INR",
+    "RUPEE": "INR",
+    "KSH": "KES",
+    "KSHS": "KES",
+    "KSH.": "KES",
+    "KSHS.": "KES",
 }
+# ISO 4217 codes written before a number ("KES 2.5 billion", "INR 500 crore"): the currencies
+# of the countries whose debates and reports the tool meets, and the main reserve currencies.
+ISO_CODES = frozenset({
+    "GBP", "USD", "EUR", "CHF", "JPY", "CNY", "AUD", "CAD", "NZD", "SEK", "NOK", "DKK", "INR",
+    "PKR", "BDT", "LKR", "NPR", "KES", "UGX", "TZS", "RWF", "ETB", "NGN", "GHS", "ZAR", "ZMW",
+    "MWK", "BWP", "EGP", "MAD", "SGD", "MYR", "HKD", "PHP", "IDR", "THB", "BRL", "MXN", "ILS",
+    "AED", "SAR", "TRY", "PLN", "CZK", "HUF", "RON",
+})
 _WORD_CURRENCY = {
     "pound": "GBP",
     "sterling": "GBP",
     "euro": "EUR",
     "dollar": "USD",
+    "rupee": "INR",
 }
 _SCALES = {
     "thousand": 1e3,
     "k": 1e3,
+    "lakh": 1e5,
+    "lakhs": 1e5,
     "million": 1e6,
     "mn": 1e6,
     "m": 1e6,
+    "crore": 1e7,
+    "crores": 1e7,
     "billion": 1e9,
     "bn": 1e9,
     "b": 1e9,
     "trillion": 1e12,
     "tn": 1e12,
+    "lakh crore": 1e12,
+    "lakh crores": 1e12,
 }
 
-_SYMBOL = r"(?:US\s?\$|AU?\$|CA?\$|£|\$|€|(?:GBP|USD|EUR|CHF)\s?)"
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A currency before the number: a symbol, Kenya's "Kshs"/"KSh", India's "Rs"/"Rupees", or an
+# ISO code (checked against ISO_CODES when parsed). Codes and words match as written (no
+# "rs" inside a word: the look-behind in _AMOUNT keeps a letter from coming before).
+_SYMBOL = (r"(?:US\s?\$|AU?\$|CA?\$|£|\$|€|₹|K[Ss]hs?\.?\s?|Rs\.?\s?|Rupees?\s|rupees?\s"
+           r"|[A-Z]{3}\s?)")
+# Indian grouping ("1,20,000") before the international one.
+_NUMBER = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Words match in any case; symbols and codes ("US$", "GBP") only as written, which keeps the
 # expression from being tried at every "a", "c" or "e" in the text.
-_SCALE = r"(?:\s?(?i:thousand|million|billion|trillion|mn|bn|tn|m|k|b)(?![\w£$€]))"
-_CURRENCY_WORD = r"(?i:pounds?(?:\s+sterling)?|sterling|euros?|(?:US\s+)?dollars?)"
+_SCALE = (r"(?:\s?(?i:thousand|million|billion|trillion|lakh\s+crores?|crores?|lakhs?|mn|bn|tn"
+          r"|m|k|b)(?![\w£$€₹]))")
+_CURRENCY_WORD = r"(?i:pounds?(?:\s+sterling)?|sterling|euros?|(?:US\s+)?dollars?|rupees?)"
 # Units an amount is "per": anything after "per", a closed list after "a"/"each".
 _QALY = (
     r"(?:quality[-\s]adjusted\s+life[-\s]years?(?:\s+\(QALYs?\))?|QALYs?"
@@ -59,8 +85,8 @@ _PER = (
     r"|\s+(?:a|an|each|every)\s+(?:year|month|week|day|patient|head|dose|treatment|person|child))"
 )
 _AMOUNT = rf"""
-    (?=[£$€UACGE\d])    # a cheap first test of where an amount can start, tried everywhere
-    (?<![\w£$€.,])
+    (?=[£$€₹A-Zr\d])    # a cheap first test of where an amount can start, tried everywhere
+    (?<![\w£$€₹.,])
     (?:
         (?P<sym>{_SYMBOL})\s?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?
             (?:\s(?P<word1>{_CURRENCY_WORD}))?
@@ -86,9 +112,10 @@ _RATE_AFTER_RE = re.compile(r"\s+(?:to|per|against)\s+(?:the|one|a|1)\s+"
 
 
 def _currency(symbol: str | None, word: str | None) -> str | None:
-    """ISO code for a currency symbol or word."""
+    """ISO code for a currency symbol, code or word."""
     if symbol:
-        return _SYMBOL_CURRENCY.get(re.sub(r"\s", "", symbol).upper())
+        key = re.sub(r"\s", "", symbol).upper()
+        return _SYMBOL_CURRENCY.get(key) or (key if key in ISO_CODES else None)
     if word:
         key = word.lower().split()[-1].rstrip("s")
         return _WORD_CURRENCY.get(key, "GBP" if key == "sterling" else None)
@@ -98,19 +125,21 @@ def _currency(symbol: str | None, word: str | None) -> str | None:
 def _number(num: str, scale: str | None) -> float:
     value = float(num.replace(",", ""))
     if scale:
-        value *= _SCALES[scale.strip().lower()]
+        value *= _SCALES[" ".join(scale.lower().split())]
     return value
 
 
 # Every amount holds one of these (in lower case); most passages hold none, and looking for
 # them is far cheaper than running the full expression.
-_HINTS = ("£", "$", "€", "pound", "euro", "dollar", "sterling", "gbp", "usd", "eur", "chf")
+_HINTS = ("£", "$", "€", "₹", "pound", "euro", "dollar", "sterling", "rupee", "ksh")
+# Case-sensitive hints: "Rs" and the ISO codes as written.
+_HINT_RE = re.compile(r"\bRs\b|\b(?:" + "|".join(sorted(ISO_CODES)) + r")\b")
 
 
 def find_amounts(text: str) -> Iterator[tuple[int, int, float, str]]:
     """Yield (start, end, value, currency) for each money amount in ``text``."""
     lowered = text.lower()
-    if not any(hint in lowered for hint in _HINTS):
+    if not any(hint in lowered for hint in _HINTS) and _HINT_RE.search(text) is None:
         return
     pos = 0
     while (match := AMOUNT_RE.search(text, pos)) is not None:

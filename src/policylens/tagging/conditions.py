@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span
 
-from policylens.tagging.labels import EXACT_CASE
+from policylens.tagging.labels import rule_parts
 from policylens.tagging.names import normalise_name
 from policylens.tagging.tokenizer import doc_text
 
@@ -166,7 +166,7 @@ def _mention_in_sentence(span: Span, others: list[Span], labels: tuple[str, ...]
 
 def _settled(span: Span) -> bool:
     """A candidate that needs no context of its own (unconditional or exact-case)."""
-    return not span.id_ or span.id_ == EXACT_CASE
+    return not rule_parts(span.id_)[1]
 
 
 def _in_other_name(span: Span) -> bool:
@@ -215,6 +215,23 @@ def medicines_around(span: Span, others: list[Span]) -> bool:
             or _mention_in_sentence(span, others, ("THERAPY",)))
 
 
+# Words of public finance between states: "IMF" there is the International Monetary Fund.
+_STATE_FINANCE_RE = re.compile(
+    r"\b(?:loans?|debts?|bail-?outs?|monetary|fiscal|economy|economic|austerity|World\s+Bank|"
+    r"exchange\s+rates?|currency|inflation|GDP|balance\s+of\s+payments|structural)\b",
+    re.IGNORECASE,
+)
+
+
+def medicines_fund(span: Span, others: list[Span]) -> bool:
+    """"IMF" is the Innovative Medicines Fund where medicines are spoken of, and the
+    International Monetary Fund where loans, debt or the economy are."""
+    context = _context(span, in_sentence=False)
+    return (_STATE_FINANCE_RE.search(context) is None
+            and (_MEDICINES_RE.search(context) is not None
+                 or _mention_in_sentence(span, others, ("THERAPY", "REGULATION"))))
+
+
 CONDITIONS: dict[str, Callable[[Span, list[Span]], bool]] = {
     "regulator_in_sentence": regulator_in_sentence,
     "care_context": care_context,
@@ -227,6 +244,7 @@ CONDITIONS: dict[str, Callable[[Span, list[Span]], bool]] = {
     "medicine_context": medicine_context,
     "staff_context": staff_context,
     "medicines_around": medicines_around,
+    "medicines_fund": medicines_fund,
 }
 
 

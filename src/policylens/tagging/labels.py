@@ -12,7 +12,22 @@ CANDIDATES_KEY = "policy_candidates"
 # A pattern label that marks text where nothing may be tagged (organisations, diseases...).
 EXCLUDE = "EXCLUDE"
 # The pattern id of a case-sensitive pattern: the resolver keeps its match only in that case.
+# A case-sensitive pattern with a condition has the id "exact_case|<condition>".
 EXACT_CASE = "exact_case"
+
+
+def pattern_rule(exact_case: bool, condition: str | None) -> str:
+    """The id a pattern's matches carry: its case rule and its condition, "" for neither."""
+    if exact_case:
+        return f"{EXACT_CASE}|{condition}" if condition else EXACT_CASE
+    return condition or ""
+
+
+def rule_parts(rule: str) -> tuple[bool, str]:
+    """(exact case?, condition name or "") of a pattern id made by ``pattern_rule``."""
+    if rule == EXACT_CASE or rule.startswith(EXACT_CASE + "|"):
+        return True, rule[len(EXACT_CASE) + 1:]
+    return False, rule
 
 
 def label_rank(label: str) -> int:

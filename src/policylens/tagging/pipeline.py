@@ -11,7 +11,7 @@ works too.
 
 A pattern file holds one JSON object a line: ``label`` (one of LABELS, or EXCLUDE for text
 where nothing may be tagged), ``pattern`` (a phrase, matched in any case), and optionally
-``case_sensitive: true`` ("NICE" but not "nice") or ``when``, the name of a context check in
+``case_sensitive: true`` ("NICE" but not "nice") and ``when``, the name of a context check in
 ``conditions.CONDITIONS`` ("approved" only where a licensing regulator acts). Canonical names
 are in ``data/canonical.jsonl`` and the modifier words that widen a mention in
 ``data/modifiers.json``.
@@ -45,7 +45,7 @@ from policylens.tagging import finders, resolver, sentences, tokenizer  # noqa: 
 from policylens.tagging.amounts import parse_amount
 from policylens.tagging.conditions import CONDITIONS
 from policylens.tagging.finders import read_medicines
-from policylens.tagging.labels import CANDIDATES_KEY, EXACT_CASE, EXCLUDE, LABELS, SPANS_KEY
+from policylens.tagging.labels import CANDIDATES_KEY, EXCLUDE, LABELS, SPANS_KEY, pattern_rule
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -94,9 +94,6 @@ def read_patterns(patterns_dir: Path = PATTERNS_DIR) -> list[dict]:
             if when is not None and when not in CONDITIONS:
                 raise ModelError(f"{path}:{lineno}: unknown condition {when!r}",
                                  hint=f"use one of {sorted(CONDITIONS)}")
-            if when is not None and record.get("case_sensitive"):
-                raise ModelError(f"{path}:{lineno}: a case-sensitive pattern cannot have a "
-                                 "condition", hint="drop one of them")
             records.append(record)
     return records
 
@@ -214,7 +211,8 @@ def build_tagger(patterns_dir: Path = PATTERNS_DIR, data_dir: Path = DATA_DIR) -
         [*nlp.Defaults.suffixes, *EXTRA_SUFFIXES]).search
     nlp.add_pipe("policylens_sentences_v1", name="sentences")
     # One SpanRuler for every phrase: matching LOWER finds case variants; a case-sensitive
-    # pattern ("NICE", not "nice") carries the EXACT_CASE id and the resolver checks its case.
+    # pattern ("NICE", not "nice") carries the EXACT_CASE id (see labels.pattern_rule) and the
+    # resolver checks its case.
     # (A second ruler matching ORTH costs a whole extra pass over each Doc.)
     ruler = nlp.add_pipe(
         "span_ruler", name="ruler",
@@ -231,11 +229,11 @@ def build_tagger(patterns_dir: Path = PATTERNS_DIR, data_dir: Path = DATA_DIR) -
     exact_forms: dict[str, set[str]] = {}
     for record in read_patterns(patterns_dir):
         label = record["label"]
-        rule = EXACT_CASE if record.get("case_sensitive") else record.get("when") or ""
+        rule = pattern_rule(bool(record.get("case_sensitive")), record.get("when"))
         for variant in pattern_variants(record["pattern"]):
             key = (label, variant.lower(), rule)
             patterns[key] = {"label": label, "pattern": key[1], **({"id": rule} if rule else {})}
-            if rule == EXACT_CASE:
+            if record.get("case_sensitive"):
                 exact_forms.setdefault(label, set()).add(variant)
     ruler.add_patterns([patterns[k] for k in sorted(patterns)])
     resolving.set_data(*_read_data(data_dir), exact_forms=exact_forms)

@@ -28,7 +28,7 @@ from spacy.util import ensure_path
 from policylens.tagging.amounts import parse_amount
 from policylens.tagging.batching import BatchPipe
 from policylens.tagging.conditions import CONDITIONS, described_person, is_title, part_of_name
-from policylens.tagging.labels import CANDIDATES_KEY, EXACT_CASE, EXCLUDE, SPANS_KEY, label_rank
+from policylens.tagging.labels import CANDIDATES_KEY, EXCLUDE, SPANS_KEY, label_rank, rule_parts
 from policylens.tagging.names import normalise_name, singular
 from policylens.tagging.tokenizer import doc_text, forget_text
 
@@ -144,7 +144,7 @@ class Resolver(BatchPipe):
         text = doc_text(doc)
         candidates = [
             span for span in group
-            if span.id_ != EXACT_CASE
+            if not rule_parts(span.id_)[0]
             or text[span.start_char: span.end_char] in self._exact.get(span.label_, ())
         ]
         words = _Words(doc) if any(s.label_ in self._widenable for s in candidates) else None
@@ -153,8 +153,8 @@ class Resolver(BatchPipe):
             wide = self._widen(doc, span, words) if words is not None else span
             # A modifier that says which group ("agency staff") settles what a bare word
             # ("staff") would need its context for.
-            if (wide is span and span.id_ and span.id_ != EXACT_CASE
-                    and not CONDITIONS[span.id_](span, candidates)):
+            condition = rule_parts(span.id_)[1] if span.id_ else ""
+            if wide is span and condition and not CONDITIONS[condition](span, candidates):
                 continue
             widened.append(wide)
         chosen = [
