@@ -52,6 +52,13 @@ __all__ = [
     "write_report",
     "write_pages",
     "write_columns",
+    "write_transcript",
+    "write_congressional_record",
+    "write_oireachtas",
+    "write_lok_sabha",
+    "write_committee_hansard",
+    "write_kenya_hansard",
+    "write_council_hansard",
 ]
 
 PDF_AUTHOR = "policylens corpus"
@@ -893,3 +900,128 @@ def write_columns(
         c.showPage()
     c.save()
     return len(pages)
+
+
+# ---------------------------------------------------------------------------------------------
+# transcripts of other parliaments: one column, each with its own speaker-label style
+
+
+def write_transcript(
+    path,
+    *,
+    items: Iterable,
+    title: str,
+    cover_lines: Sequence[str] = (),
+    label_end: str = ":",
+    bold_labels: bool = True,
+    upper_headings: bool = True,
+    running_head: str | None = None,
+) -> int:
+    """Write a one-column debate transcript and return its number of pages.
+
+    items are Heading/Speech objects (or dicts, as for write_hansard). A speech opens with its
+    speaker label followed by label_end (":" in most parliaments, "." in the Congressional
+    Record), in bold when bold_labels; the text runs on after it on the same line. Headings are
+    centred, in capitals when upper_headings. cover_lines are printed centred on page 1 before
+    the items; running_head, when given, is printed at the top of every page with its number.
+    """
+    geometry = REPORT_GEOMETRY
+    measure = _Measure()
+    x0, x1 = geometry.columns[0]
+    width = x1 - x0
+    size, leading = HANSARD_BODY_SIZE, HANSARD_LEADING
+    blocks: list[tuple[list[_Line], float, int]] = []
+    for text in cover_lines:
+        blocks.append((_wrap(_words(text, BOLD_FONT), 11.0, width, measure, align="centre",
+                             leading=14.0), 4.0, 1))
+    for raw in items:
+        item = _coerce_item(raw)
+        if isinstance(item, Heading):
+            text = item.text.upper() if upper_headings else item.text
+            lines = _wrap(_words(text, BOLD_FONT), size, width, measure, align="centre",
+                          leading=leading)
+            blocks.append((lines, 10.0, len(lines) + 2))
+            continue
+        for i, para in enumerate(p for p in item.paragraphs if p.strip()):
+            tokens = _words(para, BODY_FONT)
+            if i == 0 and item.speaker:
+                label = _words(item.speaker + label_end, BOLD_FONT if bold_labels else BODY_FONT)
+                tokens = label + tokens
+            lines = _wrap(tokens, size, width, measure, first_indent=HANSARD_INDENT,
+                          leading=leading)
+            blocks.append((lines, HANSARD_TURN_GAP if i == 0 else HANSARD_PARAGRAPH_GAP, 1))
+
+    c = _new_canvas(path, title, title)
+    pages = 0
+    placed: list[tuple[float, float, _Line]] = []
+    y, at_top = geometry.body_top, True
+
+    def finish_page() -> None:
+        nonlocal pages, placed, y, at_top
+        pages += 1
+        if running_head:
+            _draw_string(c, SANS_FONT, HEADER_SIZE, x0, geometry.header_baseline, running_head)
+            _draw_string(c, SANS_FONT, HEADER_SIZE, x1, geometry.header_baseline, str(pages),
+                         "right")
+        _draw_lines(c, placed)
+        c.showPage()
+        placed, y, at_top = [], geometry.body_top, True
+
+    for lines, gap, keep in blocks:
+        if not lines:
+            continue
+        if not at_top and not _fits(y, lines, keep, gap, geometry.body_bottom):
+            finish_page()
+        if not at_top:
+            y -= gap
+        for line in lines:
+            if not at_top:
+                y -= line[3]
+            if y < geometry.body_bottom:
+                finish_page()
+            placed.append((x0, y, line))
+            at_top = False
+    if placed or pages == 0:
+        finish_page()
+    c.save()
+    return pages
+
+
+def write_congressional_record(path, *, date: datetime.date, items: Iterable) -> int:
+    """US Congressional Record style: "Mr. DOE." / "The PRESIDING OFFICER." in roman type."""
+    day = f"{date:%A}, {date:%B} {date.day}, {date.year}"
+    return write_transcript(path, items=items, title="Congressional Record", label_end=".",
+                            bold_labels=False, cover_lines=("Congressional Record", day),
+                            running_head=f"CONGRESSIONAL RECORD — SENATE {day}")
+
+
+def write_oireachtas(path, *, date: datetime.date, items: Iterable) -> int:
+    """Oireachtas style: "Senator Jane Doe:" / "An Cathaoirleach:" in bold."""
+    return write_transcript(path, items=items, title="Seanad Éireann", upper_headings=False,
+                            cover_lines=("Seanad Éireann", f"{date:%A}, {format_date(date)}"))
+
+
+def write_lok_sabha(path, *, date: datetime.date, items: Iterable) -> int:
+    """Lok Sabha style: "SHRI JOHN DOE (SEAT):" / "HON. SPEAKER:" in capitals."""
+    return write_transcript(path, items=items, title="Lok Sabha Debates",
+                            cover_lines=("LOK SABHA DEBATES", f"{date:%A}, {format_date(date)}"))
+
+
+def write_committee_hansard(path, *, date: datetime.date, items: Iterable) -> int:
+    """Australian committee Hansard style: "CHAIR:", "Senator DOE:", "Mr Doe:"."""
+    return write_transcript(path, items=items, title="Committee Hansard",
+                            cover_lines=("COMMITTEE HANSARD", format_date(date).upper()),
+                            running_head=f"Committee Hansard {format_date(date)}")
+
+
+def write_kenya_hansard(path, *, date: datetime.date, items: Iterable) -> int:
+    """Kenya National Assembly style: "Hon. (Eng.) Doe:", "Hon. A. B Doe:"."""
+    return write_transcript(path, items=items, title="National Assembly Debates",
+                            cover_lines=("NATIONAL ASSEMBLY", "OFFICIAL REPORT",
+                                         f"{date:%A}, {format_date(date)}"))
+
+
+def write_council_hansard(path, *, date: datetime.date, items: Iterable) -> int:
+    """City council style: "Councillor Doe:", "Mayor Roe:", "Madam Speaker:"."""
+    return write_transcript(path, items=items, title="Council Minutes",
+                            cover_lines=("COUNCIL MINUTES", f"{date:%A}, {format_date(date)}"))

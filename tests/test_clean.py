@@ -9,7 +9,7 @@ from policylens.ingest.clean import (
 )
 from policylens.ingest.docinfo import date_from_pdf_metadata, find_date, guess_kind
 from policylens.ingest.layout import Word, find_gutter, order_page
-from policylens.ingest.segment import match_speaker
+from policylens.ingest.speakers import match_speaker
 
 
 def test_normalise_unicode_folds_ligatures_quotes_and_spaces():

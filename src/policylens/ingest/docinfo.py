@@ -67,7 +67,9 @@ def date_from_filename(name: str) -> str | None:
 
 _PARLIAMENT = re.compile(
     r"\b(Hansard|House of Commons|House of Lords|Westminster Hall|Parliament|National Assembly|"
-    r"Written (?:Answers?|Questions?|Statements?)|To ask the Secretary of State|Council Minutes)\b")
+    r"Written (?:Answers?|Questions?|Statements?)|To ask the Secretary of State|Council Minutes|"
+    r"Congressional Record|House of Representatives|Oireachtas|D[áa]il [ÉE]ireann|Seanad|"
+    r"Lok Sabha|Rajya Sabha|Legislative (?:Assembly|Council)|Committee Hansard)\b")
 _NHS = re.compile(r"\b(NHS England|NHS (?!Digital)[A-Z][a-z]+|NHS Trust|NHS Foundation Trust|Integrated Care Board|ICB|"
                   r"NHS Improvement|Health Education England|Clinical Commissioning Group)\b")
 _GOVERNMENT = re.compile(r"\b(Department of Health|Department for|HM Government|HM Treasury|"

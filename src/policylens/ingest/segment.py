@@ -14,74 +14,15 @@ from dataclasses import dataclass, field
 from ..records import Passage, make_passage_id
 from .docinfo import find_date
 from .layout import Block
+from .speakers import Turn, match_speaker, short_name, split_heading_label
 
 MIN_WORDS = 40
 MAX_WORDS = 400
 TARGET_WORDS = 220  # paragraphs are grouped up to about this size before a new passage starts
 
-_TITLE = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Earl|"
-          r"Professor|Prof|Rev|Revd|Hon|Councillor|Mayor|Deputy\s+Mayor|Senator|Captain)")
-_NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|da|al|bin|ole|wa)){0,5}"
-_PARTY = r"[A-Z][A-Za-z&/\- ]{0,20}"
-# Without a title only a known party marks a speaker label ("Gene Therapy (Costs) (Update):" is
-# a heading).
-_KNOWN_PARTY = (r"(?:Con|Lab(?:/Co-op)?|LD|Lib Dem|SNP|DUP|PC|Green|Ind|Alliance|SDLP|UUP|"
-                r"Reform|Reform UK|Alba|TUV|Co-op|Sinn F[ée]in|Independent)")
-
-SPEAKER_PATTERNS = (
-    # Mr Alan Whitby (Carlisle North) (Lab):  /  Mr. Ojode (Ndhiwa):
-    re.compile(rf"^(?P<name>{_TITLE}\.?\s+{_NAME})\s*\((?P<seat>[^()]{{2,80}})\)"
-               rf"(?:\s*\((?P<party>{_PARTY})\))?\s*:\s*"),
-    # Sarah Moss (Leeds East) (Con): -- modern Hansard drops the title; seat and party say it
-    re.compile(rf"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){{1,3}})\s*"
-               rf"\((?P<seat>[^()]{{2,80}})\)\s*\((?P<party>{_KNOWN_PARTY})\)\s*:\s*"),
-    # The Minister for Health (Helen Carver):
-    re.compile(r"^(?P<role>The\s+[A-Z][^():\n]{3,140}?)\s*\((?P<name>[^()]{2,60})\)\s*:\s*"),
-    # Mr Speaker: / Madam Deputy Speaker: / The Chair: / Hon. Members:
-    re.compile(r"^(?P<name>(?:Mr\.?|Madam|Mrs\.?)\s+(?:Deputy\s+)?Speaker|The\s+(?:Temporary\s+)?"
-               r"(?:Deputy\s+)?(?:Chair(?:man|person)?|Speaker)|(?:Several\s+|An\s+)?Hon\.?\s+"
-               r"Members?)(?:\s*\([^()]{1,60}\))?\s*:\s*", re.I),
-    # Councillor Smith: / Dr. Nair:
-    re.compile(rf"^(?P<name>{_TITLE}\.?\s+{_NAME})\s*:\s*"),
-)
-LABEL_CHARS = 400  # a speaker label (name, seat, party, role) ends with a colon before this
 _TERMINAL = re.compile(r"[.?!:;\"')\]]$")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z\"'(])")
-
-
 _PROCEDURAL = re.compile(r"^\[[^\]]{1,80}\bin the Chair\]$", re.I)
-
-
-def _short_name(name: str) -> str:
-    """'Mr Alan Whitby' -> 'Mr Whitby': the label Hansard uses for a Member's later turns."""
-    parts = name.split()
-    return f"{parts[0]} {parts[-1]}" if len(parts) > 2 else name
-
-
-@dataclass(frozen=True)
-class Turn:
-    """A speaker turn's attribution."""
-
-    speaker: str | None
-    party: str | None
-    role: str | None = None
-
-
-def match_speaker(text: str) -> tuple[Turn, str] | None:
-    """If ``text`` opens a speaker turn, the turn and the text after the speaker's name."""
-    if ":" not in text[:LABEL_CHARS]:
-        return None  # most paragraphs: no label, no need to try every pattern
-    for pattern in SPEAKER_PATTERNS:
-        m = pattern.match(text)
-        if not m:
-            continue
-        groups = m.groupdict()
-        name = re.sub(r"\s+", " ", groups["name"]).strip()
-        if len(name.split()) > 8:
-            continue
-        party = groups.get("party")
-        return Turn(name, party.strip() if party else None, groups.get("role")), text[m.end():]
-    return None
 
 
 @dataclass
@@ -91,6 +32,7 @@ class _Unit:
     turn: Turn
     heading: str | None
     paragraphs: list[tuple[int, str]] = field(default_factory=list)  # (page, text)
+    labelled: bool = False  # opened by a speaker label in the text
 
 
 def _units(blocks: Sequence[Block]) -> list[_Unit]:
@@ -100,27 +42,29 @@ def _units(blocks: Sequence[Block]) -> list[_Unit]:
     members: dict[str, Turn] = {}
     current: _Unit | None = None
     for block in blocks:
-        if block.heading and not match_speaker(block.text):
+        found = match_speaker(block.text)
+        if block.heading and not found:
             heading = block.text
             turn, current = Turn(None, None), None
             continue
         if (len(block.text.split(None, 6)) <= 6 and find_date(block.text)) or _PROCEDURAL.match(
                 block.text):
             continue  # the sitting's date line, "[Mrs X in the Chair]": not speech
-        found = match_speaker(block.text)
         text = block.text
+        if not found and (split := split_heading_label(text)):
+            heading, found = split
         if found:
             turn, text = found
             if turn.party and turn.speaker:
                 members[turn.speaker] = turn
-                members.setdefault(_short_name(turn.speaker), turn)
+                members.setdefault(short_name(turn.speaker), turn)
             else:
                 # Later turns use a short label ("Mr Whitby:") and omit the party: attribute
                 # them to the Member named in full earlier in the same document.
-                known = members.get(turn.speaker) or members.get(_short_name(turn.speaker))
+                known = members.get(turn.speaker) or members.get(short_name(turn.speaker))
                 if known:
                     turn = Turn(known.speaker, known.party, turn.role)
-            current = _Unit(turn, heading)
+            current = _Unit(turn, heading, labelled=True)
             units.append(current)
             if not text.strip():
                 continue
@@ -170,17 +114,22 @@ class _Chunk:
     heading: str | None
     page: int
     paragraphs: list[str]
+    # for each paragraph, the speaker whose label opened it in the text (None if it opened none)
+    labels: list[str | None] = field(default_factory=list)
     words_by_speaker: dict[tuple[str | None, str | None], int] = field(default_factory=dict)
     n_words: int = 0
 
-    def add(self, paragraph: str, key: tuple[str | None, str | None], n: int) -> None:
+    def add(self, paragraph: str, key: tuple[str | None, str | None], n: int,
+            label: str | None = None) -> None:
         self.paragraphs.append(paragraph)
+        self.labels.append(label)
         self.words_by_speaker[key] = self.words_by_speaker.get(key, 0) + n
         self.n_words += n
 
     def absorb(self, other: _Chunk, before: bool = False) -> None:
         self.paragraphs = (other.paragraphs + self.paragraphs) if before else (
             self.paragraphs + other.paragraphs)
+        self.labels = (other.labels + self.labels) if before else self.labels + other.labels
         if before:
             self.page = other.page
         for key, n in other.words_by_speaker.items():
@@ -192,6 +141,7 @@ def _chunks(units: Sequence[_Unit]) -> list[_Chunk]:
     chunks: list[_Chunk] = []
     for unit in units:
         current: _Chunk | None = None
+        label = unit.turn.speaker if unit.labelled else None
         for page, paragraph in unit.paragraphs:
             for piece, n in _split_long(paragraph):
                 if current is None or current.n_words + n > MAX_WORDS or (
@@ -199,7 +149,8 @@ def _chunks(units: Sequence[_Unit]) -> list[_Chunk]:
                 ):
                     current = _Chunk(unit.turn, unit.heading, page, [])
                     chunks.append(current)
-                current.add(piece, (unit.turn.speaker, unit.turn.party), n)
+                current.add(piece, (unit.turn.speaker, unit.turn.party), n, label)
+                label = None
     return chunks
 
 
@@ -228,6 +179,15 @@ def _merge_short(chunks: list[_Chunk]) -> list[_Chunk]:
     return out
 
 
+def _labelled_paragraphs(chunk: _Chunk) -> list[str]:
+    """The chunk's paragraphs; where it holds several speakers' turns, each turn opens with its
+    speaker's label, so a short turn merged into a neighbour still says who spoke it."""
+    if len(chunk.words_by_speaker) < 2:
+        return chunk.paragraphs
+    return [f"{label}: {text}" if label else text
+            for label, text in zip(chunk.labels, chunk.paragraphs)]
+
+
 def segment(doc_id: str, blocks: Sequence[Block]) -> list[Passage]:
     """Passages for one document, in reading order, with speaker and party where present."""
     passages = []
@@ -235,7 +195,7 @@ def segment(doc_id: str, blocks: Sequence[Block]) -> list[Passage]:
         (speaker, party), _ = max(chunk.words_by_speaker.items(), key=lambda kv: kv[1])
         passages.append(Passage(
             passage_id=make_passage_id(doc_id, seq), doc_id=doc_id, page=chunk.page, seq=seq,
-            text="\n\n".join(chunk.paragraphs), speaker=speaker, party=party,
+            text="\n\n".join(_labelled_paragraphs(chunk)), speaker=speaker, party=party,
             heading=chunk.heading,
         ))
     return passages
@@ -243,4 +203,4 @@ def segment(doc_id: str, blocks: Sequence[Block]) -> list[Passage]:
 
 def count_turns(blocks: Sequence[Block]) -> int:
     """How many blocks open a speaker turn (a sign of a debate transcript)."""
-    return sum(1 for b in blocks if match_speaker(b.text))
+    return sum(1 for b in blocks if match_speaker(b.text) or split_heading_label(b.text))

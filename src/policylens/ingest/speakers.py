@@ -1,0 +1,157 @@
+"""Speaker labels: the text that opens a turn in a debate transcript, for many parliaments.
+
+A label is recognised from the text alone, at the start of a paragraph:
+
+- Westminster: ``Mr Alan Whitby (Carlisle North) (Lab):``, ``The Minister for Health (Helen
+  Carver):``, ``Mr Speaker:``;
+- Oireachtas: ``Senator Lynn Ruane:``, ``Deputy Mary Lou McDonald:``, ``An Cathaoirleach:``,
+  ``Minister of State at the Department of Transport (Deputy Anne Byrne):``;
+- US Congressional Record: ``Mr. SCHUMER.``, ``Mrs. GREENE of Georgia.``,
+  ``The PRESIDING OFFICER.``, ``The SPEAKER pro tempore (Mr. CUELLAR).``;
+- Lok Sabha: ``SHRI BENNY BEHANAN (CHALAKUDY):``, ``HON. SPEAKER:``,
+  ``THE MINISTER OF FINANCE (SHRIMATI X):``;
+- Australian Hansard: ``CHAIR:``, ``Senator RICE:``, ``Mr Smith:``, ``Mr DUTTON (Dickson)
+  (14:02):``; New Zealand: ``Hon CHRIS HIPKINS (Prime Minister):``, ``CHRIS BISHOP
+  (National—Hutt South):``;
+- Kenya: ``Hon. (Eng.) Gumbo:``, ``Hon.Chepkong'a:``, ``Hon. A. B Duale:``, ``The Temporary
+  Deputy Speaker (Hon. (Ms.) Shebesh):``; councils: ``Councillor Fielding:``, ``Mayor Katz:``.
+
+Every pattern needs either a title (Mr, Senator, SHRI, Hon...), an office (Chair, Speaker,
+Cathaoirleach...), a role with the holder's name in brackets, or a seat and a known party; and
+it ends with a colon, or, in the Congressional Record's style only (title and name in capitals),
+with a full stop. "Mr. Smith said ..." and headings in capitals are therefore never labels.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LABEL_CHARS = 400  # a speaker label (name, seat, party, role) ends before this many characters
+MAX_NAME_WORDS = 8
+
+# Titles before a Member's name, in any case ("Mr", "SHRI", "Senator", "Hon.").
+_TITLE = (r"(?i:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Earl|Professor|"
+          r"Prof|Rev|Revd|Bishop|Canon|Hon|Rt\.?\s+Hon|The\s+Hon|Councillor|Cllr|Mayor|"
+          r"Deputy\s+Mayor|Alderman|Senator|Deputy|Captain|Capt|Major|Col|Gen|Eng|Amb|Adv|"
+          r"Shri|Shrimati|Smt|Kumari|Sushri|Kunwar|Sardar|Sadhvi|Swami)")
+# Kenya's bracketed qualifiers after "Hon.": "Hon. (Eng.) Gumbo", "Hon. (Ms.) Muhia".
+_QUALIFIER = r"(?:\s*\((?i:Eng|Ms|Mrs|Mr|Dr|Prof|Capt|Maj|Gen|Col|Rtd|Amb|Arch|Lt|CPA|Rev)\.?\))"
+_PARTICLE = r"(?:de|del|della|van|von|da|di|du|al|bin|binti|ole|wa|arap|ni|le|la|mac|of\s+the)"
+_NAME = rf"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|{_PARTICLE})){{0,5}}"
+_PARTY = r"[A-Z][A-Za-z&/\- ]{0,20}"
+# Without a title only a known party marks a speaker label ("Gene Therapy (Costs) (Update):" is
+# a heading).
+_KNOWN_PARTY = (r"(?:Con|Lab(?:/Co-op)?|LD|Lib Dem|SNP|DUP|PC|Green|Ind|Alliance|SDLP|UUP|"
+                r"Reform|Reform UK|Alba|TUV|Co-op|Sinn F[ée]in|Independent|Labour|National|"
+                r"ACT|NZ First|Te P[āa]ti M[āa]ori|Liberal|LP|ALP|Nats|AG|LNP|IND|FF|FG|SF|"
+                r"Fianna F[áa]il|Fine Gael|Social Democrats|Labour Party)")
+_TIME = r"(?:\s*\(\d{1,2}[:.]\d{2}\))?"  # Australian Hansard: "Mr DUTTON (Dickson) (14:02):"
+# Who holds an office or role, in brackets: "(Deputy Anne Byrne)", "(Hon. (Ms.) Shebesh)".
+_HOLDER = r"(?P<name>[A-Z](?:[^()]|\([^()]{1,12}\)){1,80}?)"
+# Offices that speak under their title rather than a name (any case: "CHAIR", "An Cathaoirleach").
+_OFFICE = (r"(?i:(?:(?:The|An|Hon\.?|Madam|Mr\.?|Mister)\s+)?"
+           r"(?:(?:Deputy|Acting|Temporary|Assistant|Vice|Leas|Second\s+Deputy)[\s-]+){0,3}"
+           r"(?:Chair(?:man|person|woman|lady)?|Speaker|President|Presiding\s+Officer|Clerk|"
+           r"Secretary[\s-]General|Cathaoirleach|Chathaoirleach|Ceann\s+Comhairle|"
+           r"Cheann\s+Comhairle|Taoiseach|T[áa]naiste|Mayor|Deputy\s+Mayor)"
+           r"(?:\s+pro\s+tempore)?)")
+# Congressional Record names are set in capitals: "SCHUMER", "McCONNELL", "VAN HOLLEN".
+_CAPS_WORD = r"(?:Mc|Mac|O'|O’|De|Di|La|Le)?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+(?:\s?[\u0300-\u036f\u00b4])?"
+
+SPEAKER_PATTERNS = (
+    # Mr Alan Whitby (Carlisle North) (Lab):  /  Mr. Ojode (Ndhiwa):  /  Hon CHRIS HIPKINS (PM):
+    re.compile(rf"^(?P<name>{_TITLE}(?:\.|\s){_QUALIFIER}*\s*{_NAME})\s*\((?P<seat>[^()]{{2,80}})\)"
+               rf"(?:\s*\((?P<party>{_PARTY})\))?{_TIME}\s*:\s*"),
+    # Sarah Moss (Leeds East) (Con): -- modern Hansard drops the title; seat and party say it
+    re.compile(rf"^(?P<name>[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){{1,3}})\s*"
+               rf"\((?P<seat>[^()]{{2,80}})\)\s*\((?P<party>{_KNOWN_PARTY})\){_TIME}\s*:\s*"),
+    # CHRIS BISHOP (National—Hutt South): -- New Zealand puts the party before the seat
+    re.compile(rf"^(?P<name>[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){{1,4}})\s*"
+               rf"\((?P<party>{_KNOWN_PARTY})\s*[—–-]\s*(?P<seat>[^()]{{2,60}})\){_TIME}\s*:\s*"),
+    # The Minister for Health (Helen Carver):  /  Minister of State at ... (Deputy Anne Byrne):
+    # / THE MINISTER OF FINANCE (SHRIMATI X):  /  His Excellency the President (Mr. Moi):
+    re.compile(rf"^(?P<role>(?:The|THE|Minister|MINISTER|His|Her|HIS|HER)\s+[A-Za-z][^():\n]"
+               rf"{{2,160}}?)\s*\({_HOLDER}\){_TIME}\s*:\s*"),
+    # Mr Speaker: / An Cathaoirleach: / CHAIR: / HON. SPEAKER: / ACTING CHAIR (Senator Smith):
+    re.compile(rf"^(?P<name>{_OFFICE}|(?:Several\s+|An\s+|Some\s+)?Hon\.?\s+Members?)"
+               rf"(?:\s*\((?P<holder>(?:[^()]|\([^()]{{1,12}}\)){{1,60}})\))?\s*:\s*"),
+    # Councillor Smith: / Dr. Nair: / Senator Lynn Ruane: / Hon. (Eng.) Gumbo: / SHRI X:
+    re.compile(rf"^(?P<name>{_TITLE}(?:\.|\s){_QUALIFIER}*\s*{_NAME}){_TIME}\s*:\s*"),
+    # Congressional Record: Mr. SCHUMER.  /  Mrs. GREENE of Georgia.  /  Mr. JEFFRIES (during
+    # the reading).
+    re.compile(rf"^(?P<name>(?:Mr|Mrs|Ms|Miss|Dr)\.\s+{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,2}}"
+               rf"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})?)"
+               rf"(?:\s*\([^()]{{1,60}}\))?\.(?:\s+|$)"),
+    # The PRESIDING OFFICER.  /  The SPEAKER pro tempore (Mr. CUELLAR).  /  The Acting CHAIR.
+    re.compile(r"^(?P<name>The\s+(?:(?:ACTING|Acting|DEPUTY|Deputy|VICE|Vice)\s+)?"
+               r"(?:SPEAKER|PRESIDENT|PRESIDING\s+OFFICER|CHAIR(?:MAN|WOMAN)?|CLERK|"
+               r"CHIEF\s+JUSTICE)(?:\s+pro\s+tempore)?)(?:\s*\([^()]{1,60}\))?\.(?:\s+|$)"),
+)
+_PARTY_FIRST = re.compile(rf"({_KNOWN_PARTY})\s*[—–]")
+_QUICK = re.compile(r"[:.]")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A speaker turn's attribution."""
+
+    speaker: str | None
+    party: str | None
+    role: str | None = None
+
+
+_INITIALS = re.compile(r"(?<![\w'’])([A-Z])(?:\.\s*|\s+)(?=[A-Z])")
+_LOOSE_ACCENT = re.compile(r"\s?[\u0300-\u036f\u00b4]")  # "GARCIA ́": an accent set apart
+_TITLE_GLUED = re.compile(r"^(Hon|Mr|Mrs|Ms|Dr)\.(?=[A-Z][a-z])")
+
+
+def normalise_name(name: str) -> str:
+    """One spelling for one label: spaces folded, initials spaced ("A.B Duale" -> "A. B. Duale"),
+    a title glued to the name parted ("Hon.Chepkong'a" -> "Hon. Chepkong'a")."""
+    name = re.sub(r"\s+", " ", _LOOSE_ACCENT.sub("", name)).strip()
+    name = _TITLE_GLUED.sub(r"\1. ", name)
+    return re.sub(r"\s+", " ", _INITIALS.sub(r"\1. ", name)).strip()
+
+
+def short_name(name: str) -> str:
+    """'Mr Alan Whitby' -> 'Mr Whitby': the label Hansard uses for a Member's later turns."""
+    parts = name.split()
+    return f"{parts[0]} {parts[-1]}" if len(parts) > 2 else name
+
+
+def match_speaker(text: str) -> tuple[Turn, str] | None:
+    """If ``text`` opens a speaker turn, the turn and the text after the speaker's label."""
+    if not _QUICK.search(text[:LABEL_CHARS]):
+        return None  # most paragraphs: no label, no need to try every pattern
+    for pattern in SPEAKER_PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        groups = m.groupdict()
+        name = normalise_name(groups["name"])
+        if len(name.split()) > MAX_NAME_WORDS:
+            continue
+        party = groups.get("party")
+        if not party and groups.get("seat"):
+            # New Zealand prints "(Labour—Te Atatū)": the party before the seat.
+            lead = _PARTY_FIRST.match(groups["seat"])
+            party = lead.group(1) if lead else None
+        return Turn(name, party.strip() if party else None, groups.get("role")), text[m.end():]
+    return None
+
+
+# A heading set in capitals run into the label that follows it ("QUESTION PERIOD Councillor
+# Mayes: ..."), as some transcripts' text layers give it.
+_CAPS_LEAD = re.compile(r"^((?:[A-Z0-9][A-Z0-9,.'’&()\-]*\s+){2,15})(?=[A-Z][a-z])")
+
+
+def split_heading_label(text: str) -> tuple[str, tuple[Turn, str]] | None:
+    """A heading in capitals followed by a speaker label: (heading, (turn, rest))."""
+    m = _CAPS_LEAD.match(text)
+    if not m:
+        return None
+    found = match_speaker(text[m.end():])
+    if not found:
+        return None
+    return m.group(1).strip(), found

@@ -1,0 +1,217 @@
+"""Speaker turns in the label styles of other parliaments, read from PDFs built here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from policylens.cli import cli
+from policylens.ingest.extract import extract_document, sha256_file
+from policylens.ingest.speakers import match_speaker, normalise_name
+
+from conftest import SHARED
+
+DAY = dt.date(2022, 3, 9)
+
+# Sentences written for these tests: long enough that each turn is a passage of its own.
+LONG_A = ("The committee has heard from hospital pharmacists that the cost of advanced "
+          "therapies is paid up front while the benefit arrives over many years, and the "
+          "budget rules of most health services were never designed for that pattern of "
+          "spending, so the question is who carries the risk when a treatment fails.")
+LONG_B = ("Our regional manufacturing centres can now produce viral vectors at a scale that "
+          "was unthinkable a decade ago, yet the workforce to run them is thin, and every "
+          "training place we fund this year is a qualified technician three years from now, "
+          "which is why the apprenticeship levy matters so much to this sector.")
+LONG_C = ("Families travelling hundreds of miles to a single specialist centre bear costs "
+          "that appear in no appraisal, and I would ask the minister to publish how the "
+          "department intends to measure those costs before the next spending review, "
+          "because without numbers the argument is never won.")
+LONG_D = ("Mr. Smith said in his evidence that the waiting list had doubled, and the figures "
+          "published last month bear that out in every region, with the longest waits among "
+          "children whose conditions are rare enough that no local clinic has ever treated "
+          "one, which is the point the petition was making.")
+
+
+def _speeches(pdfgen, labels, heading="Advanced Therapies: Access"):
+    texts = [LONG_A, LONG_B, LONG_C]
+    return [pdfgen.Heading(heading, 1)] + [
+        pdfgen.Speech(label, (texts[i % 3],)) for i, label in enumerate(labels)]
+
+
+def _ingest(path: Path):
+    return extract_document(path, sha256_file(path))
+
+
+def _speakers(passages):
+    return [p.speaker for p in passages]
+
+
+STYLES = {
+    "congressional_record": (
+        ["Mr. HARLOW", "Mrs. OKAFOR of Ohio", "The PRESIDING OFFICER",
+         "Ms. VAN DORN", "The SPEAKER pro tempore (Mr. HARLOW)", "Mr. McCANN"],
+        ["Mr. HARLOW", "Mrs. OKAFOR of Ohio", "The PRESIDING OFFICER", "Ms. VAN DORN",
+         "The SPEAKER pro tempore", "Mr. McCANN"]),
+    "oireachtas": (
+        ["Senator Aoife Brennan", "An Cathaoirleach", "Deputy Ciarán Walsh",
+         "Minister of State at the Department of Health (Deputy Nora Quinn)",
+         "An Ceann Comhairle", "An Leas-Chathaoirleach"],
+        ["Senator Aoife Brennan", "An Cathaoirleach", "Deputy Ciarán Walsh",
+         "Deputy Nora Quinn", "An Ceann Comhairle", "An Leas-Chathaoirleach"]),
+    "lok_sabha": (
+        ["SHRI RAVI KUMAR MENON (KOZHIKODE)", "HON. SPEAKER",
+         "SHRIMATI ANITA DESAI (PUNE NORTH)", "DR. (PROF.) S. K. RAO (HYDERABAD)",
+         "THE MINISTER OF HEALTH AND FAMILY WELFARE (SHRI ARJUN DAS)", "HON. CHAIRPERSON"],
+        ["SHRI RAVI KUMAR MENON", "HON. SPEAKER", "SHRIMATI ANITA DESAI",
+         "DR. (PROF.) S. K. RAO", "SHRI ARJUN DAS", "HON. CHAIRPERSON"]),
+    "committee_hansard": (
+        ["CHAIR", "Senator PATTERSON", "Mr Okonjo", "Dr Lindqvist", "ACTING CHAIR",
+         "Ms McKENZIE"],
+        ["CHAIR", "Senator PATTERSON", "Mr Okonjo", "Dr Lindqvist", "ACTING CHAIR",
+         "Ms McKENZIE"]),
+    "kenya_hansard": (
+        ["Hon. (Eng.) Otieno", "Hon. (Ms.) Wanjiru", "Hon.Kiprotich", "Hon. J. K Mwangi",
+         "The Temporary Deputy Speaker (Hon. (Dr.) Achieng)", "Hon. Members"],
+        ["Hon. (Eng.) Otieno", "Hon. (Ms.) Wanjiru", "Hon. Kiprotich", "Hon. J. K. Mwangi",
+         "Hon. (Dr.) Achieng", "Hon. Members"]),
+    "council_hansard": (
+        ["Councillor Dubois", "Mayor Lindgren", "Madam Speaker", "Councillor Nakamura",
+         "Deputy Mayor Fontaine", "Councillor Dubois"],
+        ["Councillor Dubois", "Mayor Lindgren", "Madam Speaker", "Councillor Nakamura",
+         "Deputy Mayor Fontaine", "Councillor Dubois"]),
+}
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_each_parliaments_labels_become_speakers(tmp_path, pdfgen, style):
+    labels, expected = STYLES[style]
+    path = tmp_path / f"{style}.pdf"
+    getattr(pdfgen, f"write_{style}")(path, date=DAY, items=_speeches(pdfgen, labels))
+    doc, passages = _ingest(path)
+    assert _speakers(passages) == expected
+    assert doc.kind == "parliamentary"
+    assert doc.date == DAY.isoformat()
+    # The label is not left in the speech.
+    assert all(not p.text.startswith(label) for p, label in zip(passages, labels))
+
+
+def test_short_turn_merged_into_a_neighbour_keeps_its_label(tmp_path, pdfgen):
+    items = [pdfgen.Heading("Rates Relief", 1),
+             pdfgen.Speech("Councillor Dubois", (LONG_A,)),
+             pdfgen.Speech("Councillor Nakamura", ("Agreed.",)),
+             pdfgen.Speech("Councillor Dubois", (LONG_B,))]
+    path = tmp_path / "council.pdf"
+    pdfgen.write_council_hansard(path, date=DAY, items=items)
+    _, passages = _ingest(path)
+    merged = [p for p in passages if "Agreed." in p.text]
+    assert len(merged) == 1
+    assert "Councillor Nakamura: Agreed." in merged[0].text
+    assert merged[0].speaker == "Councillor Dubois"
+    assert merged[0].text.startswith("Councillor Dubois: ")
+
+
+def test_sentences_naming_members_and_capital_headings_are_not_turns(tmp_path, pdfgen):
+    items = [pdfgen.Heading("Motion Re: Waiting Times", 1),
+             pdfgen.Speech("Senator Aoife Brennan", (LONG_A, LONG_D)),
+             pdfgen.Heading("Whereas: the following", 2),
+             pdfgen.Speech("", (LONG_D,))]
+    path = tmp_path / "seanad.pdf"
+    pdfgen.write_oireachtas(path, date=DAY, items=items)
+    _, passages = _ingest(path)
+    assert [(p.speaker, p.text[:12]) for p in passages] == [
+        ("Senator Aoife Brennan", LONG_A[:12]), (None, LONG_D[:12])]
+    assert "Mr. Smith said" in passages[0].text
+
+
+def test_party_given_once_is_carried_to_later_turns():
+    from policylens.ingest.layout import Block
+    from policylens.ingest.segment import segment
+
+    blocks = [Block(f"Hon CHRIS TANE (Labour—Te Atatū): {LONG_A}", 1, 0),
+              Block(f"MERE PARATA (National—Rangitīkei): {LONG_B}", 1, 0),
+              Block(f"Hon CHRIS TANE: {LONG_C}", 2, 0)]
+    passages = segment("e" * 16, blocks)
+    assert [(p.speaker, p.party) for p in passages] == [
+        ("Hon CHRIS TANE", "Labour"), ("MERE PARATA", "National"), ("Hon CHRIS TANE", "Labour")]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Mr. SCHOLTZ. Mr. President, I rise", "Mr. SCHOLTZ"),
+    ("Mr. GARCÍA ́ of Texas. Mr. Speaker", "Mr. GARCÍA of Texas"),
+    ("The ACTING PRESIDENT pro tempore. Without objection", "The ACTING PRESIDENT pro tempore"),
+    ("Mr DUNMORE (Fairhaven—Leader of the House) (14:02): The", "Mr DUNMORE"),
+    ("His Excellency the President (Mr. Daniel Korir): Mr. Speaker", "Mr. Daniel Korir"),
+    ("The Taoiseach: I thank the Senators", "The Taoiseach"),
+    ("QUESTION PERIOD Councillor Dubois: Thank you", None),  # a heading run in: see below
+])
+def test_labels_in_text(text, speaker):
+    found = match_speaker(text)
+    assert (found[0].speaker if found else None) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Smith said the waiting list had doubled.",
+    "Mr. SMITH said the waiting list had doubled.",
+    "MOTION RE: WAITING TIMES",
+    "NOTE: figures are provisional.",
+    "The NHS. It is the largest employer.",
+    "I have received notice from Senator Aoife Brennan of the following matter:",
+    "Deputy Director of Finance and Estates: Jane Doe",
+    "The need for the Minister for Health to ensure (a): the following",
+])
+def test_ordinary_text_is_not_a_label(text):
+    assert match_speaker(text) is None
+
+
+def test_heading_run_into_a_label_is_split():
+    from policylens.ingest.layout import Block
+    from policylens.ingest.segment import segment
+
+    passages = segment("f" * 16, [Block(f"QUESTION PERIOD Councillor Dubois: {LONG_A}", 1, 0)])
+    assert [(p.speaker, p.heading) for p in passages] == [
+        ("Councillor Dubois", "QUESTION PERIOD")]
+    assert passages[0].text.startswith("The committee")
+
+
+def test_one_spelling_per_member():
+    assert normalise_name("Hon. A.B Duale") == normalise_name("Hon. A. B. Duale") == (
+        "Hon. A. B. Duale")
+    assert normalise_name("Hon.Chepkong'a") == "Hon. Chepkong'a"
+
+
+def test_speakers_through_the_cli(tmp_path, pdfgen):
+    labels, expected = STYLES["lok_sabha"]
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    pdfgen.write_lok_sabha(folder / "debate.pdf", date=DAY, items=_speeches(pdfgen, labels))
+    db = tmp_path / "store.db"
+    result = CliRunner().invoke(cli, ["--db", str(db), "-q", "ingest", str(folder)])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "passages.jsonl"
+    result = CliRunner().invoke(cli, ["--db", str(db), "export", "passages", "--format",
+                                      "jsonl", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["speaker"] for r in rows] == expected
+
+
+REAL = SHARED / "realpdfs"
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/realpdfs is not present")
+@pytest.mark.parametrize("name", ["wild/ie_oireachtas_2021-11-18.pdf",
+                                  "hansard/ke_Hansard_Report_-_Thursday_1st_December_2016_P.pdf",
+                                  "hansard/wpg_2013-01-30_regular.pdf"])
+def test_real_transcripts_have_speakers_on_most_passages(name):
+    path = REAL / name
+    if not path.exists():
+        pytest.skip(f"{name} is not present")
+    doc, passages = _ingest(path)
+    assert doc.kind == "parliamentary"
+    share = sum(1 for p in passages if p.speaker) / len(passages)
+    assert share >= 0.8
