@@ -254,3 +254,32 @@ def test_amounts_in_other_currencies_are_cost_mentions(nlp, text, expected):
     amounts = [(m.text, m.amount, m.currency) for m in extract_mentions(nlp(text), "p")
                if m.amount is not None]
     assert amounts == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bracketed abbreviation inside a phrase stays in it; the longest phrase wins
+    ("They followed the Technology Appraisal (TA) guidance closely.",
+     [("Technology Appraisal (TA) guidance", "REGULATION")]),
+    ("The technology appraisal guidance was published.",
+     [("technology appraisal guidance", "REGULATION")]),
+    ("The Innovative Licensing and Access Pathway (ILAP) was launched.",  # no phrase after it
+     [("Innovative Licensing and Access Pathway", "REGULATION"), ("ILAP", "REGULATION")]),
+    ("Nursing staff attrition worries every trust.", [("Nursing staff attrition", "NHS_WORKFORCE")]),
+    # care roles outside the lists: a care domain before a role word
+    ("The ward needs more healthcare assistants and two transplant coordinators.",
+     [("healthcare assistants", "NHS_WORKFORCE"), ("transplant coordinators", "NHS_WORKFORCE")]),
+    ("County hospitals lack clinical officers and dietitians.",
+     [("clinical officers", "NHS_WORKFORCE"), ("dietitians", "NHS_WORKFORCE")]),
+    ("Village health care depends on ASHA workers.", [("ASHA workers", "NHS_WORKFORCE")]),
+])
+def test_span_edges_and_roles(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The bank manager met the project officer about the loan.",  # roles outside care
+    "Priya Shah, Transplant Coordinator at a London hospital, said patients wait.",  # byline
+    "Speaking as a healthcare assistant myself, I know what patients need.",  # one person
+])
+def test_role_words_outside_care_or_for_one_person_are_not_workforce(nlp, text):
+    assert [t for t, label in found(nlp, text) if label == "NHS_WORKFORCE"] == []

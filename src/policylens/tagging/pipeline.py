@@ -61,7 +61,7 @@ PATTERN_FILES = (
     "nhs_workforce.jsonl",
     "exclusions.jsonl",
 )
-DATA_FILES = ("canonical.jsonl", "modifiers.json", "medicines.tsv")
+DATA_FILES = ("canonical.jsonl", "modifiers.json", "medicines.tsv", "roles.json")
 MODEL_NAME = "policy_tagger"
 TOKENIZER = "policylens.text_keeping_tokenizer.v1"
 MODEL_ENV = "POLICYLENS_MODEL"
@@ -96,6 +96,14 @@ def read_patterns(patterns_dir: Path = PATTERNS_DIR) -> list[dict]:
                                  hint=f"use one of {sorted(CONDITIONS)}")
             records.append(record)
     return records
+
+
+def role_patterns(data_dir: Path = DATA_DIR) -> list[dict]:
+    """NHS_WORKFORCE pattern records for every care domain before every role (roles.json):
+    "healthcare assistant", "transplant coordinator", "clinical officer"."""
+    roles = json.loads((data_dir / "roles.json").read_text(encoding="utf-8"))
+    return [{"label": "NHS_WORKFORCE", "pattern": f"{domain} {role}"}
+            for domain in roles["domains"] for role in roles["roles"]]
 
 
 def plural(word: str) -> str | None:
@@ -227,7 +235,7 @@ def build_tagger(patterns_dir: Path = PATTERNS_DIR, data_dir: Path = DATA_DIR) -
 
     patterns: dict[tuple[str, str, str], dict] = {}
     exact_forms: dict[str, set[str]] = {}
-    for record in read_patterns(patterns_dir):
+    for record in [*read_patterns(patterns_dir), *role_patterns(data_dir)]:
         label = record["label"]
         rule = pattern_rule(bool(record.get("case_sensitive")), record.get("when"))
         for variant in pattern_variants(record["pattern"]):

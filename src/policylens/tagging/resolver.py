@@ -34,6 +34,8 @@ from policylens.tagging.tokenizer import doc_text, forget_text
 
 # Distinct mention texts whose canonical name is remembered (the same few recur).
 CANONICAL_CACHE_SIZE = 50_000
+# The longest abbreviation in brackets that a phrase may hold inside it ("(ILAP)", "(CAR-T)").
+MAX_ABBREVIATION = 8
 
 # --- span attributes: computed from what the Doc stores, so they survive to_bytes/spacy.load
 
@@ -195,6 +197,10 @@ class Resolver(BatchPipe):
             start = _extend_left(words.lower, start, left)
         if right:
             end = _extend_right(words.orth, end, right)
+            if end == span.end and _abbreviation_after(doc, end):
+                # "Technology Appraisal (TA) guidance": the abbreviation inside the phrase
+                wider = _extend_right(words.orth, end + 3, right)
+                end = wider if wider > end + 3 else end
         if label == "THERAPY":
             start = _extend_over_target(doc, start)
         if start == span.start and end == span.end:
@@ -287,6 +293,14 @@ def _extend_right(orth: list[int], end: int, by_first: dict[int, list[Phrase]]) 
         if end + n <= len(orth) and tuple(orth[end: end + n]) == phrase:
             return end + n
     return end
+
+
+def _abbreviation_after(doc: Doc, end: int) -> bool:
+    """The span is followed by an abbreviation in brackets: "(TA)", "(ILAP)"."""
+    if end + 3 > len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    word = doc[end + 1].text
+    return len(word) <= MAX_ABBREVIATION and sum(c.isupper() for c in word) >= 2
 
 
 # "CD19-directed CAR T-cell therapy", "anti-BCMA CAR-T": the target says which therapy.
