@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 KINDS = ("parliamentary", "industry", "government", "nhs", "other")
 
@@ -48,6 +49,64 @@ def find_date(text: str) -> str | None:
     return min(found)[2].isoformat() if found else None
 
 
+# Labels a document gives its own date under, on its cover or in its document-control table:
+# "Published: 2 December 2015", "Last updated: 29 June 2022", "Date ratified: October 2023".
+# Written as a label (with a colon), never as a phrase in running text ("TA775; published 9th
+# March 2022" speaks of another document).
+_ISSUE_CUE = re.compile(
+    r"(?P<before>\b[A-Za-z]+\s+)?\b(?P<cue>date\s+(?:ratified|approved|issued|published|of\s+"
+    r"(?:publication|issue|approval|ratification)|updated|agreed|adopted)|(?:last\s+)?updated|"
+    r"(?:first\s+)?published|publication\s+date|issue\s+date|issued|ratified|approved|"
+    r"version\s+date|effective\s+date|date)\s*:\s*", re.I)
+# A "date:" label after one of these words is some other date than the issue's.
+_NOT_ISSUE = frozenset({"review", "expiry", "renewal", "closing", "deadline", "end", "start",
+                        "meeting", "next", "consultation", "implementation", "birth", "due",
+                        "access", "accessed", "retrieved", "submission", "hearing", "target"})
+_MONTH_YEAR = re.compile(rf"^{_MONTH},?\s+{_YEAR}\b", re.I)
+# Headings of the sections that list other documents, whose dates are theirs, not ours.
+REFERENCE_HEADINGS = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:references?|bibliography|sources|works\s+cited|"
+    r"further\s+reading|citations|endnotes|notes|useful\s+links|resources)\W*$", re.I)
+
+
+def _date_at(text: str) -> str | None:
+    """The date (or month) that ``text`` starts with, as ISO text at its own precision."""
+    head = text[:40]
+    for pattern in DATE_PATTERNS:
+        m = pattern.match(head)
+        if m:
+            date = _to_date(m)
+            return date.isoformat() if date else None
+    m = _MONTH_YEAR.match(head)
+    if m:
+        return f"{int(m.group('year')):04d}-{_MONTHS[m.group('month').lower().rstrip('.')]:02d}"
+    return None
+
+
+def find_issue_date(blocks: Sequence[tuple[str, bool]]) -> str | None:
+    """The date a document gives itself under a label, from (text, is_heading) blocks.
+
+    Dates in a references section are skipped (a bibliography's "Published: ..." dates the
+    works it cites). Of several labelled dates the latest wins: a guideline "Published: 2
+    December 2015, Last updated: 29 June 2022" is the 2022 text.
+    """
+    found: list[str] = []
+    in_references = False
+    for text, heading in blocks:
+        if heading:
+            in_references = bool(REFERENCE_HEADINGS.match(text))
+        if in_references or ":" not in text:
+            continue
+        for m in _ISSUE_CUE.finditer(text):
+            before = (m.group("before") or "").strip().lower()
+            if m.group("cue").lower() == "date" and before in _NOT_ISSUE:
+                continue
+            date = _date_at(text[m.end():])
+            if date:
+                found.append(date)
+    return max(found) if found else None
+
+
 def date_from_pdf_metadata(metadata: dict) -> str | None:
     """The creation (or modification) date written by the PDF producer, as ISO text."""
     for key in ("CreationDate", "ModDate"):
@@ -60,9 +119,57 @@ def date_from_pdf_metadata(metadata: dict) -> str | None:
     return None
 
 
+# Dates written as digits only in file names: 20240627, 27062024, 202407.
+_COMPACT_DATES = (
+    (re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)"), ("year", "month", "day")),
+    (re.compile(r"(?<!\d)(\d{2})(\d{2})((?:19|20)\d{2})(?!\d)"), ("day", "month", "year")),
+    (re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(\d{2})(?!\d)"), ("year", "month")),
+)
+
+
 def date_from_filename(name: str) -> str | None:
-    """A date spelled in a file name ("2013-01-30_regular.pdf", "1st_December_2016.pdf")."""
-    return find_date(re.sub(r"[_]+", " ", name))
+    """A date spelled in a file name ("2013-01-30_regular.pdf", "1st_December_2016.pdf",
+    "27062024-report.pdf", "202407-guidance.pdf" -> "2024-07": the precision it gives)."""
+    spelled = find_date(re.sub(r"[_]+", " ", name))
+    if spelled:
+        return spelled
+    for pattern, fields in _COMPACT_DATES:
+        for m in pattern.finditer(name):
+            parts = dict(zip(fields, map(int, m.groups())))
+            try:
+                date = dt.date(parts["year"], parts["month"], parts.get("day", 1))
+            except ValueError:
+                continue
+            return date.isoformat() if "day" in parts else date.isoformat()[:7]
+    return None
+
+
+def choose_date(metadata: str | None, labelled: str | None, printed: str | None,
+                file_name: str | None, pdf: str | None) -> tuple[str | None, str | None]:
+    """The document's date and where it came from, from what each source says.
+
+    metadata.csv wins; then a date the document gives itself under a label ("Date ratified:");
+    then the first date printed on its first pages, unless the file name dates the document
+    otherwise (the first pages often cite older documents: "TA775; published 9 March 2022");
+    then the file name; then the PDF producer's date.
+    """
+    if metadata:
+        return metadata, "metadata"
+    if labelled:
+        if file_name and len(file_name) > len(labelled) and agrees(labelled, file_name):
+            return file_name, "filename"  # "June 2024" in the text, 27062024 in the name
+        return labelled, "text"
+    if printed and (not file_name or agrees(file_name, printed)):
+        return printed, "text"
+    if file_name:
+        return file_name, "filename"
+    return (pdf, "pdf-metadata") if pdf else (None, None)
+
+
+def agrees(coarse: str, fine: str) -> bool:
+    """Whether two ISO dates of any precision name the same day, month or year."""
+    n = min(len(coarse), len(fine))
+    return coarse[:n] == fine[:n]
 
 
 _PARLIAMENT = re.compile(

@@ -9,7 +9,8 @@ from pathlib import Path
 from ..errors import PdfError
 from ..records import Document, Passage, make_doc_id
 from .clean import garbage_ratio, wordlike_ratio
-from .docinfo import date_from_filename, date_from_pdf_metadata, find_date, guess_kind
+from .docinfo import (choose_date, date_from_filename, date_from_pdf_metadata, find_date,
+                      find_issue_date, guess_kind)
 from .layout import build_blocks, order_page, strip_furniture
 from .metadata import MetaEntry
 from .pdfium import DEFAULT_ENGINE, open_reader
@@ -19,6 +20,7 @@ HASH_CHUNK = 1 << 20
 MAX_GARBAGE = 0.15     # share of unmapped glyphs above which text is not passed on
 MIN_WORDLIKE = 0.45    # share of word-like tokens below which text is garbage
 MIN_CHARS_PER_PAGE = 5  # pages with fewer characters carry no text layer
+EDGE_PAGES = 2  # pages at each end where a document states its own date
 
 
 def sha256_file(path: str | Path) -> str:
@@ -70,19 +72,19 @@ def extract_document(
         by_page.setdefault(block.page, []).append(block.text)
     page_texts = tuple("\n\n".join(by_page.get(p.number, ())) for p in pages)
     head = " ".join(raw_head)
-    date, source = meta.date, "metadata"
-    # The first page is read on its own first: later pages cite other documents' dates.
-    for finder, name in ((lambda: next(filter(None, map(find_date, raw_head)), None), "text"),
-                         (lambda: date_from_filename(path.name), "filename"),
-                         (lambda: date_from_pdf_metadata(info.metadata), "pdf-metadata")):
-        if date:
-            break
-        date, source = finder(), name
+    # A document dates itself on its cover or in a document-control table at either end;
+    # headings everywhere are kept so a references section is known wherever it starts.
+    edges = [(b.text, b.heading) for b in blocks
+             if b.heading or b.page <= EDGE_PAGES or b.page > info.n_pages - EDGE_PAGES]
+    date, source = choose_date(
+        meta.date, labelled=find_issue_date(edges),
+        printed=next(filter(None, map(find_date, raw_head)), None),
+        file_name=date_from_filename(path.name), pdf=date_from_pdf_metadata(info.metadata))
     title = (meta.title or info.metadata.get("Title", "").strip()
              or next((b.text for b in blocks if b.heading), "") or path.stem)
     doc = Document(
         doc_id=doc_id, sha256=sha256, path=str(path), title=title[:300],
-        date=date, date_source=source if date else None,
+        date=date, date_source=source,
         kind=meta.kind or guess_kind(head, count_turns(blocks)), n_pages=info.n_pages,
         engine=reader.engine, notes=reader.notes, pages=page_texts,
     )
