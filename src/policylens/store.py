@@ -452,6 +452,98 @@ class Store:
         row = self.conn.execute("SELECT data FROM artifacts WHERE name = ?", (name,)).fetchone()
         return row[0] if row else None
 
+    # -- report --------------------------------------------------------------------------
+    def documents_by_kind_year(self) -> list[tuple[str, str | None, int, int, int]]:
+        """(kind, year or None when undated, documents, pages, passages), by kind then year."""
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT d.kind, substr(d.date, 1, 4) AS year, count(*), sum(d.n_pages), "
+            "sum((SELECT count(*) FROM passages p WHERE p.doc_id = d.doc_id)) "
+            "FROM documents d GROUP BY d.kind, year ORDER BY d.kind, year IS NULL, year")]
+
+    def document_dates(self) -> Iterator[tuple[str, str | None]]:
+        """(doc_id, date) of every document (no text)."""
+        yield from self.conn.execute("SELECT doc_id, date FROM documents ORDER BY doc_id")
+
+    def empty_pages(self, limit: int) -> tuple[int, int, list[sqlite3.Row]]:
+        """Pages that kept no text after cleaning: (all pages, empty pages, the ``limit``
+        documents with most empty pages, each with its path, title, n_pages, n_empty, notes)."""
+        total, empty = self.conn.execute(
+            "SELECT count(*), coalesce(sum(text = ''), 0) FROM pages").fetchone()
+        rows = self.conn.execute(
+            "SELECT d.doc_id, d.path, d.title, d.n_pages, d.notes, e.n_empty FROM documents d "
+            "JOIN (SELECT doc_id, count(*) AS n_empty FROM pages WHERE text = '' "
+            "GROUP BY doc_id) e USING (doc_id) ORDER BY e.n_empty DESC, d.path LIMIT ?",
+            (limit,)).fetchall()
+        return total, empty, rows
+
+    def documents_with_notes(self, limit: int) -> list[sqlite3.Row]:
+        """Documents whose reading needed a note (pages read with another engine), by path."""
+        return self.conn.execute(
+            "SELECT doc_id, path, title, notes FROM documents WHERE notes != '' "
+            "ORDER BY path LIMIT ?", (limit,)).fetchall()
+
+    def engines(self) -> dict[str, int]:
+        """How many documents each PDF engine read."""
+        return dict(self.conn.execute(
+            "SELECT engine, count(*) FROM documents GROUP BY engine ORDER BY engine").fetchall())
+
+    def passages_by_id(self, passage_ids: Iterable[str]) -> dict[str, sqlite3.Row]:
+        """Passages (with their document's date, kind, title and path) keyed by id."""
+        ids = sorted(set(passage_ids))
+        out: dict[str, sqlite3.Row] = {}
+        for i in range(0, len(ids), 500):  # under SQLite's limit on parameters
+            chunk = ids[i:i + 500]
+            marks = ", ".join("?" * len(chunk))
+            for row in self.conn.execute(
+                    f"SELECT {_PASSAGE_COLUMNS} FROM passages p JOIN documents d USING (doc_id) "
+                    f"WHERE p.passage_id IN ({marks})", chunk):
+                out[row["passage_id"]] = row
+        return out
+
+    def label_totals(self, model_version: str | None = None) -> dict[str, int]:
+        """Mentions of each label from one tagging run (default: the latest)."""
+        version = model_version or self.latest_model_version()
+        return dict(self.conn.execute(
+            "SELECT label, count(*) FROM mentions WHERE model_version = ? GROUP BY label "
+            "ORDER BY label", (version,)).fetchall())
+
+    def mention_names(self, limit: int, model_version: str | None = None) -> list[sqlite3.Row]:
+        """The ``limit`` most frequent names of each label (canonical name, else the text as
+        found): label, name, n, n_passages, first and last date."""
+        version = model_version or self.latest_model_version()
+        return self.conn.execute(
+            "SELECT label, name, n, n_passages, first_date, last_date FROM ("
+            " SELECT m.label, coalesce(m.canonical, m.text) AS name, count(*) AS n,"
+            " count(DISTINCT m.passage_id) AS n_passages, min(d.date) AS first_date,"
+            " max(d.date) AS last_date, row_number() OVER (PARTITION BY m.label"
+            " ORDER BY count(*) DESC, coalesce(m.canonical, m.text)) AS rank"
+            " FROM mentions m JOIN passages p USING (passage_id) JOIN documents d USING (doc_id)"
+            " WHERE m.model_version = ? GROUP BY m.label, name)"
+            " WHERE rank <= ? ORDER BY label, rank", (version, limit)).fetchall()
+
+    def mention_examples(self, label: str, limit: int, model_version: str | None = None
+                         ) -> list[sqlite3.Row]:
+        """The first mention (by date) of each of a label's ``limit`` most frequent names, and
+        for amounts the ``limit`` largest, with passage text and provenance."""
+        version = model_version or self.latest_model_version()
+        return self.conn.execute(
+            "WITH ranked AS (SELECT m.passage_id, m.start, m.end, m.label,"
+            " m.text AS mention, m.canonical, m.amount, m.currency,"
+            " coalesce(m.canonical, m.text) AS name,"
+            " row_number() OVER (PARTITION BY coalesce(m.canonical, m.text)"
+            "  ORDER BY d.date, d.path, p.seq, m.start) AS nth,"
+            " count(*) OVER (PARTITION BY coalesce(m.canonical, m.text)) AS n"
+            " FROM mentions m JOIN passages p USING (passage_id) JOIN documents d USING (doc_id)"
+            " WHERE m.model_version = ? AND m.label = ?),"
+            " chosen AS (SELECT * FROM (SELECT * FROM ranked WHERE nth = 1"
+            "  ORDER BY n DESC, name LIMIT ?)"
+            "  UNION SELECT * FROM (SELECT * FROM ranked WHERE nth = 1 AND amount IS NOT NULL"
+            "  ORDER BY amount DESC, name LIMIT ?))"
+            f" SELECT c.label, c.start, c.end, c.mention, c.canonical, c.amount, c.currency,"
+            f" c.n, {_PASSAGE_COLUMNS} FROM chosen c JOIN passages p USING (passage_id)"
+            " JOIN documents d USING (doc_id) ORDER BY d.date, d.path, p.seq, c.start",
+            (version, label, limit, limit)).fetchall()
+
     # -- summary ---------------------------------------------------------------------------
     def status(self) -> dict:
         """Counts, date range and failures, for `policylens status`."""
