@@ -88,7 +88,8 @@ class Browser:
             [executable, *CHROMIUM_FLAGS, "--remote-debugging-pipe",
              f"--user-data-dir={self._profile}", "about:blank"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            preexec_fn=wire_fds, close_fds=False)
+            # preexec_fn is unsafe with threads; the tests start browsers from one thread.
+            preexec_fn=wire_fds, close_fds=False)  # noqa: PLW1509
         os.close(to_child_r)
         os.close(from_child_w)
         self._buffer = b""

@@ -112,3 +112,17 @@ def make_batch(folder: Path, pdfgen, n: int = 3) -> list[Path]:
                              sitting="Westminster Hall", items=hansard_items(pdfgen, 1 + i % 2))
         paths.append(path)
     return paths
+
+
+@pytest.fixture(scope="session")
+def bundled_run(tmp_path_factory):
+    """`policylens run` on the bundled corpus (fixed k, fewer replicates): its output folder."""
+    from click.testing import CliRunner
+
+    from policylens.cli import cli
+
+    out = tmp_path_factory.mktemp("bundled") / "results"
+    result = CliRunner().invoke(cli, ["run", str(ROOT / "corpus"), "--out", str(out), "--k", "6",
+                                      "--bootstrap", "200", "--workers", "0"])
+    assert result.exit_code == 0, result.output + str(result.exception)
+    return out

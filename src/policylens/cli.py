@@ -528,34 +528,73 @@ def evaluate_command(app: App, gold: tuple[Path, ...], model_dir: Path | None, f
 @output_option
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, writable=True,
                                                     path_type=Path),
-              default=None, help="The same as -o/--output.")
+              default=None, help="Write an HTML page with the mentions highlighted (displaCy) "
+              "to this file instead.")
 @model_option
 @pass_app
 def render(app: App, source, output: Path | None, html_out: Path | None,
            model_dir: Path | None) -> None:
-    """Tag a text and show its mentions highlighted in an HTML page (displaCy).
+    """Tag a text and show it with its mentions marked: [text | LABEL: canonical name].
 
     SOURCE is a text file (each paragraph shown as a block), a JSONL file of samples (each
-    line's "text"), or - for standard input.
+    line's "text"), or - for standard input. With --html, writes an HTML page instead.
 
     \b
-    Example:
-      policylens render speech.txt -o speech.html
+    Examples:
+      policylens render speech.txt
+      policylens render speech.txt --html speech.html
     """
     from .tagging.pipeline import load_tagger
-    from .tagging.render import render_html, split_render_input
+    from .tagging.render import render_html, render_text, split_render_input
 
+    if output is not None and html_out is not None:
+        raise click.UsageError("give -o/--output (the text view) or --html (a page), not both")
     try:
         content = source.read()
     except UnicodeDecodeError as exc:
         raise click.BadParameter("the file is not UTF-8 text", param_hint="SOURCE") from exc
     texts = split_render_input(content, jsonl=content.lstrip().startswith("{"))
-    html = render_html(load_tagger(model_dir), texts)
-    output = output or html_out
+    nlp = load_tagger(model_dir)
+    if html_out is not None:
+        with open_output(html_out) as out:
+            out.write(render_html(nlp, texts) + "\n")
+        app.info(f"wrote {html_out} ({len(texts)} texts)")
+        return
     with open_output(output) as out:
-        out.write(html + "\n")
+        out.write(render_text(nlp, texts) + "\n")
     if output is not None:
         app.info(f"wrote {output} ({len(texts)} texts)")
+
+
+@cli.command()
+@app_options
+@with_db
+@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              default=None, help="The HTML file to write (default: report.html beside the "
+              "store).")
+@click.option("--results", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=None, help="The folder of the run's CSVs and topic model (default: the "
+              "folder holding the store).")
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Labelled samples to measure the tagger's F1 on (default: "
+              "corpus/labelled/test.jsonl beside the shipped tagger, when present).")
+@pass_app
+def report(app: App, out: Path | None, results: Path | None, gold: Path | None) -> None:
+    """Write one self-contained HTML page of the store and its run's results.
+
+    It needs no network and no script: what was read, the themes over time, the shifts with
+    the passages behind them, topics, mentions in context, the method and the command that
+    remakes it. Prints the page's path.
+
+    \b
+    Example:
+      policylens report --db policylens-results/policylens.db --out report.html
+    """
+    from .report import write_report
+
+    with app.open_store() as store:
+        path = write_report(store, out, results=results, gold=gold)
+    click.echo(str(path))
 
 
 # -- check -------------------------------------------------------------------------------------

@@ -489,16 +489,14 @@ class Store:
 
     def passages_by_id(self, passage_ids: Iterable[str]) -> dict[str, sqlite3.Row]:
         """Passages (with their document's date, kind, title and path) keyed by id."""
-        ids = sorted(set(passage_ids))
-        out: dict[str, sqlite3.Row] = {}
-        for i in range(0, len(ids), 500):  # under SQLite's limit on parameters
-            chunk = ids[i:i + 500]
-            marks = ", ".join("?" * len(chunk))
-            for row in self.conn.execute(
-                    f"SELECT {_PASSAGE_COLUMNS} FROM passages p JOIN documents d USING (doc_id) "
-                    f"WHERE p.passage_id IN ({marks})", chunk):
-                out[row["passage_id"]] = row
-        return out
+        import json
+
+        # One parameter however many ids (a JSON array), rather than one mark per id.
+        rows = self.conn.execute(
+            f"SELECT {_PASSAGE_COLUMNS} FROM passages p JOIN documents d USING (doc_id) "
+            "WHERE p.passage_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(passage_ids))),))
+        return {row["passage_id"]: row for row in rows}
 
     def label_totals(self, model_version: str | None = None) -> dict[str, int]:
         """Mentions of each label from one tagging run (default: the latest)."""

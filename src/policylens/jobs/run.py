@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import InputError, ModelError
 from ..runner import Say, SideProcess, quiet
 from ..store import Store, open_store
+from .settings import record_settings
 from .topics import run_topics
 from .trends import (
     check_compare,
@@ -74,6 +75,7 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
     must do so under ``if __name__ == "__main__":``.
     """
     from ..ingest import ingest_paths
+    from ..report import REPORT_NAME, write_report
     from ..runner import default_workers
     from ..topics import TopicParams
 
@@ -137,6 +139,10 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
             if side is not None:
                 side.stop()
         outputs.update(order_trend_outputs(trend_outputs))
+        record_settings(store, paths=paths, k="auto" if params.k is None else params.k,
+                        k_range=[params.k_min, params.k_max], method=params.method,
+                        compare=compare, **trends)
+        outputs["report"] = write_report(store, out_dir / REPORT_NAME, results=out_dir)
     return RunResult(outputs, notes)
 
 

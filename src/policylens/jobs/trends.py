@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..runner import Say, quiet
 from ..store import Store
+from .settings import record_settings
 from .topics import TopicsOutcome, load_topics, passage_rows
 
 PLOTS_DIR = "plots"
@@ -47,6 +48,7 @@ def run_trends(store: Store, out_dir: str | Path, *, topics: TopicsOutcome | Non
                                    n_boot=n_boot, seed=seed, plots=plots, info=info)
     outputs.update(write_topic_trends(topics, out_dir, by=by, group=group, compare=compare,
                                       n_boot=n_boot, seed=seed, plots=plots, info=info))
+    record_settings(store, by=by, group=group, compare=compare, n_boot=n_boot, seed=seed)
     return order_trend_outputs(outputs)
 
 

@@ -39,7 +39,7 @@ def nice_ticks(high: float, n: int = 4) -> list[float]:
     raw = high / n
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    return [i * step for i in range(int(math.ceil(high / step - 1e-9)) + 1)]
+    return [i * step for i in range(math.ceil(high / step - 1e-9) + 1)]
 
 
 def tick_label(value: float, percent: bool) -> str:
@@ -75,8 +75,8 @@ def trend_panel(chart: TrendChart, index: int, chart_id: str) -> str:
             f"intervals" + (f"; from {_value_text(first.value, chart.percent)} in {first.period}"
                             f" to {_value_text(last.value, chart.percent)} in {last.period}"
                             if first else ""))
-    out = [f'<svg class="chart" viewBox="0 0 {PANEL_WIDTH} {PANEL_HEIGHT}" role="img" '
-           f'aria-labelledby="{title_id} {desc_id}" xmlns="http://www.w3.org/2000/svg">',
+    out = [(f'<svg class="chart" viewBox="0 0 {PANEL_WIDTH} {PANEL_HEIGHT}" role="img" '
+            f'aria-labelledby="{title_id} {desc_id}" xmlns="http://www.w3.org/2000/svg">'),
            f'<title id="{title_id}">{escape(series.name)}: {escape(chart.measure)}</title>',
            f'<desc id="{desc_id}">{escape(desc)}</desc>']
     for t in ticks:  # grid and y labels
@@ -141,13 +141,13 @@ def shift_chart(shifts: Sequence[Shift], chart_id: str) -> str:
     first = shifts[0] if shifts else None
     title = (f"Change in topic share, {first.from_period} to {first.to_period}"
              if first else "Change in topic share")
-    out = [f'<svg class="chart wide" viewBox="0 0 {SHIFT_WIDTH} {height}" role="img" '
-           f'aria-labelledby="{chart_id}-title {chart_id}-desc" '
-           'xmlns="http://www.w3.org/2000/svg">',
+    out = [(f'<svg class="chart wide" viewBox="0 0 {SHIFT_WIDTH} {height}" role="img" '
+            f'aria-labelledby="{chart_id}-title {chart_id}-desc" '
+            'xmlns="http://www.w3.org/2000/svg">'),
            f'<title id="{chart_id}-title">{escape(title)}</title>',
-           f'<desc id="{chart_id}-desc">{len(shifts)} topics; '
-           f'{sum(s.exceeds_noise for s in shifts)} change beyond noise (interval excludes '
-           'zero).</desc>']
+           (f'<desc id="{chart_id}-desc">{len(shifts)} topics; '
+            f'{sum(s.exceeds_noise for s in shifts)} change beyond noise (interval excludes '
+            'zero).</desc>')]
     zero = x(0.0)
     bottom = top + SHIFT_ROW * len(shifts)
     for t in nice_ticks(max(abs(lo), abs(hi)), 3):

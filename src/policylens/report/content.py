@@ -436,7 +436,7 @@ def gather_mentions(store: Store, base: Path) -> tuple[LabelMentions, ...]:
 
 def read_model_info(results: Path) -> dict:
     """The saved topic model's model.json (empty when there is none)."""
-    from ..job import MODEL_DIR
+    from ..jobs.topics import MODEL_DIR
 
     path = results / MODEL_DIR / "model.json"
     try:
@@ -445,40 +445,20 @@ def read_model_info(results: Path) -> dict:
         return {}
 
 
-def describe_k(model: dict) -> str:
-    """Why the model has the number of topics it has."""
+def describe_k(model: dict, settings: Mapping) -> str:
+    """Why the model has the number of topics it has (as `policylens topics` says it)."""
+    from ..jobs.topics import describe_k_choice
+
     k = model.get("k")
-    scores = (model.get("info") or {}).get("k_scores") or []
     if k is None:
         return ""
-    if len(scores) < 2:
-        return f"k = {k} was given (--k {k})."
-    best = max(scores, key=lambda s: s["coherence"])
-    tried = f"{scores[0]['k']} to {scores[-1]['k']}"
-    chosen = next((s for s in scores if s["k"] == k), None)
-    if chosen is None:
-        return f"k = {k}."
-    if best["k"] == k:
-        return (f"k = {k} had the highest mean topic coherence (NPMI {chosen['coherence']:.3f})"
-                f" of the k tried ({tried}).")
-    return (f"k = {k}: its mean coherence (NPMI {chosen['coherence']:.3f}) is within the "
-            f"selection margin of the highest (k = {best['k']}, {best['coherence']:.3f}) of "
-            f"the k tried ({tried}), and the smaller k is kept.")
+    scores = (model.get("info") or {}).get("k_scores") or []
+    given = settings["k"] != "auto" if "k" in settings else len(scores) < 2
+    return describe_k_choice(k, scores, given=given) + "."
 
 
-# Where `policylens run` and `trends` record the options they ran with (JSON), so the
-# report can say how to reproduce them.
-SETTINGS_ARTIFACT = "run_settings"
-
-
-def read_settings(store: Store) -> dict:
-    """The options the last `run` or `trends` recorded in the store (empty if none)."""
-    saved = store.get_artifact(SETTINGS_ARTIFACT)
-    try:
-        settings = json.loads(saved) if saved else {}
-    except ValueError:
-        return {}
-    return settings if isinstance(settings, dict) else {}
+# The tagger's last measured scores, with the tagger version and samples they belong to.
+TAGGER_SCORES_ARTIFACT = "tagger_scores"
 
 
 def default_gold() -> Path:
@@ -500,6 +480,17 @@ def measure_tagger(store: Store, gold: Path | None) -> tuple[dict | None, str]:
     if not gold.exists():
         return None, (f"No labelled samples to score it on were found ({gold.name}); pass "
                       "--gold with samples in the annotation format.")
+    import hashlib
+
+    key = f"{version} {hashlib.sha256(gold.read_bytes()).hexdigest()}"
+    saved = store.get_artifact(TAGGER_SCORES_ARTIFACT)
+    if saved:  # scored before: the same tagger on the same samples scores the same
+        try:
+            cached = json.loads(saved)
+            if cached["key"] == key:
+                return _labels_in_order(cached["scores"]), ""
+        except (ValueError, KeyError, TypeError):
+            pass
     from ..tagging.evaluate import evaluate, read_samples
     from ..tagging.pipeline import load_tagger, model_version
 
@@ -512,7 +503,20 @@ def measure_tagger(store: Store, gold: Path | None) -> tuple[dict | None, str]:
                       f"{model_version(nlp)}, so its scores would not describe these mentions.")
     scores = evaluate(nlp, read_samples(gold)).to_json()
     scores["gold"] = gold.name
+    scores = _labels_in_order(scores)
+    store.put_artifact(TAGGER_SCORES_ARTIFACT, json.dumps({"key": key, "scores": scores},
+                                                          sort_keys=True))
     return scores, ""
+
+
+def _labels_in_order(scores: dict) -> dict:
+    """Per-label scores in the labels' own order (JSON kept them sorted by name)."""
+    from ..tagging.labels import LABELS
+
+    per_label = scores.get("per_label", {})
+    order = [label for label in LABELS if label in per_label]
+    order += sorted(set(per_label) - set(order))
+    return {**scores, "per_label": {label: per_label[label] for label in order}}
 
 
 def gather_method(store: Store, results: Path, model: dict, settings: dict,
@@ -523,7 +527,7 @@ def gather_method(store: Store, results: Path, model: dict, settings: dict,
     return Method(
         engines=store.engines(), tagger_version=store.latest_model_version(),
         tagger_scores=scores, tagger_note=note, topic_method=model.get("method"),
-        k=model.get("k"), k_reason=describe_k(model),
+        k=model.get("k"), k_reason=describe_k(model, settings),
         k_scores=tuple((model.get("info") or {}).get("k_scores") or ()),
         n_boot=settings.get("n_boot"),
         by=settings.get("by") or (themes.period_word if themes else "year"),
@@ -580,6 +584,8 @@ def gather_report(store: Store, results: str | Path | None = None, *,
     if not results.is_dir():
         raise InputError(f"{results} is not a folder of results",
                          "pass the folder `policylens run` wrote (--out)")
+    from ..jobs.settings import read_settings
+
     model = read_model_info(results)
     settings = read_settings(store)
     themes = gather_themes(store, results)

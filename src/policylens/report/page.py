@@ -71,7 +71,7 @@ figure{margin:1rem 0}
 figcaption{font-weight:600;margin-bottom:.4rem}
 .panels{display:grid;grid-template-columns:repeat(auto-fill,minmax(15.5rem,1fr));gap:.8rem}
 .panel{margin:0;border:1px solid var(--line);padding:.4rem}
-.panel h4{margin:.1rem .2rem .2rem;font-size:.95rem}
+.panel h3{margin:.1rem .2rem .2rem;font-size:.95rem}
 svg.chart{display:block;width:100%;height:auto;max-width:100%}
 svg.wide{max-width:36rem}
 details{margin:.6rem 0 1rem}
@@ -217,7 +217,7 @@ def _theme_moves(chart: TrendChart) -> list[str]:
 def trend_figure(chart: TrendChart, chart_id: str, intro: str = "") -> str:
     """A trend chart: heading, one panel per series, and its numbers in a table."""
     panels = "".join(
-        f'<figure class="panel"><h4 id="{chart_id}-{i}">{esc(s.name)}</h4>'
+        f'<figure class="panel"><h3 id="{chart_id}-{i}">{esc(s.name)}</h3>'
         f"{trend_panel(chart, i, chart_id)}</figure>" for i, s in enumerate(chart.series))
     value = esc(chart.measure)
     rows = []
@@ -305,8 +305,8 @@ def _topics(c: ReportContent) -> str:
              f'<span class="words">{esc(", ".join(t.top_words))}</span>') for t in c.topics]
     table = _table(("topic", "key", "label", "share", "coherence", "passages led",
                     "top words"), rows, numeric=(0, 3, 4, 5), attrs=' data-source="topics.csv"')
-    out = [f"<p>Topics are groups of words that occur together, found by the topic model; a "
-           f"topic's share is its part of all passages' topic mix.{more}</p>", table]
+    out = [(f"<p>Topics are groups of words that occur together, found by the topic model; a "
+            f"topic's share is its part of all passages' topic mix.{more}</p>"), table]
     if c.topic_trends:
         out.append(trend_figure(c.topic_trends, "topic-chart"))
     for t in c.topics:
@@ -398,9 +398,9 @@ def _reading(c: ReportContent) -> str:
 
 def _method(m: Method) -> str:
     engines = " and ".join(f"{esc(e)} ({n} documents)" for e, n in m.engines.items())
-    parts = [f"<p><strong>Reading.</strong> PDFs were read with {engines or 'no engine'}; "
-             "columns, running headers and page numbers were removed, and the text was cut "
-             "into passages at speaker turns and headings.</p>"]
+    parts = [(f"<p><strong>Reading.</strong> PDFs were read with {engines or 'no engine'}; "
+              "columns, running headers and page numbers were removed, and the text was cut "
+              "into passages at speaker turns and headings.</p>")]
     tagger = (f"<p><strong>Tagging.</strong> Mentions were found by the policylens tagger "
               f"(version <code>{esc(m.tagger_version or '-')}</code>), a spaCy pipeline of "
               "patterns and context rules for four labels.")

@@ -1,4 +1,5 @@
-"""Show the tagger's mentions in text as HTML (displaCy's span view)."""
+"""Show the tagger's mentions in text: plain text marked inline, or HTML (displaCy's span
+view)."""
 
 from __future__ import annotations
 
@@ -52,3 +53,31 @@ def render_html(nlp: Language, texts: list[str]) -> str:
             docs, style="span", page=True, jupyter=False,
             options={"spans_key": SPANS_KEY, "colors": LABEL_COLORS},
         )
+
+
+def mark_mentions(text: str, mentions) -> str:
+    """``text`` with each mention written ``[text | LABEL]``, or ``[text | LABEL: normal]``
+    when it has a canonical name that differs from its text, or an amount."""
+    out, last = [], 0
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if m.start < last:  # overlapping spans are not written twice
+            continue
+        normal = ""
+        if m.amount is not None:
+            normal = f"{m.amount:,.0f}" + (f" {m.currency}" if m.currency else "")
+        elif m.canonical and m.canonical != m.text:
+            normal = m.canonical
+        out += [text[last:m.start], f"[{m.text} | {m.label}{': ' + normal if normal else ''}]"]
+        last = m.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def render_text(nlp: Language, texts: list[str]) -> str:
+    """The texts, a blank line between them, with their mentions marked inline."""
+    from policylens.tagging.pipeline import extract_mentions
+
+    if not texts:
+        raise InputError("nothing to render: the input has no text")
+    return "\n\n".join(mark_mentions(doc.text, extract_mentions(doc, ""))
+                        for doc in nlp.pipe(texts))
