@@ -192,3 +192,94 @@ def test_long_passages_are_tagged_in_parts():
     assert [m.text for m in mentions][-4:] == ["NICE", "appraised", "Kymriah", "£282,000"]
     assert all(text[m.start:m.end] == m.text for m in mentions)
     assert auto_workers(10) == 1
+
+
+# -- a researcher's own terms (--patterns) ------------------------------------------------------
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_tag_with_own_patterns_adds_labels_and_retags_when_they_change(tmp_path, report_pdf):
+    import hashlib
+
+    db = tmp_path / "r.db"
+    assert run("--db", db, "ingest", report_pdf, "--workers", "0").exit_code == 0
+    terms = write_jsonl(tmp_path / "terms.jsonl",
+                        [{"label": "COMMISSIONING", "pattern": "commissioned"}])
+    first = run("tag", "--db", db, "--patterns", terms)
+    assert first.exit_code == 0, first.output
+    with open_store(db) as store:
+        n_passages = store.count_passages()
+        version = store.latest_model_version()
+        rows = list(store.iter_mentions())
+    digest = hashlib.sha256(terms.read_bytes()).hexdigest()[:8]
+    assert version == f"{model_version(load_tagger())}+{digest}"
+    assert [r["mention"] for r in rows if r["label"] == "COMMISSIONING"] == ["commissioned"]
+    assert {"THERAPY", "COST", "NHS_WORKFORCE"} <= {r["label"] for r in rows}  # ours remain
+    again = run("tag", "--db", db, "--patterns", terms)
+    assert "tagged 0 passages" in again.output, again.output
+    write_jsonl(terms, [{"label": "COMMISSIONING", "pattern": "commissioned"},
+                        {"label": "COMMISSIONING", "pattern": "survey"}])
+    changed = run("tag", "--db", db, "--patterns", terms)
+    assert f"tagged {n_passages} passages" in changed.output, changed.output
+    out = tmp_path / "mentions.jsonl"
+    exported = run("export", "mentions", "--db", db, "--format", "jsonl", "-o", out)
+    assert exported.exit_code == 0, exported.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    found = sorted(r["text"] for r in records if r["label"] == "COMMISSIONING")
+    assert found == ["commissioned", "survey"]
+
+
+def test_evaluate_and_check_accept_the_labels_a_pattern_file_declares(tmp_path):
+    terms = write_jsonl(tmp_path / "housing.jsonl", [
+        {"label": "HOUSING", "pattern": "social housing"},
+        {"label": "HOUSING", "pattern": "HRA", "case_sensitive": True},
+    ])
+    text = "Social housing lists grew; the hra said the HRA would pay for NHS nurses."
+    spans = [{"start": 0, "end": 14, "label": "HOUSING"},
+             {"start": 44, "end": 47, "label": "HOUSING"},
+             {"start": 62, "end": 72, "label": "NHS_WORKFORCE"}]
+    gold = write_jsonl(tmp_path / "gold.jsonl", [{"text": text, "spans": spans}])
+    plain = run("check", gold)
+    assert plain.exit_code == 1 and 'unknown label "HOUSING"' in plain.output, plain.output
+    assert run("evaluate", gold).exit_code != 0
+    declared = run("check", gold, "--patterns", terms)
+    assert declared.exit_code == 0, declared.output
+    out = tmp_path / "scores.json"
+    scored = run("evaluate", gold, "--patterns", terms, "--format", "json", "-o", out)
+    assert scored.exit_code == 0, scored.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["per_label"]["HOUSING"]["strict"] == {
+        "p": 1.0, "r": 1.0, "f1": 1.0, "tp": 2, "fp": 0, "fn": 0}
+    assert report["per_label"]["NHS_WORKFORCE"]["strict"]["tp"] == 1
+    guard = run("check", gold, "--patterns", terms, "--model", ROOT / "models" / "policy-tagger",
+                "--min-f1", "0.9")
+    assert guard.exit_code == 0, guard.output
+    assert "HOUSING" in guard.output
+
+
+def test_a_bad_pattern_file_is_refused_with_its_line(tmp_path, store_path):
+    terms = write_jsonl(tmp_path / "bad.jsonl", [{"label": "HOUSING", "pattern": "rent"},
+                                                 {"label": "housing", "pattern": "lease"}])
+    result = run("tag", "--db", store_path, "--patterns", terms)
+    assert result.exit_code == 1
+    assert "bad.jsonl:2" in result.output and "Traceback" not in result.output
+    with open_store(store_path) as store:
+        assert store.latest_model_version() is None  # nothing was tagged
+
+
+def test_own_patterns_reach_worker_processes(tmp_path, report_pdf):
+    terms = write_jsonl(tmp_path / "terms.jsonl", [
+        {"label": "COMMISSIONING", "pattern": "commissioned"},
+        {"label": "SURVEYS", "pattern": "survey", "when": "care_context"}])
+    results = []
+    for workers in (0, 2):
+        db = tmp_path / f"w{workers}.db"
+        assert run("--db", db, "ingest", report_pdf, "--workers", "0").exit_code == 0
+        with open_store(db) as store:
+            tag_store(store, load_tagger(patterns=terms), batch_size=1, workers=workers)
+        results.append([m[1:] for m in stored_mentions(db)])
+    assert results[0] == results[1]
+    assert {"COMMISSIONING", "SURVEYS"} <= {label for label, *_ in results[0]}

@@ -66,16 +66,23 @@ def sample_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return list(files.values())
 
 
-def check_files(paths: Iterable[str | os.PathLike], fix: bool = False) -> list[Finding]:
+def check_files(paths: Iterable[str | os.PathLike], fix: bool = False,
+                patterns: str | os.PathLike | None = None) -> list[Finding]:
     """Validate labelled-sample files; with fix=True, first rewrite what needs no judgement.
 
     Returns the changes made (``fixed=True``) and the problems left, in file and line order.
-    Duplicate samples are found across all the files given.
+    Duplicate samples are found across all the files given. ``patterns``: a researcher's own
+    pattern file, whose new labels the samples may use.
     """
     from .tagging.labels import LABELS  # the one place that knows the labels
 
+    labels = LABELS
+    if patterns is not None:
+        from .tagging.pattern_files import pattern_labels
+
+        labels = pattern_labels(Path(patterns))
     files = sample_files(paths)
-    checker = _Checker(tuple(LABELS))
+    checker = _Checker(tuple(labels))
     for index, path in enumerate(files):
         checker.check_file(index, path, fix)
     return checker.results()
@@ -614,8 +621,10 @@ def read_baseline(path: str | os.PathLike) -> Baseline:
 
 def guard_regression(paths: Iterable[str | os.PathLike], model_dir: str | os.PathLike, *,
                      min_f1: float | None = None, baseline: str | os.PathLike | None = None,
-                     tolerance: float = DEFAULT_TOLERANCE) -> GuardResult:
-    """Run the tagger in model_dir on the samples and judge its lenient F1, micro and per label.
+                     tolerance: float = DEFAULT_TOLERANCE,
+                     patterns: str | os.PathLike | None = None) -> GuardResult:
+    """Run the tagger in model_dir (with a researcher's ``patterns`` file added, if given) on
+    the samples and judge its lenient F1, micro and per label.
 
     A score fails when it is below min_f1, or more than tolerance below the baseline. Labels
     without gold spans in the samples have no F1 to judge and are shown, not judged.
@@ -624,13 +633,17 @@ def guard_regression(paths: Iterable[str | os.PathLike], model_dir: str | os.Pat
     base_f1 = base.f1 if base is not None else {}
 
     from .tagging.evaluate import evaluate, read_samples
-    from .tagging.labels import LABELS
-    from .tagging.pipeline import load_tagger, model_version  # loads spaCy: only for the guard
+    from .tagging.pipeline import (  # loads spaCy: only for the guard
+        load_tagger,
+        model_version,
+        tagger_labels,
+    )
 
-    samples = [s for path in sample_files(paths) for s in read_samples(path)]
-    nlp = load_tagger(Path(model_dir))
+    nlp = load_tagger(Path(model_dir), patterns=patterns)
+    labels = tagger_labels(nlp)
+    samples = [s for path in sample_files(paths) for s in read_samples(path, labels)]
     report = evaluate(nlp, samples)
-    scored = [(label, report.per_label[label]["lenient"]) for label in LABELS]
+    scored = [(label, report.per_label[label]["lenient"]) for label in labels]
     rows = [_judge(name, score, min_f1, base_f1.get(name), tolerance)
             for name, score in [*scored, ("micro", report.micro["lenient"])]]
     return GuardResult(tuple(rows), len(samples), model_version(nlp), base)

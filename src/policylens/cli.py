@@ -178,6 +178,14 @@ def model_option(f):
     )(f)
 
 
+def patterns_option(f):
+    return click.option(
+        "--patterns", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        default=None, help="Your own terms: a JSONL pattern file (the format of the tagger's "
+        "patterns/) added to the tagger; it may bring new labels.",
+    )(f)
+
+
 def _iso_date(ctx, param, value: str | None) -> str | None:
     from .tagging.mentions import check_date
 
@@ -429,28 +437,31 @@ def export_mentions(app: App, fmt: str, output: Path | None, label: str | None,
 @cli.command()
 @app_options
 @model_option
+@patterns_option
 @workers_option
 @click.option("--batch-size", type=click.IntRange(min=1), default=256, show_default=True,
               help="Passages tagged and saved together (one transaction each).")
 @dask_option
 @with_db
 @pass_app
-def tag(app: App, model_dir: Path | None, workers: int | None, batch_size: int,
-        dask: str | None) -> None:
+def tag(app: App, model_dir: Path | None, patterns: Path | None, workers: int | None,
+        batch_size: int, dask: str | None) -> None:
     """Find THERAPY, COST, REGULATION and NHS_WORKFORCE mentions in the stored passages.
 
     Only passages not yet tagged by this model version are tagged, so an interrupted run
-    resumes where it stopped and a rerun with the same model does nothing. By default a
-    small store is tagged in this process and a large one on every core.
+    resumes where it stopped and a rerun with the same model does nothing. --patterns adds
+    your own terms and labels; the version then includes the file's hash, so changed terms
+    retag.
 
     \b
     Example:
       policylens tag --db results/policylens.db
+      policylens tag --patterns housing.jsonl
     """
     from .tagging.pipeline import load_tagger, model_version
     from .tagging.tag import tag_store
 
-    nlp = load_tagger(model_dir)
+    nlp = load_tagger(model_dir, patterns=patterns)
     with app.open_store() as store:
         store.require_passages()
         n = tag_store(store, nlp, batch_size=batch_size, workers=workers,
@@ -491,11 +502,13 @@ def mentions(app: App, label: str | None, since: str | None, until: str | None,
 @app_options
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @model_option
+@patterns_option
 @json_format_option
 @output_option
 @pass_app
-def evaluate_command(app: App, gold: tuple[Path, ...], model_dir: Path | None, fmt: str,
-                     as_json: bool, output: Path | None) -> None:
+def evaluate_command(app: App, gold: tuple[Path, ...], model_dir: Path | None,
+                     patterns: Path | None, fmt: str, as_json: bool,
+                     output: Path | None) -> None:
     """Score the tagger on labelled samples: precision, recall and F1, strict and lenient.
 
     GOLD is one or more JSONL files in the ANNOTATION.md format, or folders of them (the same
@@ -509,12 +522,13 @@ def evaluate_command(app: App, gold: tuple[Path, ...], model_dir: Path | None, f
       policylens evaluate corpus/labelled/ --json -o corpus/labelled/baseline.json
     """
     from .tagging.evaluate import evaluate, format_report, read_samples
-    from .tagging.pipeline import load_tagger
+    from .tagging.pipeline import load_tagger, tagger_labels
 
     from .check import sample_files
 
-    samples = [s for path in sample_files(gold) for s in read_samples(path)]
-    report = evaluate(load_tagger(model_dir), samples)
+    nlp = load_tagger(model_dir, patterns=patterns)
+    samples = [s for path in sample_files(gold) for s in read_samples(path, tagger_labels(nlp))]
+    report = evaluate(nlp, samples)
     with open_output(output) as out:
         if as_json or fmt == "json":
             out.write(json.dumps(report.to_json(), indent=2) + "\n")
@@ -615,9 +629,11 @@ def report(app: App, out: Path | None, results: Path | None, gold: Path | None) 
 @click.option("--tolerance", type=click.FloatRange(0, 1), default=DEFAULT_TOLERANCE,
               show_default=True,
               help="With --baseline: how far lenient F1 may fall below the baseline.")
+@patterns_option
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[Path, ...], fix: bool, model: Path | None,
-          min_f1: float | None, baseline: Path | None, tolerance: float) -> None:
+          min_f1: float | None, baseline: Path | None, tolerance: float,
+          patterns: Path | None) -> None:
     """Check labelled samples: print each problem as FILE:LINE: message.
 
     PATHS are JSONL files in the ANNOTATION.md format, or folders of them (*.jsonl, searched
@@ -632,6 +648,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], fix: bool, model: Path | 
       policylens check corpus/labelled/ --fix
       policylens check corpus/labelled/ --model models/policy-tagger \\
           --baseline corpus/labelled/baseline.json --min-f1 0.5
+      policylens check my-labelled/ --patterns housing.jsonl
     """
     from .check import check_files, guard_regression
 
@@ -644,7 +661,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], fix: bool, model: Path | 
         raise click.UsageError("--model needs --min-f1 or --baseline to say what a regression "
                                "is")
 
-    findings = check_files(paths, fix=fix)
+    findings = check_files(paths, fix=fix, patterns=patterns)
     for finding in findings:
         click.echo(str(finding))
     problems = sum(not f.fixed for f in findings)
@@ -660,7 +677,7 @@ def check(ctx: click.Context, paths: tuple[Path, ...], fix: bool, model: Path | 
 
     app.info(f"running the tagger in {model} on the samples...")
     result = guard_regression(paths, model, min_f1=min_f1, baseline=baseline,
-                              tolerance=tolerance)
+                              tolerance=tolerance, patterns=patterns)
     if result.baseline and result.baseline.n_samples not in (None, result.n_samples):
         app.info(f"warning: the baseline scored {result.baseline.n_samples} samples, these are "
                  f"{result.n_samples}; rewrite it with `policylens evaluate --json` after "

@@ -33,7 +33,7 @@ class Sample:
     meta: dict = field(default_factory=dict, compare=False)
 
 
-def read_samples(path: str | Path) -> list[Sample]:
+def read_samples(path: str | Path, labels: tuple[str, ...] = LABELS) -> list[Sample]:
     """Read labelled samples from a JSONL file in the ANNOTATION.md format."""
     path = Path(path)
     try:
@@ -43,11 +43,13 @@ def read_samples(path: str | Path) -> list[Sample]:
     except UnicodeDecodeError as exc:
         raise InputError(f"{path} is not UTF-8 text",
                          hint="give a JSONL file of labelled samples (ANNOTATION.md)") from exc
-    return parse_samples(lines, source=str(path))
+    return parse_samples(lines, source=str(path), labels=labels)
 
 
-def parse_samples(lines: Iterable[str], source: str = "<samples>") -> list[Sample]:
-    """Parse labelled-sample JSONL lines; blank lines are skipped."""
+def parse_samples(lines: Iterable[str], source: str = "<samples>",
+                  labels: tuple[str, ...] = LABELS) -> list[Sample]:
+    """Parse labelled-sample JSONL lines; blank lines are skipped. ``labels``: those allowed
+    (LABELS, and any a researcher's pattern file adds)."""
     samples = []
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
@@ -66,10 +68,10 @@ def parse_samples(lines: Iterable[str], source: str = "<samples>") -> list[Sampl
                 hint='each line needs {"text": ..., "spans": [{"start", "end", "label"}]}',
             ) from exc
         for start, end, label in spans:
-            if label not in LABELS or not 0 <= start < end <= len(text):
+            if label not in labels or not 0 <= start < end <= len(text):
                 raise InputError(
                     f"{source}:{lineno}: bad span {start}-{end} {label!r}",
-                    hint=f"labels are {', '.join(LABELS)}; offsets must lie inside the text",
+                    hint=f"labels are {', '.join(labels)}; offsets must lie inside the text",
                 )
         samples.append(Sample(text=text, spans=tuple(sorted(spans)), meta=record.get("meta", {})))
     return samples
@@ -123,7 +125,7 @@ def match_spans(gold: Iterable[Span3], predicted: Iterable[Span3], mode: str) ->
 class EvalReport:
     """Per-label and micro-averaged strict and lenient scores, plus the errors made."""
 
-    counts: dict[str, dict[str, Counts]]
+    counts: dict[str, dict[str, Counts]]  # by label, in label order
     n_samples: int
     model_version: str | None = None
     errors: list[dict] = field(default_factory=list)
@@ -132,13 +134,13 @@ class EvalReport:
     def per_label(self) -> dict[str, dict[str, dict]]:
         return {
             label: {mode: self.counts[label][mode].to_json() for mode in MODES}
-            for label in LABELS
+            for label in self.counts
         }
 
     @property
     def micro(self) -> dict[str, dict]:
         total = {mode: Counts() for mode in MODES}
-        for label in LABELS:
+        for label in self.counts:
             for mode in MODES:
                 total[mode].add(self.counts[label][mode])
         return {mode: total[mode].to_json() for mode in MODES}
@@ -153,16 +155,17 @@ class EvalReport:
         }
 
 
-def score(samples: list[Sample], predictions: list[list[Span3]]) -> EvalReport:
+def score(samples: list[Sample], predictions: list[list[Span3]],
+          labels: tuple[str, ...] = LABELS) -> EvalReport:
     """Score predicted spans (one list per sample) against the samples' gold spans."""
-    counts = {label: {mode: Counts() for mode in MODES} for label in LABELS}
+    counts = {label: {mode: Counts() for mode in MODES} for label in labels}
     errors: list[dict] = []
     for index, (sample, predicted) in enumerate(zip(samples, predictions, strict=True)):
         for mode in MODES:
             pairs = match_spans(sample.spans, predicted, mode)
             matched_gold = {g for g, _ in pairs}
             matched_pred = {p for _, p in pairs}
-            for label in LABELS:
+            for label in labels:
                 c = counts[label][mode]
                 c.tp += sum(1 for g in matched_gold if g[2] == label)
                 c.fn += sum(1 for g in sample.spans if g[2] == label and g not in matched_gold)
@@ -205,9 +208,10 @@ def predict(nlp: Language, texts: list[str], batch_size: int = 64) -> list[list[
 
 def evaluate(nlp: Language, samples: list[Sample], batch_size: int = 64) -> EvalReport:
     """Tag the samples' texts and score the result against their gold spans."""
-    from policylens.tagging.pipeline import model_version
+    from policylens.tagging.pipeline import model_version, tagger_labels
 
-    report = score(samples, predict(nlp, [s.text for s in samples], batch_size))
+    report = score(samples, predict(nlp, [s.text for s in samples], batch_size),
+                   labels=tagger_labels(nlp))
     report.model_version = model_version(nlp)
     return report
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 LABELS: tuple[str, ...] = ("THERAPY", "COST", "REGULATION", "NHS_WORKFORCE")
 
 # Where the tagger puts its mentions on a Doc (doc.spans[SPANS_KEY]).
@@ -30,8 +32,13 @@ def rule_parts(rule: str) -> tuple[bool, str]:
     return False, rule
 
 
+# A label a researcher adds in their own pattern file (`--patterns`): upper case, as ours.
+LABEL_NAME_RE = re.compile(r"[A-Z][A-Z0-9_]{0,39}")
+
+
 def label_rank(label: str) -> int:
-    """Priority of a label at equal span length: exclusions first, then LABELS order."""
+    """Priority of a label at equal span length: exclusions first, then LABELS order, then
+    any label a researcher added."""
     if label == EXCLUDE:
         return -1
-    return LABELS.index(label)
+    return LABELS.index(label) if label in LABELS else len(LABELS)

@@ -45,7 +45,8 @@ from policylens.tagging import finders, resolver, sentences, tokenizer  # noqa: 
 from policylens.tagging.amounts import parse_amount
 from policylens.tagging.conditions import CONDITIONS
 from policylens.tagging.finders import read_medicines
-from policylens.tagging.labels import CANDIDATES_KEY, EXCLUDE, LABELS, SPANS_KEY, pattern_rule
+from policylens.tagging.labels import CANDIDATES_KEY, LABELS, SPANS_KEY, pattern_rule
+from policylens.tagging.pattern_files import pattern_labels, read_pattern_file
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -75,27 +76,9 @@ EXTRA_SUFFIXES = (r"/",)
 
 def read_patterns(patterns_dir: Path = PATTERNS_DIR) -> list[dict]:
     """The pattern records of all pattern files, checked: label, pattern, optional flags."""
-    records = []
-    for name in PATTERN_FILES:
-        path = patterns_dir / name
-        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ModelError(f"{path}:{lineno}: not JSON: {exc}") from exc
-            label, pattern = record.get("label"), record.get("pattern")
-            if label not in (*LABELS, EXCLUDE) or not isinstance(pattern, str) or not pattern:
-                raise ModelError(
-                    f"{path}:{lineno}: needs a label in {LABELS + (EXCLUDE,)} and a pattern string"
-                )
-            when = record.get("when")
-            if when is not None and when not in CONDITIONS:
-                raise ModelError(f"{path}:{lineno}: unknown condition {when!r}",
-                                 hint=f"use one of {sorted(CONDITIONS)}")
-            records.append(record)
-    return records
+    return [record for name in PATTERN_FILES
+            for record in read_pattern_file(patterns_dir / name, new_labels=False,
+                                            conditions=CONDITIONS)]
 
 
 def role_patterns(data_dir: Path = DATA_DIR) -> list[dict]:
@@ -233,17 +216,9 @@ def build_tagger(patterns_dir: Path = PATTERNS_DIR, data_dir: Path = DATA_DIR) -
     medicines.set_rows(read_medicines(data_dir / "medicines.tsv"))
     resolving = nlp.add_pipe("policylens_resolve_v1", name="resolver")
 
-    patterns: dict[tuple[str, str, str], dict] = {}
-    exact_forms: dict[str, set[str]] = {}
-    for record in [*read_patterns(patterns_dir), *role_patterns(data_dir)]:
-        label = record["label"]
-        rule = pattern_rule(bool(record.get("case_sensitive")), record.get("when"))
-        for variant in pattern_variants(record["pattern"]):
-            key = (label, variant.lower(), rule)
-            patterns[key] = {"label": label, "pattern": key[1], **({"id": rule} if rule else {})}
-            if record.get("case_sensitive"):
-                exact_forms.setdefault(label, set()).add(variant)
-    ruler.add_patterns([patterns[k] for k in sorted(patterns)])
+    ruler_patterns, exact_forms = _ruler_patterns([*read_patterns(patterns_dir),
+                                                   *role_patterns(data_dir)])
+    ruler.add_patterns(ruler_patterns)
     resolving.set_data(*_read_data(data_dir), exact_forms=exact_forms)
 
     nlp.meta.update(
@@ -261,14 +236,64 @@ def build_tagger(patterns_dir: Path = PATTERNS_DIR, data_dir: Path = DATA_DIR) -
     return nlp
 
 
+def _ruler_patterns(records: list[dict]) -> tuple[list[dict], dict[str, set[str]]]:
+    """SpanRuler patterns for pattern records (every variant, in a fixed order), and the exact
+    forms of the case-sensitive ones by label."""
+    patterns: dict[tuple[str, str, str], dict] = {}
+    exact_forms: dict[str, set[str]] = {}
+    for record in records:
+        label = record["label"]
+        rule = pattern_rule(bool(record.get("case_sensitive")), record.get("when"))
+        for variant in pattern_variants(record["pattern"].strip()):
+            key = (label, variant.lower(), rule)
+            patterns[key] = {"label": label, "pattern": key[1], **({"id": rule} if rule else {})}
+            if record.get("case_sensitive"):
+                exact_forms.setdefault(label, set()).add(variant)
+    return [patterns[k] for k in sorted(patterns)], exact_forms
+
+
+def add_patterns(nlp: Language, path: str | Path) -> Language:
+    """Add a researcher's own pattern file to a loaded tagger, without rebuilding it.
+
+    The file has the format of ``patterns/`` and may bring new labels. The tagger's model
+    version becomes ``<version>+<hash of the file>``, so a store tagged before the file
+    changed is tagged again.
+    """
+    path = Path(path)
+    records = read_pattern_file(path, conditions=CONDITIONS)
+    if not records:
+        raise ModelError(f"{path} holds no patterns", hint="write one JSON object a line")
+    ruler_patterns, exact_forms = _ruler_patterns(records)
+    nlp.get_pipe("ruler").add_patterns(ruler_patterns)
+    nlp.get_pipe("resolver").add_exact_forms(exact_forms)
+    digest = hashlib.sha256(path.read_bytes().replace(b"\r\n", b"\n")).hexdigest()
+    info = nlp.meta["policylens"]
+    info["model_version"] = f"{info['model_version']}+{digest[:8]}"
+    info["labels"] = list(dict.fromkeys([*info["labels"], *pattern_labels(path)]))
+    info.setdefault("pattern_files", []).append({"name": path.name, "sha256": digest})
+    return nlp
+
+
+def tagger_labels(nlp: Language) -> tuple[str, ...]:
+    """The labels a tagger can give: LABELS and any a pattern file added."""
+    return tuple(nlp.meta.get("policylens", {}).get("labels") or LABELS)
+
+
 def default_model_dir() -> Path:
     """Where the tagger is loaded from by default: $POLICYLENS_MODEL or the shipped model."""
     env = os.environ.get(MODEL_ENV)
     return Path(env) if env else DEFAULT_MODEL_DIR
 
 
-def load_tagger(model_dir: str | Path | None = None) -> Language:
-    """Load a saved tagger (default: the shipped one; built from the patterns if absent)."""
+def load_tagger(model_dir: str | Path | None = None,
+                patterns: str | Path | None = None) -> Language:
+    """Load a saved tagger (default: the shipped one; built from the patterns if absent),
+    with a researcher's own pattern file added when ``patterns`` is given."""
+    nlp = _load_tagger(model_dir)
+    return add_patterns(nlp, patterns) if patterns is not None else nlp
+
+
+def _load_tagger(model_dir: str | Path | None) -> Language:
     import spacy
 
     if model_dir is None and MODEL_ENV not in os.environ and not DEFAULT_MODEL_DIR.exists():

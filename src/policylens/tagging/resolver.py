@@ -90,6 +90,14 @@ class Resolver(BatchPipe):
                             sorted((exact_forms or {}).items())}
         self._compile()
 
+    def add_exact_forms(self, exact_forms: dict[str, Iterable[str]]) -> None:
+        """Add the exact forms of more case-sensitive patterns (a researcher's own file)."""
+        merged = {label: set(forms) for label, forms in self.exact_forms.items()}
+        for label, forms in exact_forms.items():
+            merged.setdefault(label, set()).update(forms)
+        self.exact_forms = {label: sorted(forms) for label, forms in sorted(merged.items())}
+        self._compile()
+
     def _compile(self) -> None:
         # Modifier phrases as lower-case token tuples (longest first), each with the head
         # words it may attach to (None: any head of the label).
@@ -355,7 +363,8 @@ def _merged_label(first: Span, second: Span) -> str | None:
 
 
 def resolve_overlaps(spans: Iterable[Span]) -> list[Span]:
-    """Non-overlapping spans: the longer wins; at equal length the earlier label in LABELS."""
+    """Non-overlapping spans: the longer wins; at equal length the earlier label in LABELS
+    (see labels.label_rank)."""
     keyed = sorted(
         ((-(s.end_char - s.start_char), label_rank(s.label_), s.start_char, i, s)
          for i, s in enumerate(spans)),
