@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from policylens.ingest.clean import (
-    garbage_ratio, join_hyphenated, looks_like_page_number, normalise_unicode, wordlike_ratio,
+    close_hyphen_gaps, garbage_ratio, join_hyphenated, join_lines, looks_like_page_number,
+    normalise_unicode, split_bullets, wordlike_ratio,
 )
 from policylens.ingest.docinfo import date_from_pdf_metadata, find_date, guess_kind
 from policylens.ingest.layout import Word, find_gutter, order_page
@@ -156,3 +157,64 @@ def test_speaker_without_title_when_seat_and_party_are_given():
     turn, rest = match_speaker("Sarah Moss (Leeds East) (Con): I welcome the statement.")
     assert (turn.speaker, turn.party, rest) == ("Sarah Moss", "Con", "I welcome the statement.")
     assert match_speaker("Gene Therapy (Costs) (Update): what follows") is None
+
+
+@pytest.mark.parametrize("text,fixed", [
+    ("across Sub- Saharan Africa", "across Sub-Saharan Africa"),
+    ("the Prime Minister- designate spoke", "the Prime Minister-designate spoke"),
+    ("the law- making organs", "the law-making organs"),
+    ("pages 1436- 46 and 1- 10", "pages 1436-46 and 1-10"),
+    ("short- and long-term costs", "short- and long-term costs"),
+    ("pre- or post-operative care", "pre- or post-operative care"),
+    ("a pause - then more", "a pause - then more"),
+])
+def test_hyphen_gaps_in_compounds_are_closed(text, fixed):
+    assert close_hyphen_gaps(text) == fixed
+
+
+def test_compound_broken_before_a_capital_joins_without_a_space():
+    lines = join_hyphenated(["growth across Sub-", "Saharan Africa and the", "Auditor-",
+                             "General's report"])
+    assert join_lines(lines) == "growth across Sub-Saharan Africa and the Auditor-General's report"
+
+
+def test_bullets_run_together_become_items():
+    assert split_bullets("It covers: • adults with kidney disease • children • carers") == [
+        "It covers:", "• adults with kidney disease", "• children", "• carers"]
+    assert split_bullets("No list here, only a sentence.") == ["No list here, only a sentence."]
+
+
+def test_bullet_list_without_gaps_gives_separate_items(tmp_path, pdfgen):
+    from policylens.ingest.extract import extract_document, sha256_file
+
+    items = ["• Dose adjustment is needed when kidney function falls below the threshold.",
+             "• Patients should be told what to do on days when they are unwell.",
+             "• Stop the medicine before surgery and restart it once eating normally."]
+    path = tmp_path / "list.pdf"
+    pdfgen.write_pages(path, [["The support document recommends the following:", *items]])
+    _, passages = extract_document(path, sha256_file(path))
+    paragraphs = "\n\n".join(p.text for p in passages).split("\n\n")
+    for item in items:
+        assert item in paragraphs
+
+
+def test_pdfminer_warnings_stay_off_the_terminal_unless_debug(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import logging, sys\n"
+            "import policylens.ingest.pdf\n"
+            "{setup}"
+            "logging.getLogger('pdfminer.pdffont').warning('Could not get FontBBox from font')\n")
+    quiet = subprocess.run([sys.executable, "-c", code.format(setup="")],
+                           capture_output=True, text=True, check=True)
+    assert quiet.stderr == ""
+    # --debug sets up logging, and then they are shown.
+    debug = ("from policylens.cli import cli\n"
+             "try:\n"
+             "    cli.main(['--debug', 'status', '--db', 'absent.db'], standalone_mode=False)\n"
+             "except Exception:\n"
+             "    pass\n")
+    shown = subprocess.run([sys.executable, "-c", code.format(setup=debug)], cwd=tmp_path,
+                           capture_output=True, text=True, check=True)
+    assert "Could not get FontBBox" in shown.stderr

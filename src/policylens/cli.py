@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import logging
 import os
 import signal
 import sys
@@ -111,12 +112,17 @@ def _set_app_flag(ctx: click.Context, param: click.Parameter, value: bool) -> No
     # Given before or after the command's name, a flag sets the one App every command reads.
     if value:
         setattr(ctx.ensure_object(App), param.name, True)
+        if param.name == "debug":
+            # The PDF libraries' own log lines ("Could not get FontBBox ...") are shown here
+            # only; without --debug nothing is set up and they go nowhere.
+            logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
+                                format="%(name)s: %(message)s")
 
 
 def app_options(f):
     """-q/--quiet and --debug, accepted by the group and by every command."""
     f = click.option("--debug", is_flag=True, expose_value=False, callback=_set_app_flag,
-                     help="Show tracebacks for errors.")(f)
+                     help="Show tracebacks for errors and the PDF libraries' warnings.")(f)
     return click.option("-q", "--quiet", is_flag=True, expose_value=False,
                         callback=_set_app_flag, help="Print only data and errors.")(f)
 

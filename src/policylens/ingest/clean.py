@@ -82,11 +82,46 @@ def join_hyphenated(lines: Sequence[str], vocabulary: Iterable[str] = ()) -> lis
 
 
 def join_lines(lines: Iterable[str]) -> str:
-    """Join the lines of one paragraph into a single line of text."""
+    """Join the lines of one paragraph into a single line of text (hyphen gaps closed)."""
     text = " ".join(filter(None, map(str.strip, lines)))
+    if "- " in text:
+        text = close_hyphen_gaps(text)
     if text.isascii() and "  " not in text and "\t" not in text:
         return text  # the usual case: nothing for the regex to do
     return _SPACES.sub(" ", text).strip()
+
+
+# "short- and long-term": a hyphen left open before one of these is meant (suspended).
+SUSPENDED_BEFORE = frozenset({"and", "or", "nor", "to", "and/or", "as", "but", "than", "through",
+                              "versus", "vs", "vs.", "if", "nor"})
+_HYPHEN_GAP = re.compile(r"(?<=[^\W_])- +(?=([^\W_][\w/.]*))")
+
+
+def close_hyphen_gaps(text: str) -> str:
+    """Close the space after a hyphen inside a compound: "Sub- Saharan" -> "Sub-Saharan",
+    "Prime Minister- designate" -> "Prime Minister-designate", "pp. 1436- 46" -> "1436-46".
+
+    Such gaps come from a compound broken at a line end ("Sub-" / "Saharan") or from text
+    reflowed by its typist. A gap before "and", "or", "to"... is a suspended hyphen ("short-
+    and long-term") and stays.
+    """
+    return _HYPHEN_GAP.sub(
+        lambda m: m.group(0) if m.group(1).lower() in SUSPENDED_BEFORE else "-", text)
+
+
+BULLETS = "•▪●■◦◆►➢✓"  # list markers (Symbol's private-use bullet is already folded to •)
+_BULLET_INSIDE = re.compile(rf"\s+(?=[{BULLETS}]\s)")
+
+
+def split_bullets(text: str) -> list[str]:
+    """A paragraph holding several list items ("• one • two") as one text per item.
+
+    Lists set without space between their items reach us as one paragraph; the lead-in before
+    the first marker ("encompassing:") stays a text of its own.
+    """
+    if not any(b in text for b in BULLETS):
+        return [text]
+    return [piece.strip() for piece in _BULLET_INSIDE.split(text) if piece.strip()]
 
 
 def normalise_for_repeat(line: str) -> str:

@@ -7,6 +7,7 @@ reason code (stored in the store) and a sentence a person understands.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,6 +16,11 @@ from pathlib import Path
 from ..errors import PdfError
 from .clean import normalise_unicode
 from .layout import Word
+
+# pdfminer logs what it works around in fonts and damaged files ("Could not get FontBBox from
+# font descriptor") as warnings, which Python prints on stderr when logging is not set up. A
+# handler of its own keeps them off the terminal; --debug sets up logging and shows them.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 SNIFF_BYTES = 1024
 HEAD_WORDS = 400  # words of a page kept for finding its date

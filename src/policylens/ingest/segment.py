@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..records import Passage, make_passage_id
+from .clean import close_hyphen_gaps, split_bullets
 from .docinfo import find_date
 from .layout import Block
 from .speakers import Turn, match_speaker, short_name, split_heading_label
@@ -77,14 +78,14 @@ def _units(blocks: Sequence[Block]) -> list[_Unit]:
         if current is None:
             current = _Unit(turn, heading)
             units.append(current)
-        current.paragraphs.append((block.page, text.strip()))
+        current.paragraphs.extend((block.page, item) for item in split_bullets(text.strip()))
     return [u for u in units if u.paragraphs]
 
 
 def _join_run_on(prev: str, nxt: str) -> str:
     if prev.endswith("-") and nxt[:1].islower():
         return prev[:-1] + nxt
-    return prev + " " + nxt
+    return close_hyphen_gaps(prev + " " + nxt)  # "Sub-" / "Saharan": a compound, no space
 
 
 def _split_long(text: str) -> list[tuple[str, int]]:
