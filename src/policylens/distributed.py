@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import InputError
-from .runner import Failure, _failure_from, _timeout_failure
+from .runner import Failure, failure_from, timeout_failure
 
 DASK_ENV = "POLICYLENS_DASK"
 CONNECT_SECONDS = 30
@@ -86,7 +86,7 @@ def _call(fn: Callable, args: tuple, key: str) -> tuple[bool, Any]:
     try:
         return True, fn(*args)
     except Exception as exc:  # every failure must reach the client
-        return False, _failure_from(exc)
+        return False, failure_from(exc)
     finally:
         _TASK.key = None
 
@@ -384,7 +384,7 @@ def run_on_cluster(
                 running.pop(future)
                 by_key.pop(future.key, None)
                 _give_up(client, future, task.worker)
-                yield task.key, False, _timeout_failure(timeout)
+                yield task.key, False, timeout_failure(timeout)
     finally:
         try:
             client.unsubscribe_topic(STARTED_TOPIC)
@@ -407,61 +407,4 @@ def _outcome(future, distributed) -> tuple[bool, Any]:
             "crashed", "the Dask workers reading it died each time it was tried (e.g. out of "
             "memory)", "remove the file from the batch, or give the workers more memory")
     except Exception as exc:  # the task could not run or its result could not travel back
-        return False, _failure_from(exc)
-
-
-# -- tagging ---------------------------------------------------------------------------------
-
-_TAGGERS: dict[str, Any] = {}  # model version -> pipeline, built once per worker process
-_TAGGER_LOCK = threading.Lock()
-
-
-def _tag_batch(batch: list[tuple[str, str]], model: str) -> list:
-    """Run on a worker: the mentions in one batch, with the pipeline built on first use.
-
-    ``model`` names the (version, config, bytes) that :func:`share_with_workers` gave this
-    worker; a restarted worker is a new process, which builds the pipeline again from it.
-    """
-    from .tagging import tag
-
-    version, config, data = shared(model)
-    with _TAGGER_LOCK:  # one pipeline per process, and spaCy is not shared between threads
-        nlp = _TAGGERS.get(version)
-        if nlp is None:
-            tag._init_worker(config, data)
-            nlp = _TAGGERS[version] = tag._WORKER_NLP
-        return tag.tag_texts(nlp, batch)
-
-
-def tag_on_cluster(nlp, batches: Iterable[list[tuple[str, str]]], address: str | None = None,
-                   *, timeout: float = 600.0) -> Iterator[tuple[list, list]]:
-    """Yield (batch, mentions) as the cluster tags them, in completion order.
-
-    The pipeline travels once to each worker (as spaCy's config and bytes, in a worker
-    plugin, so a worker that restarts or joins later gets it too); the batches are drawn from
-    ``batches`` only as workers become free, so memory stays bounded.
-    """
-    from .errors import PolicylensError
-    from .tagging.pipeline import model_version
-
-    client = connect(address)
-    try:
-        model = (model_version(nlp), nlp.config.to_str(), nlp.to_bytes())
-        with share_with_workers(client, model) as name:
-            held: dict[int, list] = {}
-
-            def tasks():
-                for i, batch in enumerate(batches):
-                    held[i] = batch
-                    yield i, (batch, name)
-
-            for key, ok, result in run_on_cluster(_tag_batch, tasks(), timeout=timeout,
-                                                  client=client):
-                batch = held.pop(key)
-                if not ok:
-                    raise PolicylensError(
-                        f"tagging a batch on the cluster failed: {result.message}",
-                        "rerun the command: tagged batches are kept")
-                yield batch, result
-    finally:
-        client.close()
+        return False, failure_from(exc)

@@ -1,22 +1,36 @@
-"""Run one function over many inputs in worker processes, each input under a time limit.
+"""Every local worker process policylens starts, and how each one starts and ends.
 
-A worker that runs past the limit, dies (a crash in a C library, the kernel's out-of-memory
-killer) or exceeds its memory limit is replaced; the input it held is reported as failed and
-the batch goes on. Results arrive in completion order; the caller stores each as it comes, so
-an interrupted batch keeps everything finished before the interruption.
+Three kinds, one per shape of work, all started here and all ended by the block that started
+them (every worker first asks the kernel to kill it when its parent dies, so even a run killed
+with SIGKILL leaves none behind):
 
-:class:`SideProcess` runs one function in a fresh process beside this one (`policylens run`
-tags there while this process fits the topics).
+- :func:`run_tasks`: one function over many inputs (ingest's PDFs), each input under a time
+  and memory limit. A worker that runs past the limit, dies (a crash in a C library, the
+  kernel's out-of-memory killer) or exceeds its memory is replaced; the input it held is
+  reported as a :class:`Failure` and the batch goes on.
+- :func:`worker_pool`: a pool for work that cannot fail one input at a time (tagging batches,
+  topic-model candidates); :func:`completed` feeds it with a bounded number in flight. An
+  error or an interrupt ends its processes at once instead of waiting for their work.
+- :class:`SideProcess`: one function in a fresh process beside this one (`policylens run`
+  tags there while this process fits the topics).
+
+Results arrive in completion order; the caller stores each as it comes, so an interrupted
+batch keeps everything finished before the interruption. The same per-input work runs on a
+Dask cluster through :mod:`policylens.distributed`, which reports failures with
+:func:`failure_from` and :func:`timeout_failure` as these workers do.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor
+from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
@@ -52,7 +66,8 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _failure_from(exc: BaseException) -> Failure:
+def failure_from(exc: BaseException) -> Failure:
+    """The :class:`Failure` to record for an input whose work raised ``exc``."""
     if isinstance(exc, PdfError):
         return Failure(exc.reason, exc.message, exc.hint)
     if isinstance(exc, MemoryError):
@@ -120,7 +135,7 @@ def _worker(conn, fn: Callable, memory_mb: int | None, initializer: Callable | N
             result = fn(*args, state) if initializer else fn(*args)
             conn.send((key, True, result))
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the parent
-            conn.send((key, False, _failure_from(exc)))
+            conn.send((key, False, failure_from(exc)))
 
 
 class _Slot:
@@ -162,9 +177,9 @@ def _inline(fn, tasks, timeout, initializer) -> Iterator[tuple[Any, bool, Any]]:
             try:
                 item = key, True, (fn(*args, state) if initializer else fn(*args))
             except TimeoutError:
-                item = key, False, _timeout_failure(timeout)
+                item = key, False, timeout_failure(timeout)
             except Exception as exc:  # noqa: BLE001
-                item = key, False, _failure_from(exc)
+                item = key, False, failure_from(exc)
             finally:
                 if use_alarm:
                     signal.setitimer(signal.ITIMER_REAL, 0)
@@ -175,7 +190,8 @@ def _inline(fn, tasks, timeout, initializer) -> Iterator[tuple[Any, bool, Any]]:
             signal.signal(signal.SIGALRM, old)
 
 
-def _timeout_failure(timeout: float) -> Failure:
+def timeout_failure(timeout: float) -> Failure:
+    """The :class:`Failure` to record for an input that ran past ``timeout`` seconds."""
     return Failure("timeout", f"reading took longer than the {timeout:g} s limit",
                    "raise --timeout if the file is just large, or remove it from the batch")
 
@@ -253,7 +269,7 @@ def run_tasks(
                         "remove the file from the batch, or raise --memory-limit",
                     )
                 else:
-                    yield key, False, _timeout_failure(timeout)
+                    yield key, False, timeout_failure(timeout)
     finally:
         for slot in slots:
             try:
@@ -262,6 +278,68 @@ def run_tasks(
             except OSError:
                 pass
             slot.kill()
+
+
+def _start_pool_worker(parent_pid: int, initializer: Callable | None, initargs: tuple) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends us
+    die_with_parent(parent_pid)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+@contextlib.contextmanager
+def worker_pool(workers: int, initializer: Callable | None = None, initargs: tuple = (), *,
+                fresh: bool = False) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``workers`` processes, each calling ``initializer(*initargs)`` once.
+
+    The workers die with this process. Leaving the block normally waits for them; an error,
+    an interrupt or a generator closed early ends them at once (a topic fit may take minutes).
+    ``fresh`` starts them with spawn rather than fork: for work whose libraries must not be
+    inherited mid-use (BLAS and OpenMP thread pools) or that should not inherit this process's
+    open store.
+    """
+    method = "spawn" if fresh or not sys.platform.startswith("linux") else "fork"
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method),
+                               initializer=_start_pool_worker,
+                               initargs=(os.getpid(), initializer, initargs))
+    try:
+        yield pool
+    except BaseException:
+        _end_pool(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _end_pool(pool: ProcessPoolExecutor) -> None:
+    """Terminate a pool's processes (there is no public way before Python 3.14)."""
+    if hasattr(pool, "terminate_workers"):  # Python 3.14+
+        pool.terminate_workers()
+        return
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            proc.terminate()
+        except (OSError, ValueError, AttributeError):  # already gone or closed
+            pass
+
+
+def completed(pool: ProcessPoolExecutor, fn: Callable, items: Iterable, in_flight: int
+              ) -> Iterator[tuple[Any, Any]]:
+    """Yield (item, fn(item)) as the pool finishes them, with at most ``in_flight`` submitted
+    at a time (so memory stays bounded however many items there are); errors are raised."""
+    pending: dict[Future, Any] = {}
+
+    def finished() -> Iterator[tuple[Any, Any]]:
+        done, _ = wait_futures(pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            yield pending.pop(future), future.result()
+
+    for item in items:
+        pending[pool.submit(fn, item)] = item
+        if len(pending) >= in_flight:
+            yield from finished()
+    while pending:
+        yield from finished()
 
 
 class SideProcess:

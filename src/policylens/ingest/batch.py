@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..runner import DEFAULT_MEMORY_MB, Failure, _failure_from, default_workers, run_tasks
+from ..runner import DEFAULT_MEMORY_MB, Failure, default_workers, failure_from, run_tasks
 from ..store import Store
 from .extract import extract_document, sha256_file
 from .metadata import METADATA_FILE, MetaEntry, read_metadata
@@ -242,7 +242,7 @@ def _hash_and_extract(path: str, sha256: str | None, meta: MetaEntry | None, eng
     try:
         return sha256, _extract(path, sha256, meta, engine)
     except Exception as exc:  # carried back with the hash, which the failure record needs
-        return sha256, _failure_from(exc)
+        return sha256, failure_from(exc)
 
 
 _SAME_AS_EARLIER = object()  # an outcome: an earlier file in the batch has the same content

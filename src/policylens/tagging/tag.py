@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import os
-from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from policylens.records import Mention
@@ -103,8 +102,6 @@ def tag_store(
     done = 0
     with bar_context as bar:
         if dask:
-            from policylens.distributed import tag_on_cluster
-
             results = tag_on_cluster(nlp, batches, dask)
         else:
             results = (
@@ -124,25 +121,21 @@ def tag_store(
 _WORKER_NLP: Language | None = None
 
 
-def _init_pool_worker(config: str, data: bytes, parent_pid: int) -> None:
-    """A local worker: dies with the process that started it (a killed run leaves no tagger
-    behind), then builds the pipeline."""
-    from ..runner import die_with_parent
-
-    die_with_parent(parent_pid)
-    _init_worker(config, data)
-
-
-def _init_worker(config: str, data: bytes) -> None:
-    """Rebuild the pipeline once per worker from its config and spaCy bytes."""
-    global _WORKER_NLP
+def build_pipeline(config: str, data: bytes) -> Language:
+    """The pipeline rebuilt from its config and spaCy bytes (how it travels to a worker)."""
     from spacy.util import get_lang_class, load_config_from_str
 
     import policylens.tagging.pipeline  # noqa: F401  (registers the components)
 
     cfg = load_config_from_str(config)
     nlp = get_lang_class(cfg["nlp"]["lang"]).from_config(cfg)
-    _WORKER_NLP = nlp.from_bytes(data)
+    return nlp.from_bytes(data)
+
+
+def _init_worker(config: str, data: bytes) -> None:
+    """Rebuild the pipeline once per worker process."""
+    global _WORKER_NLP
+    _WORKER_NLP = build_pipeline(config, data)
 
 
 def _tag_in_worker(batch: Batch) -> list[Mention]:
@@ -154,17 +147,63 @@ def _tag_in_workers(
     nlp: Language, batches: Iterator[Batch], workers: int
 ) -> Iterator[tuple[Batch, list[Mention]]]:
     """Yield (batch, mentions) as workers finish them (order of completion)."""
-    initargs = (nlp.config.to_str(), nlp.to_bytes(), os.getpid())
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_pool_worker,
-                             initargs=initargs) as pool:
-        pending: dict[Future, Batch] = {}
-        for batch in batches:
-            pending[pool.submit(_tag_in_worker, batch)] = batch
-            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    yield pending.pop(future), future.result()
-        while pending:
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                yield pending.pop(future), future.result()
+    from policylens.runner import completed, worker_pool
+
+    with worker_pool(workers, _init_worker, (nlp.config.to_str(), nlp.to_bytes())) as pool:
+        yield from completed(pool, _tag_in_worker, batches, workers * IN_FLIGHT_PER_WORKER)
+
+
+# -- a Dask cluster --------------------------------------------------------------------------
+
+_CLUSTER_TAGGERS: dict[str, Language] = {}  # model version -> pipeline, once per worker process
+_CLUSTER_TAGGERS_LOCK = threading.Lock()
+
+
+def _tag_on_cluster_worker(batch: Batch, model: str) -> list[Mention]:
+    """Run on a Dask worker: the mentions in one batch, with the pipeline built on first use.
+
+    ``model`` names the (version, config, bytes) that ``share_with_workers`` gave this worker;
+    a restarted worker is a new process, which builds the pipeline again from it.
+    """
+    from policylens.distributed import shared
+
+    version, config, data = shared(model)
+    with _CLUSTER_TAGGERS_LOCK:  # one pipeline per process; spaCy is not shared by threads
+        nlp = _CLUSTER_TAGGERS.get(version)
+        if nlp is None:
+            nlp = _CLUSTER_TAGGERS[version] = build_pipeline(config, data)
+        return tag_texts(nlp, batch)
+
+
+def tag_on_cluster(nlp: Language, batches: Iterable[Batch], address: str | None = None, *,
+                   timeout: float = 600.0) -> Iterator[tuple[Batch, list[Mention]]]:
+    """Yield (batch, mentions) as a Dask cluster tags them, in completion order.
+
+    The pipeline travels once to each worker (as spaCy's config and bytes, in a worker
+    plugin, so a worker that restarts or joins later gets it too); the batches are drawn from
+    ``batches`` only as workers become free, so memory stays bounded.
+    """
+    from policylens.distributed import connect, run_on_cluster, share_with_workers
+    from policylens.errors import PolicylensError
+
+    client = connect(address)
+    try:
+        model = (model_version(nlp), nlp.config.to_str(), nlp.to_bytes())
+        with share_with_workers(client, model) as name:
+            held: dict[int, Batch] = {}
+
+            def tasks():
+                for i, batch in enumerate(batches):
+                    held[i] = batch
+                    yield i, (batch, name)
+
+            for key, ok, result in run_on_cluster(_tag_on_cluster_worker, tasks(),
+                                                  timeout=timeout, client=client):
+                batch = held.pop(key)
+                if not ok:
+                    raise PolicylensError(
+                        f"tagging a batch on the cluster failed: {result.message}",
+                        "rerun the command: tagged batches are kept")
+                yield batch, result
+    finally:
+        client.close()

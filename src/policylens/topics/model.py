@@ -14,7 +14,6 @@ alone, never on which other passages are scored in the same batch.
 from __future__ import annotations
 
 import functools
-import os
 import re
 import warnings
 from collections import Counter
@@ -643,51 +642,24 @@ def fit_candidates(corpus: Corpus, k_values: Sequence[int], workers: int = 1
         for k in k_values:
             yield fit_candidate(corpus, k)
         return
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
+    from ..runner import worker_pool
 
-    # Fresh processes: the caller may hold an open store, which a fork must not inherit.
-    # They get the matrix, not the texts.
+    # Fresh processes (spawn): BLAS and OpenMP thread pools must not be forked mid-use, and
+    # the caller may hold an open store. They get the matrix, not the texts.
     shipped = replace(corpus, source=ListSource([]))
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(k_values)),
-                               mp_context=mp.get_context("spawn"),
-                               initializer=_init_fit_worker, initargs=(shipped, os.getpid()))
-    try:
+    with worker_pool(min(workers, len(k_values)), _init_fit_worker, (shipped,),
+                     fresh=True) as pool:
         # The largest k take longest: start them first so no worker is left with one at the end.
         futures = {k: pool.submit(_fit_in_worker, k) for k in sorted(k_values, reverse=True)}
         for k in k_values:
             yield futures[k].result()
-    except BaseException:
-        # Interrupted, terminated, or the caller stopped asking (GeneratorExit): end the fits
-        # under way now rather than wait for them, which may take minutes.
-        _end_workers(pool)
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _end_workers(pool) -> None:
-    """Terminate a ProcessPoolExecutor's processes (there is no public way before 3.14)."""
-    if hasattr(pool, "terminate_workers"):  # Python 3.14+
-        pool.terminate_workers()
-        return
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
-        try:
-            proc.terminate()
-        except (OSError, ValueError, AttributeError):  # already gone or closed
-            pass
 
 
 _WORKER_CORPUS: Corpus | None = None
 
 
-def _init_fit_worker(corpus: Corpus, parent_pid: int) -> None:
+def _init_fit_worker(corpus: Corpus) -> None:
     global _WORKER_CORPUS
-    from ..runner import die_with_parent
-
-    # Killed (even with SIGKILL) with the process that started it, never left fitting alone.
-    die_with_parent(parent_pid)
-
     fit_threads()  # for the life of the worker
     _WORKER_CORPUS = corpus
 
