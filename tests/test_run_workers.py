@@ -23,7 +23,7 @@ from policylens.cli import cli
 from policylens.errors import InputError, PdfError, StoreError
 from policylens.jobs import run as run_job
 from policylens.jobs.run import run_all
-from policylens.runner import SideProcess
+from policylens.runner import SideProcess, completed, worker_pool
 from policylens.store import open_store
 from policylens.topics import TopicParams
 
@@ -260,6 +260,28 @@ def test_max_workers_caps_what_the_store_size_would_choose(tmp_path, hansard_pdf
         n = tag.tag_store(store, load_tagger(), max_workers=1)
         assert n == store.count_passages() > 0
     assert pools == []
+
+
+def _nap(seconds: float) -> float:
+    time.sleep(seconds)
+    return seconds
+
+
+def _naps(seconds: list[float]):
+    with worker_pool(2) as pool:
+        yield from completed(pool, _nap, seconds, in_flight=3)
+
+
+def test_a_worker_pool_gives_results_as_they_finish_and_ends_at_once_when_left():
+    before = set(multiprocessing.active_children())
+    naps = _naps([60.0, 0.0, 60.0, 60.0])
+    assert next(naps) == (0.0, 0.0)  # the short one first, though submitted second
+    workers = set(multiprocessing.active_children()) - before
+    assert len(workers) == 2
+    started = time.monotonic()
+    naps.close()  # the consumer stops asking: the long naps are ended, not waited for
+    assert time.monotonic() - started < 20
+    assert not any(w.is_alive() for w in workers)
 
 
 def test_topics_do_not_depend_on_the_callers_thread_count():
