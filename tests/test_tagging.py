@@ -283,3 +283,10 @@ def test_span_edges_and_roles(nlp, text, expected):
 ])
 def test_role_words_outside_care_or_for_one_person_are_not_workforce(nlp, text):
     assert [t for t, label in found(nlp, text) if label == "NHS_WORKFORCE"] == []
+
+
+def test_canonical_names_of_plurals_and_sentence_openers(nlp):
+    doc = nlp("Prices rose. The prices of drugs and the GPs who prescribe them worry the NHS.")
+    canonical = {m.text: m.canonical for m in extract_mentions(doc, "p")}
+    assert canonical["Prices"] == canonical["prices"] == "price"
+    assert canonical["GPs"] == "gp"

@@ -213,6 +213,8 @@ class InnStemFinder(BatchPipe):
 
 # Where a medicine name needs words about medicines around it (see conditions.CONDITIONS).
 MEDICINE_CONTEXT = "medicines_around"
+# Entries of the bitmap that screens words before the name lookup (a power of two).
+NAME_BITMAP_SIZE = 1 << 20
 
 
 @Language.factory("policylens_medicines_v1")
@@ -225,8 +227,8 @@ class MedicineFinder(BatchPipe):
     """Finds one-word medicine names (substances in any case, brands capitalised) and records
     the canonical INN of each (Spinraza -> nusinersen) as the candidate's ``kb_id``.
 
-    A lookup of each word's hash in a sorted array: unlike thousands of phrase patterns, the
-    names cost nothing to load (no pattern to tokenize) and little per Doc.
+    A lookup of each word's hash: unlike thousands of phrase patterns, the names cost
+    nothing to load (no pattern to tokenize) and little per Doc.
     """
 
     def __init__(self) -> None:
@@ -239,26 +241,31 @@ class MedicineFinder(BatchPipe):
         self._compile()
 
     def _compile(self) -> None:
-        by_hash = {hash_string(name): (name, canonical, where)
-                   for name, canonical, where in self.rows}
-        self._hashes = numpy.array(sorted(by_hash), dtype="uint64")
-        self._by_hash = by_hash
+        self._by_hash = {hash_string(name): (name, canonical, where)
+                         for name, canonical, where in self.rows}
+        # A bitmap of the names' hashes' low bits: one array lookup a word rules out almost
+        # every word (a name hash shares the low bits of 1 word in 50), and only the few left
+        # are looked up in the dictionary. Several times faster than a sorted-array search.
+        self._maybe = numpy.zeros(NAME_BITMAP_SIZE, dtype=bool)
+        hashes = numpy.fromiter(self._by_hash, dtype="uint64", count=len(self._by_hash))
+        self._maybe[hashes & numpy.uint64(NAME_BITMAP_SIZE - 1)] = True
 
     def __call__(self, doc: Doc) -> Doc:
-        if not len(self._hashes) or not len(doc):
+        if not self._by_hash or not len(doc):
             return doc
         lower = doc.to_array(LOWER)
-        at = numpy.searchsorted(self._hashes, lower)
-        at[at == len(self._hashes)] = 0
-        hits = numpy.flatnonzero(self._hashes[at] == lower)
-        if not len(hits):
-            return doc
-        group = candidates(doc)
-        for i in hits.tolist():
+        maybe = numpy.flatnonzero(self._maybe[lower & numpy.uint64(NAME_BITMAP_SIZE - 1)])
+        group = None
+        for i in maybe.tolist():
+            entry = self._by_hash.get(int(lower[i]))
+            if entry is None:
+                continue
             token = doc[i]
-            name, canonical, where = self._by_hash[int(lower[i])]
+            name, canonical, where = entry
             if name != canonical and not token.text[:1].isupper():
                 continue  # a brand is written with a capital ("Spinraza"; "spinraza" is rare)
+            if group is None:
+                group = candidates(doc)
             group.append(Span(doc, i, i + 1, label="THERAPY", kb_id=canonical,
                               span_id=MEDICINE_CONTEXT if where == "context" else ""))
         return doc

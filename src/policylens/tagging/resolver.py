@@ -34,6 +34,7 @@ from policylens.tagging.tokenizer import doc_text, forget_text
 
 # Distinct mention texts whose canonical name is remembered (the same few recur).
 CANONICAL_CACHE_SIZE = 50_000
+_PLURAL_ACRONYM_RE = re.compile(r"[A-Z]{2,}s")
 # The longest abbreviation in brackets that a phrase may hold inside it ("(ILAP)", "(CAR-T)").
 MAX_ABBREVIATION = 8
 
@@ -238,7 +239,12 @@ class Resolver(BatchPipe):
         found = self.canonical.get(key) or self.canonical.get(singular(key)) or span.kb_id_
         if found:
             return found
-        return singular(key) if span[-1].text.islower() else key
+        last = span[-1].text
+        if last.islower() or len(span) == 1 and span[0].is_title:
+            return singular(key)  # "prices", and "Prices" opening a sentence: "price"
+        if _PLURAL_ACRONYM_RE.fullmatch(last):
+            return key[:-1]  # "GPs": "gp", as "nurses" is "nurse"
+        return key  # a name keeps its form ("Highly Specialised Technologies")
 
 
 def _split(phrase: str) -> list[str]:
