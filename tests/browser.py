@@ -44,6 +44,9 @@ MEASURE = """(() => {
           scrollHeight: doc.scrollHeight, textLength: document.body.innerText.length,
           charts: Array.from(document.querySelectorAll('svg.chart'))
                        .filter(s => s.getBoundingClientRect().width > 100).length,
+          hiddenTables: Array.from(document.querySelectorAll('table'))
+                             .filter(t => !t.checkVisibility()).length,
+          tables: document.querySelectorAll('table').length,
           wide: wide.slice(0, 10)};
 })()"""
 
@@ -68,6 +71,8 @@ class Rendered:
     text_length: int
     charts: int
     wide: list[str] = field(default_factory=list)
+    tables: int = 0
+    hidden_tables: int = 0  # inside closed <details>, unless printing opens them
 
 
 class Browser:
@@ -162,8 +167,10 @@ class Browser:
 
     # -- pages -----------------------------------------------------------------------------
     def render(self, url: str, width: int, height: int = 900, *, mobile: bool = False,
-               full_page: bool = False) -> Rendered:
-        """Load ``url`` in a fresh tab of this width; screenshot, console errors, measures."""
+               full_page: bool = False, media: str = "") -> Rendered:
+        """Load ``url`` in a fresh tab of this width; screenshot, console errors, measures.
+
+        ``media`` "print" lays the page out with its print stylesheet."""
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget",
                             {"targetId": target, "flatten": True})["sessionId"]
@@ -173,6 +180,7 @@ class Browser:
             self.send("Emulation.setDeviceMetricsOverride",
                       {"width": width, "height": height, "deviceScaleFactor": 1,
                        "mobile": mobile}, session)
+            self.send("Emulation.setEmulatedMedia", {"media": media}, session)
             self._events.clear()
             self.send("Page.navigate", {"url": url}, session)
             self.wait_for("Page.loadEventFired", session)
@@ -189,7 +197,8 @@ class Browser:
                       if e.get("sessionId") == session and _is_error(e)]
             return Rendered(png, errors, measured["scrollWidth"], measured["clientWidth"],
                             measured["scrollHeight"], measured["textLength"],
-                            measured["charts"], measured["wide"])
+                            measured["charts"], measured["wide"], measured["tables"],
+                            measured["hiddenTables"])
         finally:
             self.send("Target.closeTarget", {"targetId": target})
 

@@ -38,6 +38,16 @@ def test_report_renders_cleanly(browser, bundled_run, tmp_path, width, height, m
     assert page.wide == [], page.wide
 
 
+def test_printing_shows_the_numbers_behind_the_charts(browser, bundled_run):
+    """On screen the charts' tables are folded away; the print stylesheet unfolds them."""
+    url = (bundled_run / "report.html").as_uri()
+    screen = browser.render(url, *DESKTOP)
+    printed = browser.render(url, *DESKTOP, media="print")
+    assert screen.hidden_tables > 0
+    assert printed.hidden_tables == 0 and printed.tables == screen.tables
+    assert printed.errors == []
+
+
 def test_blank_and_broken_pages_are_caught(browser, tmp_path):
     """The checks above can fail: a blank page and one with a script error are reported."""
     blank = tmp_path / "blank.html"

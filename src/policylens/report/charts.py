@@ -121,6 +121,16 @@ def _value_text(value: float, percent: bool) -> str:
 
 SHIFT_ROW = 50
 SHIFT_WIDTH = 420
+# What fits on a row beside the change and "(thin)" at 13 units a character's height; the
+# table below the chart has every label whole.
+SHIFT_LABEL_CHARS = 38
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word to at most ``limit`` characters, with an ellipsis if cut."""
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;") + "…"
 
 
 def shift_chart(shifts: Sequence[Shift], chart_id: str) -> str:
@@ -163,13 +173,14 @@ def shift_chart(shifts: Sequence[Shift], chart_id: str) -> str:
                f'font-size="12" fill="{INK}">Change in share (percentage points), '
                '95% interval</text>')
     out.append(f'<text x="{left}" y="14" font-size="12" fill="{MUTED}">● beyond noise   '
-               '○ within noise' + ('   (thin: fewer documents than the report trusts)'
+               '○ within noise' + ('   (thin: few documents)'
                                    if any(s.thin for s in shifts) else '') + '</text>')
     for i, s in enumerate(shifts):
         row = top + SHIFT_ROW * i
         cy = row + 33
         colour = PALETTE[0] if s.change > 0 else PALETTE[1]
-        name = f"{s.topic}. {s.label}" + (" (thin)" if s.thin else "")
+        name = shorten(f"{s.topic}. {s.label}", SHIFT_LABEL_CHARS) + (" (thin)" if s.thin
+                                                                        else "")
         out.append(f'<text x="{left}" y="{row + 16}" font-size="13" fill="{INK}">'
                    f'{escape(name)}  {s.change * 100:+.1f}</text>')
         out.append(f'<line x1="{_fmt(x(s.ci_low))}" x2="{_fmt(x(s.ci_high))}" y1="{cy}" '

@@ -26,6 +26,7 @@ MAX_NAMES = 10          # most frequent names shown per label
 MAX_KWIC = 8            # keyword-in-context lines per label (and as many largest amounts)
 N_DRIVERS = 3           # passages shown for each shift
 PASSAGE_CHARS = 600     # a passage shown longer than this is cut (the store has it whole)
+NOTE_CHARS = 240        # a document's reading note (it may list hundreds of pages)
 # A period (or compared window) with fewer documents than this is "thin": its interval
 # rests on too few independent sources to be read as a finding.
 THIN_DOCUMENTS = 3
@@ -255,7 +256,7 @@ def gather_reading(store: Store, base: Path) -> Reading:
         n_empty_pages=n_empty,
         empty_pages=tuple((relative_path(r["path"], base), r["n_pages"], r["n_empty"])
                           for r in empty),
-        notes=tuple((relative_path(r["path"], base), r["notes"])
+        notes=tuple((relative_path(r["path"], base), _cut(r["notes"], NOTE_CHARS))
                     for r in store.documents_with_notes(MAX_DOCUMENT_NOTES)),
     )
 
@@ -319,10 +320,14 @@ def gather_themes(store: Store, results: Path) -> TrendChart | None:
     return None
 
 
+def _cut(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word to about ``limit`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def _excerpt(row, base: Path, share: float | None = None) -> Excerpt:
-    text = " ".join(row["text"].split())
-    if len(text) > PASSAGE_CHARS:
-        text = text[:PASSAGE_CHARS].rsplit(" ", 1)[0] + " …"
+    text = _cut(row["text"], PASSAGE_CHARS)
     return Excerpt(passage_id=row["passage_id"], text=text, speaker=row["speaker"],
                    party=row["party"], date=row["date"],
                    document=relative_path(row["path"], base), title=row["title"],

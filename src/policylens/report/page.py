@@ -79,7 +79,9 @@ summary{cursor:pointer;color:var(--accent)}
 .scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}
 th,td{border-bottom:1px solid var(--line);padding:.25rem .5rem;text-align:left;
-vertical-align:top;overflow-wrap:anywhere}
+vertical-align:top;overflow-wrap:break-word}
+td{min-width:4.5em}
+td .words{display:block;min-width:12em}
 th{background:var(--soft)}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.left{text-align:right;color:var(--muted)}
@@ -172,7 +174,9 @@ def _summary(c: ReportContent) -> str:
     ]
     items = "".join(f"<li><strong>{a}</strong>{b}</li>" for a, b in facts)
     lines = []
-    beyond = [s for s in c.shifts if s.exceeds_noise]
+    # Changes that rest on enough documents first, then the largest.
+    beyond = sorted((s for s in c.shifts if s.exceeds_noise),
+                    key=lambda s: (s.thin, -abs(s.change), s.topic))
     for s in beyond[:4]:
         word = "rose" if s.change > 0 else "fell"
         thin = ' <span class="thin">(thin: few documents)</span>' if s.thin else ""
