@@ -272,15 +272,17 @@ def test_binary_input_file(tmp_path, path):
     assert "UTF-8" in error or "junk.jsonl" in error, error
 
 
+# ok: True (the batch runs), False (a one-line error: not a metadata CSV at all) or "row"
+# (one bad row: reported in the summary and skipped, the batch runs).
 METADATA_CASES = [
     ("empty", "", False),
     ("header-only", "file\n", True),                # describes nothing: fine
     ("unclosed-quote", '"file\n', True),            # still only a header
     ("no-file-column", "title,date\nx.pdf,2020-01-01\n", False),
-    ("bad-date", "file,date\na.pdf,not-a-date\n", False),
-    ("bad-kind", "file,kind\na.pdf,pamphlet\n", False),
-    ("empty-name", "file,date\n,2020-01-01\n", False),
-    ("nul-in-name", "file\n\x00\n", False),
+    ("bad-date", "file,date\na.pdf,not-a-date\n", "row"),
+    ("bad-kind", "file,kind\na.pdf,pamphlet\n", "row"),
+    ("empty-name", "file,date\n,2020-01-01\n", "row"),
+    ("nul-in-name", "file\n\x00\n", "row"),
     ("very-long-name", "file\n" + "a" * 5000 + ".pdf\n", True),  # names no file here: fine
 ]
 
@@ -291,6 +293,11 @@ def test_bad_metadata_csv(world, tmp_path, name, contents, ok):
     csv_path.write_text(contents, encoding="utf-8")
     result = invoke("--db", tmp_path / "s.db", "ingest", world["pdfs"], "--workers", "0",
                     "--metadata", csv_path)
+    if ok == "row":
+        assert result.exit_code == 0, result.output
+        assert "metadata row skipped: " in result.output and "meta.csv:2" in result.output
+        assert "Traceback" not in result.output
+        return
     if ok:
         assert result.exit_code == 0, result.output
         return

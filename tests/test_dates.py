@@ -116,3 +116,15 @@ def test_real_documents_get_their_printed_date(name):
     doc, _ = extract_document(path, sha256_file(path))
     printed = _printed_dates().get(name) or date_from_filename(Path(name).name)
     assert doc.date and agrees(doc.date, printed)
+
+
+def test_metadata_dates_at_any_precision_and_bad_rows_skipped(tmp_path):
+    from policylens.ingest.metadata import read_metadata
+
+    csv_path = tmp_path / "metadata.csv"
+    csv_path.write_text("file,date,kind\na.pdf,2024-07,nhs\nb.pdf,2024-13,\nc.pdf,2024,\n"
+                        "d.pdf,2024-02-30,\ne.pdf,2023-11-05,\n", encoding="utf-8")
+    entries, skipped = read_metadata(csv_path)
+    dates = {path.name: entry.date for path, entry in entries.items()}
+    assert dates == {"a.pdf": "2024-07", "c.pdf": "2024", "e.pdf": "2023-11-05"}
+    assert [s.split(": ")[0].rsplit(":", 1)[1] for s in skipped] == ["3", "5"]

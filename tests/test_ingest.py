@@ -260,18 +260,32 @@ def test_metadata_csv_cannot_escape_its_folder(tmp_path, hansard_pdf):
     (folder / "a.pdf").write_bytes(hansard_pdf.read_bytes())
     (folder / "metadata.csv").write_text("file,date\n../../etc/passwd,2020-01-01\n")
     result = run("--db", tmp_path / "s.db", "ingest", folder)
-    assert result.exit_code == 1
-    assert "points outside" in result.output
+    # The row is reported and skipped; the folder's PDF is still ingested, without its date.
+    assert result.exit_code == 0, result.output
+    assert "metadata row skipped" in result.output and "points outside" in result.output
+    with open_store(tmp_path / "s.db") as store:
+        docs = [dict(r) for r in store.iter_documents()]
+    assert [d["path"].rsplit("/", 1)[-1] for d in docs] == ["a.pdf"]
+    assert docs[0]["date_source"] != "metadata"
 
 
-def test_bad_metadata_date_names_the_line(tmp_path, hansard_pdf):
+def test_bad_metadata_row_is_reported_and_skipped(tmp_path, hansard_pdf, pdfgen):
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "a.pdf").write_bytes(hansard_pdf.read_bytes())
-    (folder / "metadata.csv").write_text("file,date\na.pdf,04/03/2021\n")
+    pdfgen.write_pages(folder / "b.pdf", [[badpdfs.TEXT] * 20])
+    pdfgen.write_pages(folder / "c.pdf", [[badpdfs.TEXT] * 21])
+    (folder / "metadata.csv").write_text(
+        "file,date,kind\na.pdf,04/03/2021,\nb.pdf,2024-07,nhs\nc.pdf,2019,government\n")
     result = run("--db", tmp_path / "s.db", "ingest", folder)
-    assert result.exit_code == 1
+    assert result.exit_code == 0, result.output
     assert "metadata.csv:2: date '04/03/2021' is not an ISO date" in result.output
+    with open_store(tmp_path / "s.db") as store:
+        docs = {r["path"].rsplit("/", 1)[-1]: dict(r) for r in store.iter_documents()}
+    # The bad row is skipped: a.pdf is dated from its text; the others at the precision given.
+    assert (docs["a.pdf"]["date"], docs["a.pdf"]["date_source"]) == ("2021-03-04", "text")
+    assert (docs["b.pdf"]["date"], docs["b.pdf"]["kind"]) == ("2024-07", "nhs")
+    assert (docs["c.pdf"]["date"], docs["c.pdf"]["date_source"]) == ("2019", "metadata")
 
 
 def test_a_file_changed_in_place_replaces_its_earlier_version(tmp_path, pdfgen):

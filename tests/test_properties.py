@@ -60,7 +60,9 @@ def _check_entries(entries: dict, root: Path) -> None:
         assert isinstance(path, Path) and path.is_relative_to(root), path
         assert isinstance(entry, MetaEntry)
         if entry.date is not None:
-            dt.date.fromisoformat(entry.date)
+            parts = [int(p) for p in entry.date.split("-")] + [1, 1]
+            assert len(entry.date) in (4, 7, 10)
+            dt.date(parts[0], parts[1], parts[2])
         assert entry.kind is None or entry.kind in KINDS
         assert entry.title is None or (entry.title and entry.title == entry.title.strip())
 
@@ -71,11 +73,12 @@ def _read(data: bytes):
         path = root / "metadata.csv"
         path.write_bytes(data)
         try:
-            entries = read_metadata(path)
+            entries, skipped = read_metadata(path)
         except InputError as exc:
             assert exc.message and "metadata.csv" in exc.message
             return None
         _check_entries(entries, root)
+        assert all(problem.startswith(str(path)) for problem in skipped)
         return entries
 
 

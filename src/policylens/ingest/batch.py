@@ -37,6 +37,7 @@ class IngestSummary:
     failed: list[tuple[str, Failure]] = field(default_factory=list)
     previously_failed: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    metadata_skipped: list[str] = field(default_factory=list)  # bad metadata.csv rows
 
     @property
     def all_failed(self) -> bool:
@@ -57,6 +58,8 @@ class IngestSummary:
             lines.append(f"  failed: {path}: {failure.message}{hint}")
         for path, why in self.skipped:
             lines.append(f"  skipped: {path}: {why}")
+        for problem in self.metadata_skipped:
+            lines.append(f"  metadata row skipped: {problem}")
         return "\n".join(lines)
 
 
@@ -120,14 +123,19 @@ def require_pdfs(
     return files, skipped
 
 
-def _metadata_for(paths: Iterable[Path], metadata: Path | None) -> dict[Path, MetaEntry]:
+def _metadata_for(
+    paths: Iterable[Path], metadata: Path | None
+) -> tuple[dict[Path, MetaEntry], list[str]]:
     entries: dict[Path, MetaEntry] = {}
+    skipped: list[str] = []
     csvs = [metadata] if metadata else [
         Path(p) / METADATA_FILE for p in paths if (Path(p) / METADATA_FILE).is_file()
     ]
     for csv_path in csvs:
-        entries.update(read_metadata(csv_path))
-    return entries
+        found, bad = read_metadata(csv_path)
+        entries.update(found)
+        skipped += bad
+    return entries, skipped
 
 
 def _unreadable(exc: OSError) -> Failure:
@@ -351,8 +359,8 @@ def ingest_paths(
     """
     paths = [Path(p) for p in paths]
     files, skipped = found if found is not None else require_pdfs(paths, follow_symlinks)
-    meta = _metadata_for(paths, Path(metadata) if metadata else None)
-    summary = IngestSummary(found=len(files), skipped=skipped)
+    meta, bad_rows = _metadata_for(paths, Path(metadata) if metadata else None)
+    summary = IngestSummary(found=len(files), skipped=skipped, metadata_skipped=bad_rows)
     for path, why in skipped:
         store.add_failure(path, None, "skipped", why)
     stored, failed_before = store.known_hashes(), store.failed_hashes()

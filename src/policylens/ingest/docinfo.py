@@ -28,6 +28,22 @@ _DATE_CUE = re.compile(r"(published|date[d]?|issued|updated|sitting|debated on|a
                        re.I)
 
 
+_ISO_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def is_iso_date(value: str) -> bool:
+    """Whether ``value`` is an ISO date at some precision: "2024-07-15", "2024-07" or "2024"."""
+    m = _ISO_PREFIX.fullmatch(value)
+    if not m:
+        return False
+    year, month, day = (int(g) if g else 1 for g in m.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _to_date(m: re.Match) -> dt.date | None:
     month = m.group("month")
     month = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from .docinfo import KINDS
+from .docinfo import KINDS, is_iso_date
 
 METADATA_FILE = "metadata.csv"
 REQUIRED_COLUMNS = ("file",)
@@ -24,11 +23,14 @@ class MetaEntry:
     title: str | None = None
 
 
-def read_metadata(csv_path: str | Path) -> dict[Path, MetaEntry]:
-    """Read a metadata CSV; keys are resolved paths inside the CSV's folder.
+def read_metadata(csv_path: str | Path) -> tuple[dict[Path, MetaEntry], list[str]]:
+    """Read a metadata CSV: its entries, keyed by resolved paths inside the CSV's folder, and
+    the rows it skipped, each as "file:line: what is wrong (hint)".
 
-    Paths are relative to the CSV's folder and may not point outside it (a CSV from someone
-    else must not make policylens read files elsewhere on the machine).
+    A bad row (a date that is no date, an unknown kind, an empty or unusable file name) is
+    skipped and reported, so the rest of the batch keeps its metadata; a file that is not a CSV
+    at all raises InputError. Paths are relative to the CSV's folder and may not point outside
+    it (a CSV from someone else must not make policylens read files elsewhere on the machine).
     """
     csv_path = Path(csv_path)
     root = csv_path.resolve().parent
@@ -49,11 +51,15 @@ def read_metadata(csv_path: str | Path) -> dict[Path, MetaEntry]:
             raise InputError(f"{csv_path}: no 'file' column (found: {found})",
                              "the header must be: file,date,kind,title")
         entries: dict[Path, MetaEntry] = {}
+        skipped: list[str] = []
         for line, row in enumerate(reader, start=2):
-            entries.update(_entry(csv_path, root, line, row))
+            try:
+                entries.update(_entry(csv_path, root, line, row))
+            except InputError as exc:
+                skipped.append(f"{exc.message} ({exc.hint})" if exc.hint else exc.message)
     except csv.Error as exc:
         raise InputError(f"{csv_path}: not a valid CSV ({exc})") from exc
-    return entries
+    return entries, skipped
 
 
 def _entry(csv_path: Path, root: Path, line: int, row: dict) -> dict[Path, MetaEntry]:
@@ -70,12 +76,10 @@ def _entry(csv_path: Path, root: Path, line: int, row: dict) -> dict[Path, MetaE
         raise InputError(f"{where}: '{name}' points outside {root}",
                          "metadata may only describe files in the CSV's own folder")
     date = (row.get("date") or "").strip() or None
-    if date:
-        try:
-            date = dt.date.fromisoformat(date).isoformat()
-        except ValueError as exc:
-            raise InputError(f"{where}: date '{date}' is not an ISO date",
-                             "write dates as YYYY-MM-DD") from exc
+    if date and not is_iso_date(date):
+        raise InputError(f"{where}: date '{date[:40]}' is not an ISO date",
+                         "write dates as YYYY-MM-DD, or YYYY-MM or YYYY when that is all "
+                         "that is known")
     kind = (row.get("kind") or "").strip().lower() or None
     if kind and kind not in KINDS:
         raise InputError(f"{where}: kind '{kind}' is not one of {', '.join(KINDS)}",
