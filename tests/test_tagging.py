@@ -262,6 +262,8 @@ def test_amounts_in_other_currencies_are_cost_mentions(nlp, text, expected):
      [("Technology Appraisal (TA) guidance", "REGULATION")]),
     ("The technology appraisal guidance was published.",
      [("technology appraisal guidance", "REGULATION")]),
+    ("The Highly Specialised Technologies evaluation committee met.",
+     [("Highly Specialised Technologies evaluation committee", "REGULATION")]),
     ("The Innovative Licensing and Access Pathway (ILAP) was launched.",  # no phrase after it
      [("Innovative Licensing and Access Pathway", "REGULATION"), ("ILAP", "REGULATION")]),
     ("Nursing staff attrition worries every trust.", [("Nursing staff attrition", "NHS_WORKFORCE")]),

@@ -205,7 +205,9 @@ class Resolver(BatchPipe):
         if left:
             start = _extend_left(words.lower, start, left)
         if right:
-            end = _extend_right(words.orth, end, right)
+            # Longest phrase: "HST evaluation committee" takes both modifier words.
+            while (wider := _extend_right(words.orth, end, right)) > end:
+                end = wider
             if end == span.end and _abbreviation_after(doc, end):
                 # "Technology Appraisal (TA) guidance": the abbreviation inside the phrase
                 wider = _extend_right(words.orth, end + 3, right)
