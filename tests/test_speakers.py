@@ -215,3 +215,20 @@ def test_real_transcripts_have_speakers_on_most_passages(name):
     assert doc.kind == "parliamentary"
     share = sum(1 for p in passages if p.speaker) / len(passages)
     assert share >= 0.8
+
+
+def test_a_page_head_kept_as_a_heading_does_not_end_a_speech():
+    from policylens.ingest.layout import Block
+    from policylens.ingest.segment import segment
+
+    blocks = [Block("PROTECTING RURAL CLINICS", 1, 0, heading=True),
+              Block(f"Mr. HARLOW. Mr. President, {LONG_A}", 1, 0)]
+    for page in (2, 3, 4):
+        blocks += [Block(f"March 9, 2022 CONGRESSIONAL RECORD — SENATE S{410 + page}", page, 0,
+                         heading=True), Block(LONG_B if page % 2 else LONG_C, page, 0)]
+    blocks += [Block("RURAL BROADBAND", 5, 0, heading=True), Block(LONG_A, 5, 0)]
+    passages = segment("a" * 16, blocks)
+    assert [(p.speaker, p.heading) for p in passages] == [
+        ("Mr. HARLOW", "PROTECTING RURAL CLINICS"), (None, "RURAL BROADBAND")]
+    assert LONG_B in passages[0].text and LONG_C in passages[0].text
+    assert "CONGRESSIONAL RECORD" not in passages[0].text

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..records import Passage, make_passage_id
-from .clean import close_hyphen_gaps, split_bullets
+from .clean import close_hyphen_gaps, normalise_for_repeat, split_bullets
 from .docinfo import find_date
 from .layout import Block
 from .speakers import Turn, match_speaker, short_name, split_heading_label
@@ -36,7 +36,26 @@ class _Unit:
     labelled: bool = False  # opened by a speaker label in the text
 
 
+RUNNING_HEAD_PAGES = 3  # a heading on this many pages, only its numbers changing, is a page head
+
+
+def _running_heads(blocks: Sequence[Block]) -> set[str]:
+    """Shapes of headings that recur on several pages with changing numbers ("February 24,
+    2021 CONGRESSIONAL RECORD — SENATE S843"): page heads the layout kept, which must not
+    end a speech the way a debate's heading does."""
+    pages: dict[str, set[int]] = {}
+    texts: dict[str, set[str]] = {}
+    for block in blocks:
+        if block.heading and any(ch.isdigit() for ch in block.text):
+            shape = normalise_for_repeat(block.text)
+            pages.setdefault(shape, set()).add(block.page)
+            texts.setdefault(shape, set()).add(block.text)
+    return {shape for shape, on in pages.items()
+            if len(on) >= RUNNING_HEAD_PAGES and len(texts[shape]) > 1}
+
+
 def _units(blocks: Sequence[Block]) -> list[_Unit]:
+    running = _running_heads(blocks)
     units: list[_Unit] = []
     heading: str | None = None
     turn = Turn(None, None)
@@ -44,6 +63,8 @@ def _units(blocks: Sequence[Block]) -> list[_Unit]:
     current: _Unit | None = None
     for block in blocks:
         found = match_speaker(block.text)
+        if block.heading and running and normalise_for_repeat(block.text) in running:
+            continue
         if block.heading and not found:
             heading = block.text
             turn, current = Turn(None, None), None
