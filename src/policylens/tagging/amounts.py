@@ -66,7 +66,7 @@ _SCALES = {
 # A currency before the number: a symbol, Kenya's "Kshs"/"KSh", India's "Rs"/"Rupees", or an
 # ISO code (checked against ISO_CODES when parsed). Codes and words match as written (no
 # "rs" inside a word: the look-behind in _AMOUNT keeps a letter from coming before).
-_SYMBOL = (r"(?:US\s?\$|AU?\$|CA?\$|£|\$|€|₹|K[Ss]hs?\.?\s?|Rs\.?\s?|Rupees?\s|rupees?\s"
+_SYMBOL = (r"(?:US\s?\$|AU?\$|CA?\$|£|\$|€|₹|K[Ss]hs?\.?\s?|Rs\.?\s?|Rupees?\s"
            r"|[A-Z]{3}\s?)")
 # Indian grouping ("1,20,000") before the international one.
 _NUMBER = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -85,7 +85,7 @@ _PER = (
     r"|\s+(?:a|an|each|every)\s+(?:year|month|week|day|patient|head|dose|treatment|person|child))"
 )
 _AMOUNT = rf"""
-    (?=[£$€₹A-Zr\d])    # a cheap first test of where an amount can start, tried everywhere
+    (?=[£$€₹\d]|[A-Z][A-Z$]|R[su]|Ks)    # a cheap first test of where an amount can start
     (?<![\w£$€₹.,])
     (?:
         (?P<sym>{_SYMBOL})\s?(?P<num>{_NUMBER})(?P<scale>{_SCALE})?
@@ -132,14 +132,15 @@ def _number(num: str, scale: str | None) -> float:
 # Every amount holds one of these (in lower case); most passages hold none, and looking for
 # them is far cheaper than running the full expression.
 _HINTS = ("£", "$", "€", "₹", "pound", "euro", "dollar", "sterling", "rupee", "ksh")
-# Case-sensitive hints: "Rs" and the ISO codes as written.
-_HINT_RE = re.compile(r"\bRs\b|\b(?:" + "|".join(sorted(ISO_CODES)) + r")\b")
+# Case-sensitive hints: "Rs", and three capitals before a number (an ISO code as written).
+_CODE_HINT_RE = re.compile(r"[A-Z]{3}\s?\d")
 
 
 def find_amounts(text: str) -> Iterator[tuple[int, int, float, str]]:
     """Yield (start, end, value, currency) for each money amount in ``text``."""
     lowered = text.lower()
-    if not any(hint in lowered for hint in _HINTS) and _HINT_RE.search(text) is None:
+    if (not any(hint in lowered for hint in _HINTS) and "Rs" not in text
+            and _CODE_HINT_RE.search(text) is None):
         return
     pos = 0
     while (match := AMOUNT_RE.search(text, pos)) is not None:
