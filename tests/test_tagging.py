@@ -292,3 +292,18 @@ def test_canonical_names_of_plurals_and_sentence_openers(nlp):
     canonical = {m.text: m.canonical for m in extract_mentions(doc, "p")}
     assert canonical["Prices"] == canonical["prices"] == "price"
     assert canonical["GPs"] == "gp"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the same words in other health systems: regulators, and the service's own staff and money
+    ("The HPRA approved the product before HIQA assessed its value.",
+     [("HPRA", "REGULATION"), ("approved", "REGULATION"), ("HIQA", "REGULATION")]),
+    ("The DCGI approved the vaccine after the CDSCO committee met.",
+     [("DCGI", "REGULATION"), ("approved", "REGULATION"), ("CDSCO committee", "REGULATION")]),
+    ("Kenya's Pharmacy and Poisons Board approved two biosimilars.",
+     [("Pharmacy and Poisons Board", "REGULATION"), ("approved", "REGULATION")]),
+    ("HSE staff in Cork said HSE funding for home care had fallen.",
+     [("HSE staff", "NHS_WORKFORCE"), ("HSE funding", "COST")]),
+])
+def test_other_health_systems(nlp, text, expected):
+    assert found(nlp, text) == expected

@@ -79,6 +79,9 @@ LICENSING_BODIES = frozenset({
     "committee for medicinal products for human use", "chm", "commission on human medicines",
     "committee for advanced therapies", "regulator", "regulators", "competent authority",
     "health canada", "swissmedic", "pmda", "tga", "therapeutic goods administration",
+    "hpra", "health products regulatory authority", "cdsco", "dcgi",
+    "central drugs standard control organisation", "central drugs standard control organization",
+    "drugs controller general of india", "pharmacy and poisons board",
 })
 _RESEARCH_MONEY_RE = re.compile(
     r"\b(?:research\w*|academic\w*|universit\w*|grants?|investors?|investment\w*|venture|"
