@@ -110,14 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     import sklearn
     from sklearn.decomposition import LatentDirichletAllocation
 
-    from policylens.topics.coherence import topic_coherence
-    from policylens.topics.model import (
-        ListSource,
-        TopicParams,
-        fit_model,
-        prepare_corpus,
-        score_corpus,
-    )
+    from policylens.topics import ListSource, TopicModel, TopicParams
+    from policylens.topics.corpus import prepare_corpus
+    from policylens.topics.fit import score_corpus
 
     texts, subjects = make_passages(args.passages, args.words, args.k)
     n_words = sum(len(t.split()) for t in texts)
@@ -136,11 +131,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"vectoriser: {t_vec:.1f} s, {len(corpus.vocabulary)} terms", file=sys.stderr)
     for method in ("nmf", "lda"):
         corpus.params = TopicParams(method=method, k=args.k)
-        model, t_fit = timed(lambda: fit_model(corpus, args.k))
+        # fit includes the coherence of the fitted topics on the corpus.
+        model, t_fit = timed(lambda: TopicModel(corpus.params).fit(corpus))
         c_fit = Clock.cpu
         _, t_score = timed(lambda model=model: score_corpus(model, corpus))
         c_score = Clock.cpu
-        coherence = float(np.mean(topic_coherence(corpus, model.top_term_ids())))
+        coherence = float(np.mean(model.coherence_))
         found = recovered(model.top_terms(), subjects)
         label = {"nmf": "NMF on tf-idf", "lda": "LDA on counts (online, NMF warm start)"}[method]
         rows.append((f"{label}: fit", t_fit, c_fit,

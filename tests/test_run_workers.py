@@ -287,7 +287,7 @@ def test_a_worker_pool_gives_results_as_they_finish_and_ends_at_once_when_left()
 def test_topics_do_not_depend_on_the_callers_thread_count():
     from threadpoolctl import threadpool_limits
 
-    from policylens.topics.model import fit_topics
+    from policylens.topics import fit_topics
 
     # Large enough for OpenBLAS to use a second thread when allowed (and round differently).
     texts = [p.text for p in planted_texts(shifting_proportions(4, 4), 300, seed=3, mix=0.2)]
@@ -301,7 +301,7 @@ def test_topics_do_not_depend_on_the_callers_thread_count():
 
 @pytest.mark.parametrize("method", ["nmf", "lda"])
 def test_candidate_k_fitted_in_workers_give_the_same_model(method, monkeypatch):
-    from policylens.topics import model as topic_model
+    from policylens.topics import fit as topic_model
 
     # Small corpora fit NMF candidates in one process; lower the bar to use the workers.
     monkeypatch.setattr(topic_model, "PARALLEL_NMF_MIN_PASSAGES", 0)

@@ -13,13 +13,10 @@ from planted import SUBJECTS, match_topics, planted_texts
 from policylens.errors import InputError, ModelError
 from policylens.topics import TopicParams, fit_topics, load_model, make_labels, save_model
 from policylens.topics.coherence import npmi, topic_diversity
-from policylens.topics.model import (
-    CallableSource,
-    ListSource,
-    build_vocabulary,
-    lda_shares,
-)
+from policylens.topics.corpus import CallableSource
+from policylens.topics.model import lda_shares
 from policylens.topics.persist import MODEL_NPZ, write_npz
+from policylens.topics.vocabulary import build_vocabulary
 
 SUBJECT_NAMES = list(SUBJECTS)
 
@@ -44,7 +41,7 @@ def test_vocabulary_drops_procedure_words_and_numbers_and_keeps_phrases():
               "costs £1,200,000 and the House rose at 2019 Column 345WH Page 7. The right hon. "
               "Gentleman and the hon. Lady asked about gene therapy and NHS workforce plans.")
     texts = [speech, speech.replace("sickle", "haemophilia"), "NHS workforce vacancies grew."]
-    vocab = build_vocabulary(ListSource(texts), TopicParams(min_df=2, max_df=1.0))
+    vocab = build_vocabulary([texts], TopicParams(min_df=2, max_df=1.0))
     assert "gene therapy" in vocab
     assert "nhs workforce" in vocab
     for dropped in ("hon", "friend", "minister", "house", "rose", "column", "page", "gentleman",
@@ -56,7 +53,7 @@ def test_vocabulary_drops_procedure_words_and_numbers_and_keeps_phrases():
 def test_chance_word_pairs_are_not_kept_as_phrases():
     texts = [f"budget {w} nurses training budget" for w in ("alpha", "beta", "gamma")] * 4
     texts += ["budget nurses"] * 2
-    vocab = build_vocabulary(ListSource(texts), TopicParams(min_df=2, max_df=1.0))
+    vocab = build_vocabulary([texts], TopicParams(min_df=2, max_df=1.0))
     assert "budget nurses" in vocab  # in every passage holding its rarer word
     assert "nurses training" in vocab
 
@@ -187,7 +184,7 @@ def test_streaming_lda_gives_the_same_model_as_in_memory(even_texts, monkeypatch
     # Both runs start LDA from the same topics (streaming would start from mini-batch NMF),
     # so any difference comes from how the passages are read.
     start = fit_topics(even_texts, TopicParams(method="nmf", k=4)).model.components_
-    monkeypatch.setattr(model_module, "_nmf_fit", lambda corpus, k, params: start.copy())
+    monkeypatch.setattr(model_module, "nmf_components", lambda corpus, k, params: start.copy())
     in_memory = fit_topics(even_texts, params)
     streamed = fit_topics(CallableSource(len(even_texts), lambda: iter(even_texts)), params,
                           in_memory_max=0)
@@ -227,3 +224,26 @@ def test_nmf_coherence_is_stored_per_topic(nmf_fit):
     coherence = nmf_fit.model.coherence_
     assert coherence.shape == (4,)
     assert (coherence > 0.3).all() and (coherence <= 1).all()
+
+
+def test_the_model_keeps_estimator_manners(nmf_fit, even_texts):
+    from policylens.topics import TopicModel
+
+    unfitted = TopicModel(TopicParams(k=4))
+    assert not unfitted.is_fitted
+    with pytest.raises(ModelError, match="not fitted"):
+        unfitted.transform(even_texts[:2])
+    model = nmf_fit.model
+    before = model.components_.copy()
+    reversed_shares = nmf_fit.shares[:, ::-1]
+    reordered, shares = model.order_topics(reversed_shares)
+    # A new model with the topics renumbered; the fitted one is left as it was.
+    assert reordered is not model
+    np.testing.assert_array_equal(model.components_, before)
+    np.testing.assert_array_equal(reordered.components_, before[::-1])
+    np.testing.assert_array_equal(shares, nmf_fit.shares)
+    assert reordered.key_ == model.key_ and reordered.k_scores_ == model.k_scores_
+    with pytest.raises(TypeError, match="info"):
+        model.with_learned(info={})
+    assert model.n_scored_ == int(np.isfinite(nmf_fit.shares[:, 0]).sum())
+    assert model.versions_["analysis"]

@@ -114,12 +114,13 @@ def test_the_tagger_loads_without_pickle(tmp_path, no_pickle):
 
 
 def test_topic_models_load_without_pickle_and_refuse_pickled_arrays(tmp_path, no_pickle):
-    from policylens.topics.model import TopicModel, TopicParams
+    from policylens.topics import TopicModel, TopicParams
     from policylens.topics.persist import load_model, load_shares, save_model, save_shares
 
     vocabulary = ["gene", "therapy", "cost", "nurse", "workforce", "licence"]
     components = np.arange(12, dtype=np.float64).reshape(2, 6) + 1
-    model = TopicModel("nmf", TopicParams(k=2), vocabulary, components, idf_=np.ones(6))
+    model = TopicModel(TopicParams(k=2)).with_learned(vocabulary_=vocabulary,
+                                                      components_=components, idf_=np.ones(6))
     folder = save_model(model, tmp_path / "topic-model", labels=["cost", "workforce"])
     save_shares(folder, ["a-0000", "a-0001"], np.array([[0.25, 0.75], [1.0, 0.0]]), "key")
     loaded = load_model(folder)

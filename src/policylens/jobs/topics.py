@@ -65,7 +65,8 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
     ``workers`` > 1 lets --k auto fit its candidates in worker processes (same results).
     """
     from ..topics import make_labels, save_model
-    from ..topics.model import IN_MEMORY_MAX_PASSAGES, CallableSource, ListSource, fit_topics
+    from ..topics.corpus import IN_MEMORY_MAX_PASSAGES, CallableSource, ListSource
+    from ..topics.fit import fit_topics
     from ..topics.persist import save_shares
 
     params.validate()
@@ -90,12 +91,11 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
             source = CallableSource(len(rows), lambda: (r["text"] for r in store.iter_passages()))
         info(f"fitting {params.method.upper()} topics on {len(rows)} passages"
              + (f" (k {params.k_min}..{params.k_max} by coherence)" if params.k is None else ""))
-        result = fit_topics(source, params, progress=info, workers=workers)
+        result = fit_topics(source, params, progress=info, workers=workers, key=key)
         info(describe_k_choice(result.model.k, result.k_scores, params.k is not None))
         shares = np.full_like(result.shares, np.nan)
         shares[order] = result.shares
         model = result.model
-        model.info["key"] = key
         labels = make_labels(model.top_terms())
         save_model(model, model_dir, labels)
         save_shares(model_dir, ids, shares, key)
@@ -111,7 +111,7 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
 
 def describe_k_choice(k: int, k_scores: Sequence[dict], given: bool) -> str:
     """One line saying which number of topics was used and why."""
-    from ..topics.model import K_SELECTION_MARGIN
+    from ..topics.fit import K_SELECTION_MARGIN
 
     if given:
         return f"k={k}: the number of topics given (--k {k})"
@@ -147,7 +147,7 @@ def _reuse(store: Store, model_dir: Path, key: str, rows: list[dict], info: Say
             labels = model_labels(folder)
         except ModelError:
             continue
-        if model.info.get("key") != key or saved_key != key:
+        if model.key_ != key or saved_key != key:
             continue
         position = {pid: i for i, pid in enumerate(ids)}
         if any(r["passage_id"] not in position for r in rows):
@@ -157,7 +157,7 @@ def _reuse(store: Store, model_dir: Path, key: str, rows: list[dict], info: Say
             save_model(model, model_dir, labels)
             save_shares(model_dir, [r["passage_id"] for r in rows], aligned, key)
         info(f"topics: passages unchanged, reusing the model in {folder}")
-        info(describe_k_choice(model.k, model.info.get("k_scores") or [],
+        info(describe_k_choice(model.k, model.k_scores_,
                                model.params.k is not None))
         return TopicsOutcome(model, labels, rows, aligned, key, True, model_dir)
     return None
@@ -199,7 +199,7 @@ def _write_topic_tables(store: Store, outcome: TopicsOutcome, out_dir: Path) -> 
         "topics": write_table("topics.csv", topic_rows, out_dir),
         "document topics": write_table("document_topics.csv", document_topic_rows(), out_dir),
     }
-    scores = model.info.get("k_scores") or []
+    scores = model.k_scores_
     if len(scores) > 1:
         outputs["k selection"] = write_table("k_selection.csv", scores, out_dir)
     else:  # a table left by an earlier --k auto run would describe another model
@@ -275,7 +275,7 @@ def _store_model(store: Store, default: Path):
         return default, load_model(default)  # its error says to run `policylens topics`
     for folder in found:
         model = load_model(folder)
-        if record.get("key") and model.info.get("key") == record["key"]:
+        if record.get("key") and model.key_ == record["key"]:
             return folder, model
     raise ModelError(
         f"the topic model in {found[0]} was fitted on another store, not on {store.path}",

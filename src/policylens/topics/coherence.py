@@ -8,12 +8,10 @@ words. It runs from -1 (never together) through 0 (independent) to 1 (always tog
 from __future__ import annotations
 
 from itertools import combinations
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .model import Corpus
+from .corpus import Corpus
 
 
 def cooccurrence(corpus: Corpus, term_ids: list[int]) -> tuple[np.ndarray, int]:

@@ -16,7 +16,8 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelError
-from .model import TopicModel, TopicParams
+from .model import TopicModel
+from .params import TopicParams
 
 FORMAT = "policylens-topic-model"
 FORMAT_VERSION = 1
@@ -88,9 +89,16 @@ def save_model(model: TopicModel, folder: str | Path, labels: list[str] | None =
         "coherence": [round(float(c), 6) for c in model.coherence_]
         if model.coherence_ is not None else None,
         "vocabulary": list(model.vocabulary_),
-        "info": model.info,
+        "info": _provenance(model),
     })
     return folder
+
+
+def _provenance(model: TopicModel) -> dict:
+    """How the model was made, as stored under "info" in model.json (unset ones left out)."""
+    info = {"versions": model.versions_, "k_scores": list(model.k_scores_) or None,
+            "n_passages": model.n_passages_, "n_scored": model.n_scored_, "key": model.key_}
+    return {name: value for name, value in info.items() if value is not None}
 
 
 def load_model(folder: str | Path) -> TopicModel:
@@ -114,6 +122,7 @@ def load_model(folder: str | Path) -> TopicModel:
         params = TopicParams(**meta["params"])
         vocabulary = [str(t) for t in meta["vocabulary"]]
         method = meta["method"]
+        info = meta.get("info") or {}
     except (KeyError, TypeError) as exc:
         raise ModelError(f"{path} is incomplete: {exc}", "refit with `policylens topics --refit`"
                          ) from exc
@@ -126,10 +135,12 @@ def load_model(folder: str | Path) -> TopicModel:
     coherence = None
     if meta.get("coherence") is not None:
         coherence = np.asarray(meta["coherence"], dtype=np.float64)
-    return TopicModel(
-        method=method, params=params, vocabulary_=vocabulary, components_=components,
-        idf_=arrays.get("idf"), doc_topic_prior_=meta.get("doc_topic_prior"),
-        coherence_=coherence, info=meta.get("info") or {},
+    return TopicModel(params).with_learned(
+        vocabulary_=vocabulary, components_=components, idf_=arrays.get("idf"),
+        doc_topic_prior_=meta.get("doc_topic_prior"), coherence_=coherence,
+        versions_=info.get("versions"), k_scores_=list(info.get("k_scores") or []),
+        n_passages_=info.get("n_passages"), n_scored_=info.get("n_scored"),
+        key_=info.get("key"),
     )
 
 
