@@ -167,10 +167,11 @@ class Browser:
 
     # -- pages -----------------------------------------------------------------------------
     def render(self, url: str, width: int, height: int = 900, *, mobile: bool = False,
-               full_page: bool = False, media: str = "") -> Rendered:
+               full_page: bool = False, media: str = "", scripts: bool = True) -> Rendered:
         """Load ``url`` in a fresh tab of this width; screenshot, console errors, measures.
 
-        ``media`` "print" lays the page out with its print stylesheet."""
+        ``media`` "print" lays the page out with its print stylesheet; ``scripts`` False
+        loads it with JavaScript off (the measures are taken all the same)."""
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget",
                             {"targetId": target, "flatten": True})["sessionId"]
@@ -181,6 +182,8 @@ class Browser:
                       {"width": width, "height": height, "deviceScaleFactor": 1,
                        "mobile": mobile}, session)
             self.send("Emulation.setEmulatedMedia", {"media": media}, session)
+            if not scripts:
+                self.send("Emulation.setScriptExecutionDisabled", {"value": True}, session)
             self._events.clear()
             self.send("Page.navigate", {"url": url}, session)
             self.wait_for("Page.loadEventFired", session)

@@ -294,6 +294,38 @@ def test_method_and_reproduce(results):
     assert command == "policylens run ../pdfs --out . --k 3 --bootstrap 200 --seed 3"
 
 
+def test_theme_trends_take_the_place_of_mention_rates_when_present(tmp_path, results):
+    """When `trends` writes theme_trends.csv, the themes chart shows it, as percentages."""
+    import shutil
+
+    _root, out, _ = results
+    folder = tmp_path / "with-themes"
+    shutil.copytree(out, folder, ignore=shutil.ignore_patterns("*.db*", "report.html"))
+    periods = sorted({r["period"] for r in csv_rows(out / "mention_trends.csv")})
+    themes = ("THERAPY", "COST", "REGULATION", "NHS_WORKFORCE", "other")
+    with open(folder / "theme_trends.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["period", "group", "theme", "share", "ci_low", "ci_high",
+                         "n_passages", "n_documents"])
+        for i, period in enumerate(periods):
+            for j, theme in enumerate(themes):
+                share = 0.05 + 0.03 * i + 0.01 * j
+                writer.writerow([period, "all", theme, share, share - 0.02, share + 0.02,
+                                 20, 4])
+    with Store(out / "policylens.db") as store:
+        path = write_report(store, tmp_path / "themes.html", results=folder,
+                            measure_tagger_f1=False)
+    _html, page = read_page(path)
+    assert "mention_trends.csv" not in page.tables
+    shown = {(r[0], r[1]): r for r in page.tables["theme_trends.csv"][1:]}
+    assert len(shown) == len(periods) * len(themes)
+    for (theme, period), row in shown.items():
+        i, j = periods.index(period), themes.index(theme)
+        assert number(row[2]) == pytest.approx((0.05 + 0.03 * i + 0.01 * j) * 100, abs=0.05)
+        assert row[7] == ""  # 4 documents: not thin
+    assert "Themes over time (share of the passages' theme mix" in "".join(page.text)
+
+
 def test_report_command_writes_the_same_page(tmp_path, results):
     _root, out, _ = results
     target = tmp_path / "copy.html"

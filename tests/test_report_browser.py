@@ -38,6 +38,15 @@ def test_report_renders_cleanly(browser, bundled_run, tmp_path, width, height, m
     assert page.wide == [], page.wide
 
 
+def test_the_page_reads_the_same_with_scripts_off(browser, bundled_run):
+    url = (bundled_run / "report.html").as_uri()
+    on = browser.render(url, *PHONE, mobile=True)
+    off = browser.render(url, *PHONE, mobile=True, scripts=False)
+    assert off.text_length == on.text_length > 5000
+    assert off.charts == on.charts and off.tables == on.tables
+    assert off.scroll_width <= off.client_width
+
+
 def test_printing_shows_the_numbers_behind_the_charts(browser, bundled_run):
     """On screen the charts' tables are folded away; the print stylesheet unfolds them."""
     url = (bundled_run / "report.html").as_uri()

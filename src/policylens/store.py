@@ -519,28 +519,40 @@ class Store:
             " WHERE m.model_version = ? GROUP BY m.label, name)"
             " WHERE rank <= ? ORDER BY label, rank", (version, limit)).fetchall()
 
-    def mention_examples(self, label: str, limit: int, model_version: str | None = None
-                         ) -> list[sqlite3.Row]:
-        """The first mention (by date) of each of a label's ``limit`` most frequent names, and
-        for amounts the ``limit`` largest, with passage text and provenance."""
+    def largest_amounts(self, label: str, limit: int, model_version: str | None = None
+                        ) -> list[str]:
+        """The names (texts as found) of a label's ``limit`` largest amounts."""
         version = model_version or self.latest_model_version()
+        return [r[0] for r in self.conn.execute(
+            "SELECT coalesce(canonical, text) AS name FROM mentions WHERE model_version = ? "
+            "AND label = ? AND amount IS NOT NULL GROUP BY name ORDER BY max(amount) DESC, "
+            "name LIMIT ?", (version, label, limit))]
+
+    def first_mentions(self, label: str, names: Iterable[str],
+                       model_version: str | None = None) -> list[sqlite3.Row]:
+        """The first mention (by date, then document order) of each of a label's ``names``
+        (canonical name, else the text), with its passage text and provenance."""
+        import json
+
+        version = model_version or self.latest_model_version()
+        # The first of each name is found without the passages' text, which is then read
+        # for those few mentions only.
         return self.conn.execute(
-            "WITH ranked AS (SELECT m.passage_id, m.start, m.end, m.label,"
-            " m.text AS mention, m.canonical, m.amount, m.currency,"
-            " coalesce(m.canonical, m.text) AS name,"
-            " row_number() OVER (PARTITION BY coalesce(m.canonical, m.text)"
-            "  ORDER BY d.date, d.path, p.seq, m.start) AS nth,"
-            " count(*) OVER (PARTITION BY coalesce(m.canonical, m.text)) AS n"
+            "WITH firsts AS (SELECT passage_id, start, end FROM ("
+            " SELECT m.passage_id, m.start, m.end, row_number() OVER ("
+            "  PARTITION BY coalesce(m.canonical, m.text)"
+            "  ORDER BY d.date, d.path, p.seq, m.start) AS nth"
             " FROM mentions m JOIN passages p USING (passage_id) JOIN documents d USING (doc_id)"
-            " WHERE m.model_version = ? AND m.label = ?),"
-            " chosen AS (SELECT * FROM (SELECT * FROM ranked WHERE nth = 1"
-            "  ORDER BY n DESC, name LIMIT ?)"
-            "  UNION SELECT * FROM (SELECT * FROM ranked WHERE nth = 1 AND amount IS NOT NULL"
-            "  ORDER BY amount DESC, name LIMIT ?))"
-            f" SELECT c.label, c.start, c.end, c.mention, c.canonical, c.amount, c.currency,"
-            f" c.n, {_PASSAGE_COLUMNS} FROM chosen c JOIN passages p USING (passage_id)"
-            " JOIN documents d USING (doc_id) ORDER BY d.date, d.path, p.seq, c.start",
-            (version, label, limit, limit)).fetchall()
+            " WHERE m.model_version = ? AND m.label = ?"
+            " AND coalesce(m.canonical, m.text) IN (SELECT value FROM json_each(?)))"
+            " WHERE nth = 1)"
+            f" SELECT m.label, m.start, m.end, m.text AS mention, m.canonical, m.amount,"
+            f" m.currency, {_PASSAGE_COLUMNS} FROM firsts f JOIN mentions m"
+            " ON m.passage_id = f.passage_id AND m.start = f.start AND m.end = f.end"
+            " AND m.model_version = ? AND m.label = ?"
+            " JOIN passages p ON p.passage_id = m.passage_id JOIN documents d USING (doc_id)"
+            " ORDER BY d.date, d.path, p.seq, m.start",
+            (version, label, json.dumps(sorted(set(names))), version, label)).fetchall()
 
     # -- summary ---------------------------------------------------------------------------
     def status(self) -> dict:

@@ -429,7 +429,9 @@ def gather_mentions(store: Store, base: Path) -> tuple[LabelMentions, ...]:
     out = []
     for label in LABELS:
         examples = []
-        for r in store.mention_examples(label, MAX_KWIC, version):
+        wanted = [n.name for n in names.get(label, ())][:MAX_KWIC]
+        wanted += store.largest_amounts(label, MAX_KWIC, version)
+        for r in store.first_mentions(label, wanted, version):
             left, mention, right = kwic(r["text"], r["start"], r["end"])
             examples.append(Kwic(left, mention, right, r["canonical"], r["amount"],
                                  r["currency"], r["date"], relative_path(r["path"], base),

@@ -174,9 +174,10 @@ def _summary(c: ReportContent) -> str:
     ]
     items = "".join(f"<li><strong>{a}</strong>{b}</li>" for a, b in facts)
     lines = []
-    # Changes that rest on enough documents first, then the largest.
+    # Changes that rest on enough documents first; rises, then falls, the largest first (as
+    # `policylens run` lists them).
     beyond = sorted((s for s in c.shifts if s.exceeds_noise),
-                    key=lambda s: (s.thin, -abs(s.change), s.topic))
+                    key=lambda s: (s.thin, s.change < 0, -abs(s.change), s.topic))
     for s in beyond[:4]:
         word = "rose" if s.change > 0 else "fell"
         thin = ' <span class="thin">(thin: few documents)</span>' if s.thin else ""
