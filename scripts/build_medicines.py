@@ -35,11 +35,16 @@ DICTIONARY = "drug_named_entity_recognition/drug_ner_dictionary.pkl.bz2"
 NAME_RE = re.compile(r"[a-z]{5,}")
 # How common a name is in English text (log probability in spaCy's English lexeme table)
 # decides how far it is trusted. A substance name ("metformin") counts everywhere unless it is
-# as common as SUBSTANCE_COMMON ("insulin"); such names, and every brand, count only where
+# as common as SUBSTANCE_COMMON ("insulin") or undocumented for patients (PATIENT_SOURCES);
+# such names, and every brand, count only where
 # medicines are spoken of around them, since brands share their spelling with places, people
 # and other things ("Almora", "Capex"). A brand more common than BRAND_COMMON ("Sits") is left
 # out.
 SUBSTANCE_COMMON = -12.5
+# A substance counts everywhere only if a source for patients or the public describes it as a
+# medicine (MedlinePlus, the NHS website, Wikipedia); DrugBank also lists foods, herbs,
+# reagents and pesticides ("oregano", "glyphosate"), which need medicines spoken of around them.
+PATIENT_SOURCES = ("medline_plus_id", "nhs_url", "wikipedia_url")
 BRAND_COMMON = -13.0
 # Substances in DrugBank that a policy text does not mean as a medicine: drugs of misuse,
 # the body's own molecules, nutrients and elements. They are left out whatever the context.
@@ -107,7 +112,8 @@ def medicine_rows(dictionary: dict, logprob: dict[str, float]) -> list[tuple[str
             continue
         frequency = logprob.get(name, -30.0)
         if name == canonical:
-            where = "context" if frequency > SUBSTANCE_COMMON else "any"
+            documented = any(key in entries[canonical] for key in PATIENT_SOURCES)
+            where = "context" if frequency > SUBSTANCE_COMMON or not documented else "any"
         elif frequency > BRAND_COMMON:
             continue
         else:

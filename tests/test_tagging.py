@@ -224,16 +224,19 @@ def test_medicine_rows_keep_real_medicines_and_trust_common_words_less():
             "plainsalt": ["plainsalt"],
         },
         "drug_canonical_to_data": {
-            "zorbaflozin": {"drugbank_id": "DB1"}, "kinase x": {"mesh_id": "D1"},
-            "proteinx": {"mesh_id": "D2"}, "heroin": {"drugbank_id": "DB2"},
-            "plainsalt": {"drugbank_id": "DB3"},
+            "zorbaflozin": {"drugbank_id": "DB1", "medline_plus_id": "a1"},
+            "kinase x": {"mesh_id": "D1"}, "proteinx": {"mesh_id": "D2"},
+            "heroin": {"drugbank_id": "DB2", "nhs_url": "u"},
+            "plainsalt": {"drugbank_id": "DB3", "nhs_url": "u"}, "herbleaf": {"drugbank_id": "DB4"},
         },
     }
+    dictionary["drug_variant_to_canonical"]["herbleaf"] = ["herbleaf"]
     logprob = {"commonword": -9.0, "plainsalt": -11.0}
     rows = script["medicine_rows"](dictionary, logprob)
-    assert rows == [("plainsalt", "plainsalt", "context"),
+    assert rows == [("herbleaf", "herbleaf", "context"),  # no source for patients
+                    ("plainsalt", "plainsalt", "context"),  # a common word
                     ("zorbaflozin", "zorbaflozin", "any"),
-                    ("zorbix", "zorbaflozin", "context")]
+                    ("zorbix", "zorbaflozin", "context")]  # a brand
 
 
 @pytest.mark.parametrize("text, expected", [
