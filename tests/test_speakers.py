@@ -232,3 +232,16 @@ def test_a_page_head_kept_as_a_heading_does_not_end_a_speech():
         ("Mr. HARLOW", "PROTECTING RURAL CLINICS"), (None, "RURAL BROADBAND")]
     assert LONG_B in passages[0].text and LONG_C in passages[0].text
     assert "CONGRESSIONAL RECORD" not in passages[0].text
+
+
+@pytest.mark.parametrize("text,speaker,party", [
+    ("Lord Pennant (Con): My Lords, the Minister", "Lord Pennant", "Con"),
+    ("Baroness Hale of Ribblesdale (Lab): My Lords", "Baroness Hale of Ribblesdale", "Lab"),
+    ("The Earl of Wessington (CB): My Lords", "The Earl of Wessington", "CB"),
+    ("Dr ANNA TE HURA (Green—Wellington Central): Kia ora", "Dr ANNA TE HURA", "Green"),
+    ("CHRIS TANE (Labour—Te Atatū): Yes", "CHRIS TANE", "Labour"),
+    ("The Minister for Health (Helen Carver): The", "Helen Carver", None),
+])
+def test_parties_where_the_text_gives_them(text, speaker, party):
+    turn, _ = match_speaker(text)
+    assert (turn.speaker, turn.party) == (speaker, party)

@@ -37,7 +37,7 @@ _TITLE = (r"(?i:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|
           r"Shri|Shrimati|Smt|Kumari|Sushri|Kunwar|Sardar|Sadhvi|Swami)")
 # Kenya's bracketed qualifiers after "Hon.": "Hon. (Eng.) Gumbo", "Hon. (Ms.) Muhia".
 _QUALIFIER = r"(?:\s*\((?i:Eng|Ms|Mrs|Mr|Dr|Prof|Capt|Maj|Gen|Col|Rtd|Amb|Arch|Lt|CPA|Rev)\.?\))"
-_PARTICLE = r"(?:de|del|della|van|von|da|di|du|al|bin|binti|ole|wa|arap|ni|le|la|mac|of\s+the)"
+_PARTICLE = r"(?:de|del|della|van|von|da|di|du|al|bin|binti|ole|wa|arap|ni|le|la|mac|of)"
 _NAME = rf"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|{_PARTICLE})){{0,5}}"
 _PARTY = r"[A-Z][A-Za-z&/\- ]{0,20}"
 # Without a title only a known party marks a speaker label ("Gene Therapy (Costs) (Update):" is
@@ -88,6 +88,7 @@ SPEAKER_PATTERNS = (
                r"(?:SPEAKER|PRESIDENT|PRESIDING\s+OFFICER|CHAIR(?:MAN|WOMAN)?|CLERK|"
                r"CHIEF\s+JUSTICE)(?:\s+pro\s+tempore)?)(?:\s*\([^()]{1,60}\))?\.(?:\s+|$)"),
 )
+_PARTY_ONLY = re.compile(rf"({_KNOWN_PARTY}|Crossbench|CB|Non-Afl)")
 _PARTY_FIRST = re.compile(rf"({_KNOWN_PARTY})\s*[—–]")
 _QUICK = re.compile(r"[:.]")
 
@@ -132,12 +133,16 @@ def match_speaker(text: str) -> tuple[Turn, str] | None:
         name = normalise_name(groups["name"])
         if len(name.split()) > MAX_NAME_WORDS:
             continue
-        party = groups.get("party")
-        if not party and groups.get("seat"):
-            # New Zealand prints "(Labour—Te Atatū)": the party before the seat.
-            lead = _PARTY_FIRST.match(groups["seat"])
+        party, role = groups.get("party"), groups.get("role")
+        seat = groups.get("seat")
+        if not party and seat:
+            # Peers have no seat: "Lord Bethell (Con):". New Zealand prints the party before
+            # the seat: "(Labour—Te Atatū)".
+            lead = _PARTY_ONLY.fullmatch(seat.strip()) or _PARTY_FIRST.match(seat)
             party = lead.group(1) if lead else None
-        return Turn(name, party.strip() if party else None, groups.get("role")), text[m.end():]
+        if role and _PARTY_ONLY.fullmatch(name):
+            name, party, role = normalise_name(role), name, None  # "The Earl of Effingham (Con):"
+        return Turn(name, party.strip() if party else None, role), text[m.end():]
     return None
 
 
