@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 from html import escape
 
-from .content import Shift, TrendChart
+from .records import Shift, TrendChart
 
 # Okabe & Ito (2008), without yellow (too light on white), darkest first.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")

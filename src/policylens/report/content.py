@@ -1,22 +1,30 @@
-"""What the report says, gathered from the store and a run's CSVs as plain records.
+"""The report's sections, gathered from the store and a run's CSVs as records.
 
-Everything here is data (frozen dataclasses of strings and numbers); ``page.py`` turns it
-into HTML. Lists are cut to named limits, so the page stays small however large the store:
-the CSVs beside it hold everything.
+Lists are cut to named limits, so the page stays small however large the store: the CSVs
+beside it hold everything.
 """
 
 from __future__ import annotations
 
 import csv
 import heapq
-import json
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
 from ..store import Store
+from .records import (
+    Excerpt,
+    Kwic,
+    LabelMentions,
+    NameCount,
+    Point,
+    Reading,
+    Series,
+    Shift,
+    Topic,
+    TrendChart,
+)
 
 # Limits that keep the page small for any store (the CSVs hold the rest).
 MAX_FAILURES = 50
@@ -38,171 +46,6 @@ THEME_SOURCES = (
     ("theme_trends.csv", "theme", "share", "share of the passages' theme mix", True),
     ("mention_trends.csv", "label", "per_10k_words", "mentions per 10,000 words", False),
 )
-
-
-@dataclass(frozen=True)
-class Point:
-    """One period of a series: value, 95% interval and how much it rests on."""
-
-    period: str
-    value: float
-    low: float
-    high: float
-    n_passages: int
-    n_documents: int | None
-    thin: bool
-
-
-@dataclass(frozen=True)
-class Series:
-    name: str
-    points: tuple[Point, ...]
-
-
-@dataclass(frozen=True)
-class TrendChart:
-    """Series over periods, one panel each, with what the values measure."""
-
-    title: str
-    measure: str
-    percent: bool
-    period_word: str
-    series: tuple[Series, ...]
-    source: str  # the CSV the numbers come from
-
-
-@dataclass(frozen=True)
-class Excerpt:
-    """A passage shown in the report with its provenance (path relative to the store)."""
-
-    passage_id: str
-    text: str
-    speaker: str | None
-    party: str | None
-    date: str | None
-    document: str
-    title: str
-    page: int
-    share: float | None = None
-
-
-@dataclass(frozen=True)
-class Shift:
-    """A topic's change between two windows (group 'all'), as in shifts.csv."""
-
-    topic: int
-    key: str
-    label: str
-    from_period: str
-    to_period: str
-    share_from: float
-    share_to: float
-    change: float
-    ci_low: float
-    ci_high: float
-    exceeds_noise: bool
-    documents_from: int
-    documents_to: int
-    thin: bool
-    drivers: tuple[Excerpt, ...] = ()
-
-
-@dataclass(frozen=True)
-class Topic:
-    topic: int
-    key: str
-    label: str
-    top_words: tuple[str, ...]
-    share: float
-    coherence: float | None
-    n_dominant: int
-    examples: tuple[Excerpt, ...]
-
-
-@dataclass(frozen=True)
-class NameCount:
-    name: str
-    n: int
-    n_passages: int
-    first_date: str | None
-    last_date: str | None
-
-
-@dataclass(frozen=True)
-class Kwic:
-    left: str
-    mention: str
-    right: str
-    canonical: str | None
-    amount: float | None
-    currency: str | None
-    date: str | None
-    document: str
-    page: int
-    speaker: str | None
-
-
-@dataclass(frozen=True)
-class LabelMentions:
-    label: str
-    total: int
-    names: tuple[NameCount, ...]
-    examples: tuple[Kwic, ...]
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What was read: counts, documents by kind and year, failures, pages with no text."""
-
-    n_documents: int
-    n_pages: int
-    n_passages: int
-    n_words: int
-    date_from: str | None
-    date_to: str | None
-    n_undated: int
-    by_kind_year: tuple[tuple[str, str | None, int, int, int], ...]
-    engines: dict[str, int]
-    failures: tuple[tuple[str, str, str], ...]  # path, reason, detail (first MAX_FAILURES)
-    n_failures: int
-    failure_reasons: dict[str, int]
-    n_empty_pages: int
-    empty_pages: tuple[tuple[str, int, int], ...]  # document, pages, pages with no text
-    notes: tuple[tuple[str, str], ...]  # document, how it was read
-
-
-@dataclass(frozen=True)
-class Method:
-    engines: dict[str, int]
-    tagger_version: str | None
-    tagger_scores: dict | None  # EvalReport.to_json() of the tagger that tagged the store
-    tagger_note: str
-    topic_method: str | None
-    k: int | None
-    k_reason: str
-    k_scores: tuple[dict, ...]
-    n_boot: int | None
-    by: str
-    group: str | None
-    seed: int | None
-    versions: dict[str, str]
-
-
-@dataclass(frozen=True)
-class ReportContent:
-    """Everything the page shows."""
-
-    store: str  # the store's file name (the page sits in or near its folder)
-    reading: Reading
-    themes: TrendChart | None
-    topic_trends: TrendChart | None
-    shifts: tuple[Shift, ...]
-    topics: tuple[Topic, ...]
-    n_topics: int
-    mentions: tuple[LabelMentions, ...]
-    method: Method
-    command: str
-    missing: tuple[str, ...] = field(default=())  # outputs the report looked for, not found
 
 
 # -- reading CSVs ------------------------------------------------------------------------------
@@ -441,176 +284,11 @@ def gather_mentions(store: Store, base: Path) -> tuple[LabelMentions, ...]:
     return tuple(out)
 
 
-def read_model_info(results: Path) -> dict:
-    """The saved topic model's model.json (empty when there is none)."""
-    from ..jobs.topics import MODEL_DIR
-
-    path = results / MODEL_DIR / "model.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-def describe_k(model: dict, settings: Mapping) -> str:
-    """Why the model has the number of topics it has (as `policylens topics` says it)."""
-    from ..jobs.topics import describe_k_choice
-
-    k = model.get("k")
-    if k is None:
-        return ""
-    scores = (model.get("info") or {}).get("k_scores") or []
-    given = settings["k"] != "auto" if "k" in settings else len(scores) < 2
-    return describe_k_choice(k, scores, given=given) + "."
-
-
-# The tagger's last measured scores, with the tagger version and samples they belong to.
-TAGGER_SCORES_ARTIFACT = "tagger_scores"
-
-
-def default_gold() -> Path:
-    """The labelled test split beside the shipped tagger (present in a repository checkout)."""
-    from ..tagging.pipeline import DEFAULT_MODEL_DIR
-
-    return DEFAULT_MODEL_DIR.parents[1] / "corpus" / "labelled" / "test.jsonl"
-
-
-def measure_tagger(store: Store, gold: Path | None) -> tuple[dict | None, str]:
-    """The tagger's scores on labelled samples it was not tuned on, when the tagger installed
-    here is the one that tagged the store; otherwise None and why not."""
-    from ..errors import ModelError
-
-    version = store.latest_model_version()
-    if version is None:
-        return None, "No passage has been tagged."
-    gold = gold or default_gold()
-    if not gold.exists():
-        return None, (f"No labelled samples to score it on were found ({gold.name}); pass "
-                      "--gold with samples in the annotation format.")
-    import hashlib
-
-    key = f"{version} {hashlib.sha256(gold.read_bytes()).hexdigest()}"
-    saved = store.get_artifact(TAGGER_SCORES_ARTIFACT)
-    if saved:  # scored before: the same tagger on the same samples scores the same
-        try:
-            cached = json.loads(saved)
-            if cached["key"] == key:
-                return _labels_in_order(cached["scores"]), ""
-        except (ValueError, KeyError, TypeError):
-            pass
-    from ..tagging.evaluate import evaluate, read_samples
-    from ..tagging.pipeline import load_tagger, model_version
-
-    try:
-        nlp = load_tagger()
-    except ModelError as exc:
-        return None, f"The tagger could not be loaded to score it ({exc.message})."
-    if model_version(nlp) != version:
-        return None, (f"The store was tagged by tagger {version}; the tagger installed here is "
-                      f"{model_version(nlp)}, so its scores would not describe these mentions.")
-    scores = evaluate(nlp, read_samples(gold)).to_json()
-    scores["gold"] = gold.name
-    scores = _labels_in_order(scores)
-    store.put_artifact(TAGGER_SCORES_ARTIFACT, json.dumps({"key": key, "scores": scores},
-                                                          sort_keys=True))
-    return scores, ""
-
-
-def _labels_in_order(scores: dict) -> dict:
-    """Per-label scores in the labels' own order (JSON kept them sorted by name)."""
-    from ..tagging.labels import LABELS
-
-    per_label = scores.get("per_label", {})
-    order = [label for label in LABELS if label in per_label]
-    order += sorted(set(per_label) - set(order))
-    return {**scores, "per_label": {label: per_label[label] for label in order}}
-
-
-def gather_method(store: Store, results: Path, model: dict, settings: dict,
-                  themes: TrendChart | None, gold: Path | None, measure: bool) -> Method:
-    """Engine, tagger and its score, topic method and k, bootstrap and seed."""
-    scores, note = measure_tagger(store, gold) if measure else (None, "Not measured.")
-    params = model.get("params") or {}
-    return Method(
-        engines=store.engines(), tagger_version=store.latest_model_version(),
-        tagger_scores=scores, tagger_note=note, topic_method=model.get("method"),
-        k=model.get("k"), k_reason=describe_k(model, settings),
-        k_scores=tuple((model.get("info") or {}).get("k_scores") or ()),
-        n_boot=settings.get("n_boot"),
-        by=settings.get("by") or (themes.period_word if themes else "year"),
-        group=settings.get("group"),
-        seed=settings.get("seed", params.get("seed", model.get("seed"))),
-        versions=dict((model.get("info") or {}).get("versions") or {}),
-    )
-
-
-def reproduce_command(store: Store, base: Path, model: dict, settings: dict,
-                      method: Method) -> str:
-    """The `policylens run` command line that remakes these results, run from the folder
-    that holds the store, with paths relative to it."""
-    import shlex
-
-    paths = settings.get("paths")
-    if paths:
-        paths = [relative_path(p, base) for p in paths]
-    else:  # not recorded: the folder that holds every document
-        docs = [r["path"] for r in store.iter_documents()]
-        paths = [relative_path(os.path.commonpath([str(Path(p).parent) for p in docs]), base)
-                 ] if docs else ["corpus"]
-    args = ["policylens", "run", *paths, "--out", "."]
-    if Path(store.path).name != "policylens.db":
-        args += ["--db", Path(store.path).name]
-    params = model.get("params") or {}
-    scores = (model.get("info") or {}).get("k_scores") or []
-    k = settings.get("k", "auto" if len(scores) > 1 else model.get("k"))
-    if k not in (None, "auto"):
-        args += ["--k", str(k)]
-    elif params.get("k_min") is not None and (params["k_min"], params["k_max"]) != (4, 12):
-        args += ["--k-range", f"{params['k_min']}:{params['k_max']}"]
-    if method.topic_method and method.topic_method != "nmf":
-        args += ["--method", method.topic_method]
-    if method.by != "year":
-        args += ["--by", method.by]
-    if method.group:
-        args += ["--group", method.group]
-    if settings.get("compare"):
-        args += ["--compare", *settings["compare"]]
-    if method.n_boot not in (None, 1000):
-        args += ["--bootstrap", str(method.n_boot)]
-    args += ["--seed", str(method.seed if method.seed is not None else 0)]
-    return " ".join(shlex.quote(a) for a in args)
-
-
-def gather_report(store: Store, results: str | Path | None = None, *,
-                  gold: Path | None = None, measure_tagger_f1: bool = True) -> ReportContent:
-    """Everything the report shows, from ``store`` and the run's outputs in ``results``
-    (default: the store's folder). Paths are shown relative to the store's folder."""
-    store.require_passages()
-    base = Path(store.path).parent
-    results = Path(results) if results is not None else base
-    if not results.is_dir():
-        raise InputError(f"{results} is not a folder of results",
-                         "pass the folder `policylens run` wrote (--out)")
-    from ..jobs.settings import read_settings
-
-    model = read_model_info(results)
-    settings = read_settings(store)
-    themes = gather_themes(store, results)
-    topic_rows = list(read_csv(results / "topic_trends.csv"))
-    topic_trends = None
-    if topic_rows:
-        topic_trends = gather_trend_chart(
-            topic_rows, "label", "share", title="Topic shares over time",
-            measure="share of the passages' topic mix", percent=True,
-            source="topic_trends.csv", documents={}, limit=MAX_TOPICS)
-    topics, n_topics = gather_topics(store, results, base)
-    method = gather_method(store, results, model, settings, themes, gold, measure_tagger_f1)
-    expected = ("mention_trends.csv", "topics.csv", "topic_trends.csv", "shifts.csv",
-                "document_topics.csv")
-    return ReportContent(
-        store=Path(store.path).name, reading=gather_reading(store, base), themes=themes,
-        topic_trends=topic_trends, shifts=gather_shifts(store, results, base), topics=topics,
-        n_topics=n_topics, mentions=gather_mentions(store, base), method=method,
-        command=reproduce_command(store, base, model, settings, method),
-        missing=tuple(name for name in expected if not (results / name).exists()),
-    )
+def gather_topic_trends(results: Path) -> TrendChart | None:
+    """The largest topics' shares over time, from topic_trends.csv."""
+    rows = list(read_csv(results / "topic_trends.csv"))
+    if not rows:
+        return None
+    return gather_trend_chart(rows, "label", "share", title="Topic shares over time",
+                              measure="share of the passages' topic mix", percent=True,
+                              source="topic_trends.csv", documents={}, limit=MAX_TOPICS)

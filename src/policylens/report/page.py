@@ -14,18 +14,8 @@ from html import escape
 
 from .. import __version__
 from .charts import shift_chart, trend_panel
-from .content import (
-    MAX_FAILURES,
-    MAX_KWIC,
-    MAX_NAMES,
-    THIN_DOCUMENTS,
-    Excerpt,
-    LabelMentions,
-    Method,
-    ReportContent,
-    Shift,
-    TrendChart,
-)
+from .content import MAX_FAILURES, MAX_KWIC, MAX_NAMES, THIN_DOCUMENTS
+from .records import Excerpt, LabelMentions, Method, ReportContent, Shift, TrendChart
 
 # The sections in page order: (id, heading). Tests and the table of contents use these.
 SECTIONS = (
