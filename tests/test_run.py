@@ -16,7 +16,7 @@ from policylens.store import Store
 
 SPEAKERS = ("Mr Alan Whitby (Carlisle North) (Lab):", "The Minister for Health (Helen Carver):",
             "Dr Priya Nair (Bath) (LD):", "Mrs Sarah Moss (Leeds East) (Con):")
-OUTPUT_SUFFIXES = (".csv", ".json", ".svg", ".png", ".npz")
+OUTPUT_SUFFIXES = (".csv", ".json", ".svg", ".png", ".npz", ".html")
 
 
 def _write_debates(folder: Path, pdfgen, years=(2017, 2020, 2023)) -> list[Path]:

@@ -29,7 +29,7 @@ from policylens.topics import TopicParams
 
 SPEAKERS = ("Mr Alan Whitby (Carlisle North) (Lab):", "The Minister for Health (Helen Carver):")
 # Every file a run writes except the store (whose rows record when they were written).
-OUTPUT_SUFFIXES = (".csv", ".json", ".svg", ".png", ".npz")
+OUTPUT_SUFFIXES = (".csv", ".json", ".svg", ".png", ".npz", ".html")
 
 
 def _write_debates(folder: Path, pdfgen, years=(2018, 2021, 2024)) -> Path:
