@@ -147,6 +147,8 @@ def test_party_given_once_is_carried_to_later_turns():
     ("Mr DUNMORE (Fairhaven—Leader of the House) (14:02): The", "Mr DUNMORE"),
     ("His Excellency the President (Mr. Daniel Korir): Mr. Speaker", "Mr. Daniel Korir"),
     ("The Taoiseach: I thank the Senators", "The Taoiseach"),
+    ("Nominated Member (Mr. J. Kamau): Thank you", "Mr. J. Kamau"),
+    ("Assistant Minister for Finance (Dr. Oloo): Mr. Speaker", "Dr. Oloo"),
     ("QUESTION PERIOD Councillor Dubois: Thank you", None),  # a heading run in: see below
 ])
 def test_labels_in_text(text, speaker):
@@ -168,14 +170,23 @@ def test_ordinary_text_is_not_a_label(text):
     assert match_speaker(text) is None
 
 
-def test_heading_run_into_a_label_is_split():
+@pytest.mark.parametrize("lead", ["QUESTION PERIOD", "ADJOURNMENT",
+                                  "CONSIDERATION OF BY-LAWS – 2ND AND 3RD READING"])
+def test_heading_run_into_a_label_is_split(lead):
     from policylens.ingest.layout import Block
     from policylens.ingest.segment import segment
 
-    passages = segment("f" * 16, [Block(f"QUESTION PERIOD Councillor Dubois: {LONG_A}", 1, 0)])
-    assert [(p.speaker, p.heading) for p in passages] == [
-        ("Councillor Dubois", "QUESTION PERIOD")]
+    passages = segment("f" * 16, [Block(f"{lead} Councillor Dubois: {LONG_A}", 1, 0)])
+    assert [(p.speaker, p.heading) for p in passages] == [("Councillor Dubois", lead)]
     assert passages[0].text.startswith("The committee")
+
+
+@pytest.mark.parametrize("text", ["I Mr. Smith: no", "THE HOUSE Mr. Speaker said: no",
+                                  "NHS England: the board"])
+def test_capitals_before_ordinary_text_are_not_split(text):
+    from policylens.ingest.speakers import split_heading_label
+
+    assert split_heading_label(text) is None
 
 
 def test_one_spelling_per_member():

@@ -49,6 +49,11 @@ _KNOWN_PARTY = (r"(?:Con|Lab(?:/Co-op)?|LD|Lib Dem|SNP|DUP|PC|Green|Ind|Alliance
 _TIME = r"(?:\s*\(\d{1,2}[:.]\d{2}\))?"  # Australian Hansard: "Mr DUTTON (Dickson) (14:02):"
 # Who holds an office or role, in brackets: "(Deputy Anne Byrne)", "(Hon. (Ms.) Shebesh)".
 _HOLDER = r"(?P<name>[A-Z](?:[^()]|\([^()]{1,12}\)){1,80}?)"
+# First words of a role whose holder is named in brackets ("Nominated Member (Mr. X):").
+_ROLE_START = (r"(?:The|THE|Minister|MINISTER|His|Her|HIS|HER|Assistant|ASSISTANT|Nominated|"
+               r"NOMINATED|Parliamentary|PARLIAMENTARY|Leader|LEADER|Chief|CHIEF|Attorney|"
+               r"ATTORNEY|Prime|PRIME|Cabinet|CABINET|Secretary|SECRETARY|Acting|ACTING|"
+               r"Temporary|TEMPORARY)")
 # Offices that speak under their title rather than a name (any case: "CHAIR", "An Cathaoirleach").
 _OFFICE = (r"(?i:(?:(?:The|An|Hon\.?|Madam|Mr\.?|Mister)\s+)?"
            r"(?:(?:Deputy|Acting|Temporary|Assistant|Vice|Leas|Second\s+Deputy)[\s-]+){0,3}"
@@ -71,8 +76,8 @@ SPEAKER_PATTERNS = (
                rf"\((?P<party>{_KNOWN_PARTY})\s*[—–-]\s*(?P<seat>[^()]{{2,60}})\){_TIME}\s*:\s*"),
     # The Minister for Health (Helen Carver):  /  Minister of State at ... (Deputy Anne Byrne):
     # / THE MINISTER OF FINANCE (SHRIMATI X):  /  His Excellency the President (Mr. Moi):
-    re.compile(rf"^(?P<role>(?:The|THE|Minister|MINISTER|His|Her|HIS|HER)\s+[A-Za-z][^():\n]"
-               rf"{{2,160}}?)\s*\({_HOLDER}\){_TIME}\s*:\s*"),
+    re.compile(rf"^(?P<role>{_ROLE_START}\s+[A-Za-z][^():\n]{{2,160}}?)\s*\({_HOLDER}\){_TIME}"
+               rf"\s*:\s*"),
     # Mr Speaker: / An Cathaoirleach: / CHAIR: / HON. SPEAKER: / ACTING CHAIR (Senator Smith):
     re.compile(rf"^(?P<name>{_OFFICE}|(?:Several\s+|An\s+|Some\s+)?Hon\.?\s+Members?)"
                rf"(?:\s*\((?P<holder>(?:[^()]|\([^()]{{1,12}}\)){{1,60}})\))?\s*:\s*"),
@@ -148,13 +153,14 @@ def match_speaker(text: str) -> tuple[Turn, str] | None:
 
 # A heading set in capitals run into the label that follows it ("QUESTION PERIOD Councillor
 # Mayes: ..."), as some transcripts' text layers give it.
-_CAPS_LEAD = re.compile(r"^((?:[A-Z0-9][A-Z0-9,.'’&()\-]*\s+){2,15})(?=[A-Z][a-z])")
+_CAPS_LEAD = re.compile(r"^((?:(?:[A-Z0-9][A-Z0-9,.'’&()\-–—]*|[–—-])\s+){1,15})(?=[A-Z][a-z])")
+MIN_LEAD_LETTERS = 4  # "PRAYERS Mr. Speaker:" is a heading run in; "I Mr. Smith:" is not
 
 
 def split_heading_label(text: str) -> tuple[str, tuple[Turn, str]] | None:
     """A heading in capitals followed by a speaker label: (heading, (turn, rest))."""
     m = _CAPS_LEAD.match(text)
-    if not m:
+    if not m or sum(ch.isalpha() for ch in m.group(1)) < MIN_LEAD_LETTERS:
         return None
     found = match_speaker(text[m.end():])
     if not found:
