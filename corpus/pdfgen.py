@@ -1025,3 +1025,110 @@ def write_council_hansard(path, *, date: datetime.date, items: Iterable) -> int:
     """City council style: "Councillor Doe:", "Mayor Roe:", "Madam Speaker:"."""
     return write_transcript(path, items=items, title="Council Minutes",
                             cover_lines=("COUNCIL MINUTES", f"{date:%A}, {format_date(date)}"))
+
+
+# ---------------------------------------------------------------------------------------------
+# page geometry: lines placed where a test wants them (columns that share baselines, three
+# columns, footers at varying heights, forms and glossaries)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One line of text at x (left edge) and y (baseline, points from the page's top)."""
+
+    x: float
+    y: float
+    text: str
+    size: float = HANSARD_BODY_SIZE
+    font: str = BODY_FONT
+
+
+def text_width(text: str, size: float = HANSARD_BODY_SIZE, font: str = BODY_FONT) -> float:
+    """The width in points of ``text`` set in ``font`` at ``size``."""
+    _ensure_fonts()
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(text, font, size)
+
+
+def write_placed(path, pages: Sequence[Sequence[Placed]], *,
+                 title: str = "policylens test document") -> int:
+    """Write each page's placed lines, each as its own text object; return the page count."""
+    c = _new_canvas(path, title, "test document")
+    for lines in pages:
+        for ln in lines:
+            _draw_string(c, ln.font, ln.size, ln.x, A4_HEIGHT - ln.y, ln.text)
+        c.showPage()
+    c.save()
+    return len(pages)
+
+
+def column_pages(columns_per_page: Sequence[Sequence[Sequence[str]]], *, left: float = 45.0,
+                 right: float = A4_WIDTH - 45.0, gutter: float = 14.0, top: float = 80.0,
+                 leading: float = HANSARD_LEADING, size: float = HANSARD_BODY_SIZE,
+                 running_head: str | None = None, footer: str | None = None,
+                 footer_y: float | Sequence[float] = A4_HEIGHT - 40.0) -> list[list[Placed]]:
+    """Pages of n columns whose lines share baselines (the first line of every column on one
+    y), with a running head across the top and a footer at a height that may vary by page.
+
+    Each page is a sequence of columns, each a sequence of lines. ``{page}`` in the head or
+    footer becomes the page number; ``footer_y`` may give one height per page.
+    """
+    pages = []
+    for number, columns in enumerate(columns_per_page, start=1):
+        n = len(columns)
+        width = (right - left - gutter * (n - 1)) / n
+        placed = []
+        if running_head:
+            placed.append(Placed(left, top - 2 * leading, running_head.format(page=number),
+                                 HEADER_SIZE, SANS_FONT))
+        for i, lines in enumerate(columns):
+            x = left + i * (width + gutter)
+            placed += [Placed(x, top + j * leading, line, size) for j, line in enumerate(lines)]
+        if footer:
+            y = footer_y if isinstance(footer_y, (int, float)) else footer_y[number - 1]
+            placed.append(Placed(left, y, footer.format(page=number), HEADER_SIZE, SANS_FONT))
+        pages.append(placed)
+    return pages
+
+
+def fill_column(words: Sequence[str], width: float, size: float = HANSARD_BODY_SIZE,
+                font: str = BODY_FONT) -> list[str]:
+    """Words set ragged-right into lines no wider than ``width`` points."""
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        candidate = f"{line} {word}" if line else word
+        if line and text_width(candidate, size, font) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    if line:
+        lines.append(line)
+    return lines
+
+
+def write_table(path, rows: Sequence[Sequence[str]], *, widths: Sequence[float],
+                left: float = 60.0, top: float = 90.0, size: float = 11.0,
+                row_gap: float = 10.0, heading: str | None = None,
+                title: str = "policylens test document") -> int:
+    """One page of a table or form: each row's cells side by side, each cell's text wrapped
+    to its column's width and top-aligned, rows a gap apart (as a form's boxes or a glossary's
+    terms and definitions). Returns the page count."""
+    leading = size * 1.25
+    placed = []
+    y = top
+    if heading:
+        placed.append(Placed(left, y, heading, size + 3, "Helvetica-Bold"))
+        y += 2 * leading
+    for row in rows:
+        x, tallest = left, 1
+        for cell, width in zip(row, widths):
+            lines = fill_column(cell.split(), width - 12.0, size, SANS_FONT)
+            placed += [Placed(x, y + j * leading, line, size, SANS_FONT)
+                       for j, line in enumerate(lines)]
+            tallest = max(tallest, len(lines))
+            x += width
+        y += tallest * leading + row_gap
+    return write_placed(path, [placed], title=title)

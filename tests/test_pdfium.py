@@ -14,7 +14,7 @@ from conftest import SPEAKER_A, SPEECH_A, SPEECH_B, SPEECH_C, hansard_items
 from policylens.cli import cli
 from policylens.errors import PdfError
 from policylens.ingest import extract_document, sha256_file
-from policylens.ingest.pdfium import PdfiumReader, open_reader
+from policylens.ingest.pdfium import ENGINES, PdfiumReader, open_reader
 from policylens.store import open_store
 
 LONG_WORDS = ("Pharmacoeconomic considerations notwithstanding, commissioners acknowledged "
@@ -121,25 +121,42 @@ def test_turned_page_is_read_with_pdfplumber_and_noted(tmp_path):
     assert "page 1 line 5 " in doc.pages[1] and "page 2 line 5 " in doc.pages[2]
 
 
-def test_turned_text_falls_back(tmp_path):
+def _page_with_turned_text(path, turned_lines: int):
     from reportlab.pdfgen import canvas
 
-    path = tmp_path / "sideways.pdf"
     c = canvas.Canvas(str(path), invariant=1)
     c.setFont("Helvetica", 11)
     for i in range(30):
         c.drawString(72, 760 - 14 * i, f"{badpdfs.TEXT[:60]} line {i}")
     c.saveState()
-    c.translate(560, 300)
+    c.translate(560, 100)
     c.rotate(90)
-    c.drawString(0, 0, "DRAFT not for circulation")
+    for i in range(turned_lines):
+        c.drawString(0, 14 * i, f"DRAFT not for circulation {i}")
     c.restoreState()
     c.showPage()
     c.save()
+    return path
+
+
+def test_a_little_turned_text_is_left_out_by_both_engines(tmp_path):
+    # A stamp or a printer's slug up the margin: the page is laid out as it is, without it.
+    path = _page_with_turned_text(tmp_path / "stamp.pdf", 1)
+    for engine in ENGINES:
+        with open_reader(path, engine) as reader:
+            pages = list(reader.pages())
+        text = " ".join(w.text for w in pages[0].words)
+        assert "line 29" in text and "DRAFT" not in text, engine
+        assert reader.notes == "", engine
+
+
+def test_a_page_of_turned_text_falls_back(tmp_path):
+    path = _page_with_turned_text(tmp_path / "sideways.pdf", 30)
     with PdfiumReader(path) as reader:
         pages = list(reader.pages())
     assert reader.notes == "read with pdfplumber: page 1 (turned text)"
-    assert "line 29" in " ".join(w.text for w in pages[0].words)
+    text = " ".join(w.text for w in pages[0].words)
+    assert "line 29" in text
 
 
 def test_encrypted_and_not_a_pdf_give_the_same_reasons(tmp_path):

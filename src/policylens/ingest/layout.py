@@ -29,6 +29,11 @@ PARA_GAP_FACTOR = 1.5         # a gap this many times the usual line gap starts 
 HEADING_SIZE_STEP = 1.0       # points larger than the body text marks a heading
 TOUCHING = 0.05               # a gap under this share of the font size is no word space
 FURNITURE_MAX_WORDS = 14      # small-print margin lines up to this long are headers/footers
+OUTER_REPEATS = 3             # a line in a page's outermost row repeated this often is furniture
+EDGE_ROWS = 3                 # rows from the top and the bottom where heads and footers may sit
+MIN_EDGE_LETTERS = 4          # a repeated line outside the margins needs this many letters
+MIN_OVERPRINT_LETTERS = 12    # a repeated line this long is cut out of a line it is drawn over
+MIN_TEXT_SIZE = 2.0           # points: smaller text is no text to read (invisible reference codes)
 
 
 class Word(NamedTuple):
@@ -136,20 +141,30 @@ def _x0(w: Word) -> float:
 def find_gutter(words: Sequence[Word], width: float, height: float) -> tuple[float, float] | None:
     """The empty vertical band between two columns, or None on a one-column page.
 
-    Looks for the widest band in the middle of the page that (almost) no word crosses and that
-    has a real share of the text on each side, so ragged word spaces do not count.
+    On a page of three columns this is the first of its two gutters (see :func:`find_gutters`).
     """
-    return _gutter(sorted(words, key=_top_x0), width, height)
+    gutters = find_gutters(words, width, height)
+    return gutters[0] if gutters else None
 
 
-def _gutter(ordered: list[Word], width: float, height: float) -> tuple[float, float] | None:
-    """:func:`find_gutter` on words already sorted by (top, x0)."""
+def find_gutters(words: Sequence[Word], width: float, height: float) -> list[tuple[float, float]]:
+    """The empty vertical bands between columns, left to right: none on a one-column page,
+    one on a two-column page, two on a three-column page (Congressional Record).
+
+    A gutter is a band in the middle of the page that (almost) no word crosses, with a real
+    share of the text on each side, so ragged word spaces do not count.
+    """
+    return _gutters(sorted(words, key=_top_x0), width, height)
+
+
+def _gutters(ordered: list[Word], width: float, height: float) -> list[tuple[float, float]]:
+    """:func:`find_gutters` on words already sorted by (top, x0)."""
     # The body is a stretch of the sorted words: those with a top strictly inside the zone.
     body = ordered[bisect.bisect_right(ordered, height * FURNITURE_ZONE, key=_top):
                    bisect.bisect_left(ordered, height * (1 - FURNITURE_ZONE), key=_top)]
     n_body = sum(w.n_words for w in body)
     if n_body < 20:
-        return None
+        return []
     lo, hi = int(width * GUTTER_SEARCH[0]), int(math.ceil(width * GUTTER_SEARCH[1]))
     # Each box adds 1 over the points it covers: mark where it starts and ends, then sum up
     # (one pass over the boxes and one over the points, not a loop over every covered point).
@@ -162,41 +177,60 @@ def _gutter(ordered: list[Word], width: float, height: float) -> tuple[float, fl
             changes[a - lo] += 1
             changes[b - lo + 1] -= 1
     rows = _rows(body)
+    # A line that nearly reaches the gutter, or a heading across it, may cross the band: a few
+    # such lines do not close it.
     allowed = max(1, int(len(rows) * MAX_CROSSING_SHARE))
-    best, run_start, covered = None, None, 0
+    candidates: list[tuple[float, float]] = []
+    run_start, covered = None, 0
     for i, change in enumerate(changes):
         covered += change
         if covered <= allowed and i < len(changes) - 1:
             run_start = i if run_start is None else run_start
             continue
         if run_start is not None:
-            if best is None or i - run_start > best[1] - best[0]:
-                best = (run_start, i)
+            if i - run_start >= MIN_GUTTER_WIDTH:
+                candidates.append((float(lo + run_start), float(lo + i)))
             run_start = None
-    if best is None or best[1] - best[0] < MIN_GUTTER_WIDTH:
-        return None
-    g0, g1 = lo + best[0], lo + best[1]
-    # Only lines that keep to one side count as a column's text: a line across the band (a
-    # heading, or the lines of a page that has one column after all) is evidence of neither,
-    # and a reader that gives a run of words as one box sees it the same way.
-    left = right = 0
-    edge0, edge1 = g0 + 1, g1 - 1
-    for row in rows:
-        n_left = n_right = 0
-        for w in row:
-            n = w.n_words
-            if w.x1 <= edge0:
-                n_left += n
-            elif w.x0 >= edge1:
-                n_right += n
-            elif w.x1 > edge0 and w.x0 < edge1:
-                break
-        else:
-            left += n_left
-            right += n_right
-    if min(left, right) < MIN_COLUMN_SHARE * n_body:
-        return None
-    return float(g0), float(g1)
+    # Only lines that keep to one side of every gutter count as a column's text: a line
+    # across one (a heading, or the lines of a page that has one column after all) is
+    # evidence of none, and a reader that gives a run of words as one box sees it the same
+    # way. The weakest gutter goes until each column holds a real share of the text.
+    while candidates:
+        counts = [0] * (len(candidates) + 1)
+        for row in rows:
+            split = _split_row(row, candidates)
+            if split is not None:
+                for c, part in enumerate(split):
+                    counts[c] += sum(w.n_words for w in part)
+        weakest = min(range(len(candidates)), key=lambda g: min(counts[g], counts[g + 1]))
+        if min(counts[weakest], counts[weakest + 1]) >= MIN_COLUMN_SHARE * n_body:
+            return candidates
+        del candidates[weakest]
+    return []
+
+
+def _split_row(row: list[Word], gutters: Sequence[tuple[float, float]]) -> list[list[Word]] | None:
+    """A line's words (left to right) cut at each gutter, or None when it runs across one.
+
+    A line runs across a gutter when a word covers the gutter's middle or the gap there is
+    narrower than half the gutter: a line that nearly reaches the gutter, beside one that
+    starts at its far side on the same baseline, is two columns' lines.
+    """
+    parts: list[list[Word]] = []
+    i, n = 0, len(row)
+    for g0, g1 in gutters:
+        mid = (g0 + g1) / 2
+        need = max(MIN_GUTTER_WIDTH, (g1 - g0) / 2)
+        start = i
+        while i < n and row[i].x1 <= mid:
+            i += 1
+        if i < n and row[i].x0 < mid:
+            return None  # a word over the middle
+        if start < i < n and row[i].x0 - row[i - 1].x1 < need:
+            return None
+        parts.append(row[start:i])
+    parts.append(row[i:])
+    return parts
 
 
 def _rows(ordered: Sequence[Word]) -> list[list[Word]]:
@@ -221,64 +255,140 @@ def group_lines(words: Sequence[Word]) -> list[Line]:
 
 
 def order_page(number: int, words: Sequence[Word], width: float, height: float) -> PageLines:
-    """A page's lines in reading order: on two-column pages, each band left then right.
+    """A page's lines in reading order: on pages of columns, each band column by column.
 
-    Lines that cross the gutter (headings, running headers) split the page into bands, so a
+    Lines that cross a gutter (headings, running headers) split the page into bands, so a
     heading between two stretches of columns stays between them.
     """
-    ordered = sorted(words, key=_top_x0)
-    gutter = _gutter(ordered, width, height)
+    ordered = sorted((w for w in words if w.size >= MIN_TEXT_SIZE), key=_top_x0)
+    gutters = _gutters(ordered, width, height)
     rows = _rows(ordered)
-    if gutter is None:
+    if not gutters:
         return PageLines(number, width, height, [Line(row) for row in rows], columns=1)
-    edge0, edge1 = gutter[0] + 1, gutter[1] - 1
     lines: list[Line] = []
-    band: tuple[list[Line], list[Line]] = ([], [])
+    band: list[list[Line]] = [[] for _ in range(len(gutters) + 1)]
     for row in rows:
-        left = [w for w in row if w.x1 <= edge0]
-        right = [w for w in row if w.x0 >= edge1]
-        if len(left) + len(right) < len(row):
-            lines += band[0]
-            lines += band[1]
-            band = ([], [])
+        split = _split_row(row, gutters)
+        if split is None:
+            for column in band:
+                lines += column
+                column.clear()
             lines.append(Line(row, -1))
             continue
-        if left:
-            band[0].append(Line(left, 0))
-        if right:
-            band[1].append(Line(right, 1))
-    lines += band[0]
-    lines += band[1]
-    return PageLines(number, width, height, lines, columns=2)
+        for c, part in enumerate(split):
+            if part:
+                band[c].append(Line(part, c))
+    for column in band:
+        lines += column
+    return PageLines(number, width, height, lines, columns=len(gutters) + 1)
 
 
 def strip_furniture(pages: Sequence[PageLines]) -> list[PageLines]:
-    """Drop running headers, footers and page numbers: margin lines that repeat across pages."""
-    margins: list[dict[int, str]] = []  # per page: index of each margin line -> its shape
-    counts: Counter[str] = Counter()
-    for page in pages:
-        top, bottom = page.height * FURNITURE_ZONE, page.height * (1 - FURNITURE_ZONE)
-        shapes = {i: normalise_for_repeat(ln.text) for i, ln in enumerate(page.lines)
-                  if ln.top < top or ln.bottom > bottom}
-        margins.append(shapes)
-        counts.update(set(shapes.values()))
-    threshold = max(2, math.ceil(REPEAT_SHARE * len(pages)))
-    size = body_size(pages)
+    """Drop running headers, footers and page numbers: lines near the top or bottom of a page
+    that repeat across pages (digits aside), wherever the band they sit in.
 
-    def furniture(line: Line, shape: str) -> bool:
-        return (counts[shape] >= threshold
-                or is_page_number_shape(shape)
-                # One-page documents have nothing to repeat: small print in the margins is
-                # still a running header or footer.
-                or (line.size <= size - HEADING_SIZE_STEP
+    Near means in the margin zones or among the first and last EDGE_ROWS rows of the page,
+    so a footer set higher on some issues than others is found all the same. A line in the
+    page's outermost row needs fewer repeats (a daily record's head names the section it is
+    in). A repeated line printed over the body text (on the same baseline as a line of it)
+    is cut out of it.
+    """
+    candidates: list[dict[int, tuple[str, bool]]] = []  # per page: edge line -> (shape, outer)
+    counts: Counter[str] = Counter()
+    outer_counts: Counter[str] = Counter()
+    for page in pages:
+        top, bottom, first, last = _edge_bounds(page)
+        shapes = {i: (repeat_key(ln.text), ln.top <= first or ln.top >= last)
+                  for i, ln in enumerate(page.lines) if ln.top <= top or ln.top >= bottom}
+        candidates.append(shapes)
+        counts.update({shape for shape, _ in shapes.values()})
+        outer_counts.update({shape for shape, outer in shapes.values() if outer})
+    threshold = max(2, math.ceil(REPEAT_SHARE * len(pages)))
+    repeated = {shape for shape, n in counts.items() if n >= threshold}
+    repeated_outer = {shape for shape, n in outer_counts.items() if n >= OUTER_REPEATS}
+    overprint = sorted((shape for shape in repeated
+                        if sum(ch.isalpha() for ch in shape) >= MIN_OVERPRINT_LETTERS),
+                       key=len, reverse=True)
+    size = body_size(pages)
+    few_pages = len(pages) < OUTER_REPEATS
+
+    def furniture(page: PageLines, line: Line, shape: str, outer: bool) -> bool:
+        if outer and shape in repeated_outer:
+            return True
+        if not (line.top < page.height * FURNITURE_ZONE
+                or line.bottom > page.height * (1 - FURNITURE_ZONE)):
+            # Above the margins only a repeated line of words: a row of figures repeats in
+            # shape on every page of a long table.
+            return shape in repeated and sum(ch.isalpha() for ch in shape) >= MIN_EDGE_LETTERS
+        return (shape in repeated
+                or is_page_number_shape(normalise_for_repeat(line.text))
+                # Small print at the very edge (or in the margins of a document too short
+                # for anything to repeat) is a running header or footer; small print further
+                # in is a list or a footnote.
+                or ((outer or few_pages) and line.size <= size - HEADING_SIZE_STEP
                     and line.n_words <= FURNITURE_MAX_WORDS))
 
     out = []
-    for page, shapes in zip(pages, margins):
-        drop = {i for i, shape in shapes.items() if furniture(page.lines[i], shape)}
-        keep = [ln for i, ln in enumerate(page.lines) if i not in drop] if drop else page.lines
-        out.append(PageLines(page.number, page.width, page.height, list(keep), page.columns))
+    for page, shapes in zip(pages, candidates):
+        keep: list[Line] = []
+        for i, ln in enumerate(page.lines):
+            if i not in shapes:
+                keep.append(ln)
+                continue
+            shape, outer = shapes[i]
+            if not furniture(page, ln, shape, outer):
+                rest = _cut_overprint(ln, shape, overprint) if overprint else ln
+                if rest is not None:
+                    keep.append(rest)
+        out.append(PageLines(page.number, page.width, page.height, keep, page.columns))
     return out
+
+
+def repeat_key(text: str) -> str:
+    """A line's shape for spotting running heads: case and word order aside (heads swap
+    sides on facing pages), and any word with a digit in it is '#' (page numbers, dates, a
+    printer's job code such as 'K24FE7.005' alike)."""
+    return " ".join(sorted("#" if any(ch.isdigit() for ch in token) else token
+                           for token in text.lower().split()))
+
+
+def _edge_bounds(page: PageLines) -> tuple[float, float, float, float]:
+    """Tops at or above the first, and at or below the second, are near the page's edges;
+    tops at or above the third, and at or below the fourth, are in its outermost rows."""
+    tops = sorted({round(ln.top) for ln in page.lines})
+    rows: list[float] = []
+    for t in tops:
+        if not rows or t - rows[-1] > LINE_TOLERANCE:
+            rows.append(t)
+    top = page.height * FURNITURE_ZONE
+    bottom = page.height * (1 - FURNITURE_ZONE)
+    if len(rows) > 2 * EDGE_ROWS:
+        top = max(top, rows[EDGE_ROWS - 1] + LINE_TOLERANCE)
+        bottom = min(bottom, rows[-EDGE_ROWS] - LINE_TOLERANCE)
+    if len(rows) < 2:
+        return top, bottom, -math.inf, math.inf
+    return top, bottom, rows[0] + LINE_TOLERANCE, rows[-1] - LINE_TOLERANCE
+
+
+def _cut_overprint(line: Line, shape: str, repeated: Sequence[str]) -> Line | None:
+    """The line without a repeated head or footer drawn over it; None when nothing is left."""
+    have = Counter(shape.split())
+    for furniture_shape in repeated:
+        want = Counter(furniture_shape.split())
+        if furniture_shape == shape or any(have[t] < n for t, n in want.items()):
+            continue
+        words = line.words
+        n_want = sum(want.values())
+        for a in range(len(words)):
+            n = 0
+            for b in range(a + 1, len(words) + 1):
+                n += words[b - 1].n_words
+                if n > n_want:
+                    break
+                if n == n_want and repeat_key(" ".join(w.text for w in words[a:b])) == furniture_shape:
+                    rest = words[:a] + words[b:]
+                    return Line(rest, line.column) if rest else None
+    return line
 
 
 def body_size(pages: Sequence[PageLines]) -> float:

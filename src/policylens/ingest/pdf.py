@@ -24,6 +24,9 @@ logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 SNIFF_BYTES = 1024
 HEAD_WORDS = 400  # words of a page kept for finding its date
+# A little turned text (a printer's slug up the margin of the Congressional Record) is left
+# out; a page with more (a table set sideways) is read with it, as it stands.
+MAX_TURNED_SHARE = 0.05
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.I)
 
 # Leading bytes of files that often arrive renamed as .pdf.
@@ -200,7 +203,13 @@ class PdfReader:
         """One page (numbered from 1); the pdfium reader calls this for pages it cannot read."""
         page = self._pdf.pages[number - 1]
         try:
-            words = page.extract_words(
+            n_chars = len(page.chars)
+            turned = sum(1 for c in page.chars if not c.get("upright", True))
+            upright = page
+            if 0 < turned <= MAX_TURNED_SHARE * n_chars:
+                upright = page.filter(lambda obj: obj.get("object_type") != "char"
+                                      or obj.get("upright", True))
+            words = upright.extract_words(
                 x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False,
                 use_text_flow=False, extra_attrs=["fontname", "size"],
             )
@@ -212,7 +221,7 @@ class PdfReader:
             ]
             out = [w for w in out if w.text.strip()]
             return PageData(number, float(page.width), float(page.height), out,
-                            len(page.chars), len(page.images),
+                            n_chars, len(page.images),
                             raw_text=" ".join(w.text for w in out[:HEAD_WORDS]))
         except PdfError:
             raise

@@ -27,7 +27,7 @@ from pathlib import Path
 from ..errors import PdfError
 from .clean import normalise_unicode
 from .layout import MIN_GUTTER_WIDTH, TOUCHING, Word
-from .pdf import PageData, PdfInfo, PdfReader, _is_bold, _wrap, sniff
+from .pdf import MAX_TURNED_SHARE, PageData, PdfInfo, PdfReader, _is_bold, _wrap, sniff
 
 ENGINES = ("pdfium", "pdfplumber")
 DEFAULT_ENGINE = "pdfium"
@@ -125,6 +125,8 @@ class _PageText:
         self.handle = ctypes.c_void_p(_address(textpage.raw))
         self.left, self.top = left, top
         self.objects: dict[int, tuple[float, bool, float]] = {}
+        self.turned_objects: set[int] = set()
+        self.turned = 0  # characters of turned text left out
         # Font handles are looked up per page: PDFium may free a font with its page.
         self.fonts: dict[int, tuple[bool, float]] = {}
         n = api.raw.FPDFText_CountChars(textpage.raw)
@@ -180,11 +182,14 @@ class _PageText:
             runs = [(a, b, objects[a - start]) for a, b in itertools.pairwise(edges)]
         return runs
 
-    def object_font(self, obj: int, index: int) -> tuple[float, bool, float]:
-        """(size in points, bold, descent) of text object ``obj``, which drew ``index``."""
+    def object_font(self, obj: int, index: int) -> tuple[float, bool, float] | None:
+        """(size in points, bold, descent) of text object ``obj``, which drew ``index``;
+        None when the object's text is turned."""
         cached = self.objects.get(obj)
         if cached is not None:
             return cached
+        if obj in self.turned_objects:
+            return None
         api = self.api
         matrix = api.matrix
         if not api.char_matrix(self.handle, index, api.matrix_ref):
@@ -192,7 +197,8 @@ class _PageText:
         a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
         if a <= 0 or d <= 0 or ((b or c) and (abs(math.atan2(b, a)) > MAX_ANGLE
                                               or abs(math.atan2(c, d)) > MAX_ANGLE)):
-            raise _Unusable("turned text")
+            self.turned_objects.add(obj)
+            return None
         # The size PDFium reports leaves out the text and page matrices; pdfplumber's does not.
         size = api.font_size(self.handle, index) * (d if not c else math.hypot(c, d))
         font = (api.object_font(ctypes.c_void_p(obj)) or 0) if obj else 0
@@ -257,7 +263,11 @@ def _page_words(pt: _PageText, width: float) -> list[Word]:
                     if x1 is None:
                         _split_piece(pt, start, end, by_word=True, words=words)
                         continue
-                size, bold, descent = objects.get(obj) or object_font(obj, start)
+                font = objects.get(obj) or object_font(obj, start)
+                if font is None:
+                    pt.turned += end - start
+                    continue
+                size, bold, descent = font
                 bottom = baseline - descent
                 text = _clean(piece.group())
                 if text:  # invisible characters (zero-width spaces) clean away
@@ -314,7 +324,11 @@ def _split_piece(pt: _PageText, start: int, end: int, by_word: bool, words: list
         for s, e in spans:
             if s >= e:
                 continue
-            size, bold, descent = font = font or object_font(obj, s)
+            font = font or object_font(obj, s)
+            if font is None:
+                pt.turned += b - a
+                break
+            size, bold, descent = font
             origin(handle, s, x_ref, y_ref)
             x0, baseline = x.value - left, top - y.value
             loose_box(handle, e - 1, rect_ref)
@@ -491,6 +505,8 @@ class PdfiumReader:
                 pt = _PageText(api, textpage, left, top)
                 words = _page_words(pt, width)
                 text = pt.text
+                if pt.turned > MAX_TURNED_SHARE * len(text):
+                    raise _Unusable("turned text")
             finally:
                 textpage.close()
             n_chars = len(text) - sum(text.count(c) for c in " \r\n")

@@ -1,0 +1,158 @@
+"""Page geometry on built PDFs: columns that share baselines, three columns, running heads and
+footers found by repetition wherever they sit, tables and forms read row by row."""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SHARED
+from policylens.cli import cli
+from policylens.ingest import extract_document
+from policylens.ingest.layout import Word, find_gutters, order_page, strip_furniture
+from policylens.store import open_store
+
+ENGINES = ("pdfium", "pdfplumber")
+SYLLABLES = ("ba", "ce", "di", "fo", "gu", "ha", "ke", "li", "mo", "nu", "pa", "re", "si", "to")
+
+
+def pseudo_words(n: int, start: int = 0) -> list[str]:
+    """Distinct made-up words, so the order they come back in can be checked exactly."""
+    combos = itertools.islice(itertools.product(SYLLABLES, repeat=3), start, start + n)
+    return ["".join(c) for c in combos]
+
+
+def tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z]+", text.lower())
+
+
+def document_tokens(path: Path, engine: str) -> list[str]:
+    doc, _ = extract_document(path, "0" * 64, engine=engine)
+    return tokens("\n".join(doc.pages))
+
+
+def column_texts(pdfgen, n_columns: int, lines_per_column: int, width: float, start: int = 0,
+                 near_gutter: bool = False) -> list[list[str]]:
+    """Columns of made-up words set ragged-right into ``width``; with ``near_gutter`` every
+    fourth line of the first column runs to within a point or two of its edge."""
+    columns, offset = [], start
+    for c in range(n_columns):
+        words = pseudo_words(lines_per_column * 8, offset)
+        lines = pdfgen.fill_column(words, width)[:lines_per_column]
+        offset += sum(len(ln.split()) for ln in lines)
+        if near_gutter and c == 0:
+            for i in range(0, len(lines), 4):
+                line = lines[i]
+                while pdfgen.text_width(line + "i") < width + 1.5:
+                    line += "i"  # one word grows until it nearly reaches the gutter
+                lines[i] = line
+        columns.append(lines)
+    return columns
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_columns_sharing_baselines_with_lines_near_the_gutter(tmp_path, pdfgen, engine):
+    path = tmp_path / "shared-baselines.pdf"
+    width = (pdfgen.A4_WIDTH - 90 - 14) / 2
+    pages = [column_texts(pdfgen, 2, 40, width, start=p * 1000, near_gutter=True)
+             for p in range(2)]
+    pdfgen.write_placed(path, pdfgen.column_pages(pages, running_head="Policy Digest {page}"))
+    expected = tokens(" ".join(line for page in pages for col in page for line in col))
+    got = document_tokens(path, engine)
+    assert difflib.SequenceMatcher(None, got, expected, autojunk=False).ratio() >= 0.98
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_three_columns_read_column_by_column(tmp_path, pdfgen, engine):
+    path = tmp_path / "three.pdf"
+    width = (pdfgen.A4_WIDTH - 90 - 2 * 12) / 3
+    pages = [column_texts(pdfgen, 3, 50, width, start=p * 1500) for p in range(3)]
+    pdfgen.write_placed(path, pdfgen.column_pages(
+        pages, gutter=12, size=8, leading=9,
+        running_head="Weekly Record of the Assembly {page}", footer="Printed record {page}"))
+    expected = tokens(" ".join(line for page in pages for col in page for line in col))
+    assert document_tokens(path, engine) == expected
+
+
+def test_three_column_page_has_two_gutters():
+    words = [Word(f"w{i}", x, x + 150, 100 + 12 * i, 110 + 12 * i)
+             for i in range(40) for x in (40, 220, 400)]
+    gutters = find_gutters(words, 600, 850)
+    assert len(gutters) == 2
+    assert 190 <= gutters[0][0] < gutters[0][1] <= 220 <= 370 <= gutters[1][0]
+    page = order_page(1, words, 600, 850)
+    assert page.columns == 3
+    assert [ln.column for ln in page.lines] == [0] * 40 + [1] * 40 + [2] * 40
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_footer_found_by_repetition_wherever_it_sits(tmp_path, pdfgen, engine):
+    # A two-line disclaimer 40 to 110 points above the bottom edge (beyond any fixed margin
+    # band) on every page, higher on some pages than on others.
+    path = tmp_path / "footers.pdf"
+    n = 6
+    pages = [[pdfgen.fill_column(pseudo_words(300, p * 400), 440)[:45]] for p in range(n)]
+    placed = pdfgen.column_pages(pages, left=70, footer="Disclaimer: this record is "
+                                 "unrevised and may be corrected {page}",
+                                 footer_y=[pdfgen.A4_HEIGHT - 40 - 14 * p for p in range(n)])
+    for p, page in enumerate(placed):
+        page.append(pdfgen.Placed(70, pdfgen.A4_HEIGHT - 30 - 14 * p,
+                                  "Electronic version for reference only", 8, "Helvetica"))
+    pdfgen.write_placed(path, placed)
+    doc, passages = extract_document(path, "0" * 64, engine=engine)
+    text = " ".join(p.text for p in passages)
+    assert "Disclaimer" not in text and "Electronic version" not in text
+    assert tokens(text) == tokens(" ".join(" ".join(pg[0]) for pg in pages))
+
+
+def test_repeated_line_printed_over_the_body_is_cut_out():
+    def page(number: int, over: bool) -> list[Word]:
+        words = [Word(w, 70, 300, 100 + 14 * i, 110 + 14 * i)
+                 for i, w in enumerate(pseudo_words(40, number * 40))]
+        footer = Word("Official Report unrevised", 320, 460, 100 + 14 * 38 if over else 700,
+                      110 + 14 * 38 if over else 710, 8.0)
+        return words + [footer]
+
+    pages = [order_page(n, page(n, over=(n == 3)), 600, 850) for n in range(1, 6)]
+    text = [" ".join(ln.text for ln in p.lines) for p in strip_furniture(pages)]
+    assert all("Official" not in t for t in text)
+    assert pseudo_words(40, 3 * 40)[38] in text[2]  # the body line it was drawn over stays
+
+
+def test_invisible_reference_codes_are_not_text():
+    words = [Word(w, 70, 300, 100 + 14 * i, 110 + 14 * i)
+             for i, w in enumerate(pseudo_words(30))]
+    words.append(Word("18/11/2021X00200", 88, 89, 240, 240.1, 0.1))
+    page = order_page(1, words, 600, 850)
+    assert all("X00200" not in ln.text for ln in page.lines)
+
+
+def test_cli_reads_three_columns_in_order(tmp_path, pdfgen):
+    path = tmp_path / "three.pdf"
+    width = (pdfgen.A4_WIDTH - 90 - 2 * 12) / 3
+    pages = [column_texts(pdfgen, 3, 40, width)]
+    pdfgen.write_placed(path, pdfgen.column_pages(pages, gutter=12))
+    db = tmp_path / "s.db"
+    result = CliRunner().invoke(cli, ["--db", str(db), "ingest", str(path), "--workers", "0"])
+    assert result.exit_code == 0, result.output
+    with open_store(db) as store:
+        text = " ".join(r["text"] for r in store.iter_passages())
+    assert tokens(text) == tokens(" ".join(line for col in pages[0] for line in col))
+
+
+LAYOUT_CASES = SHARED / "layout-cases"
+
+
+@pytest.mark.skipif(not LAYOUT_CASES.is_dir(), reason="../shared/layout-cases is absent")
+@pytest.mark.parametrize("engine", ENGINES)
+def test_shared_layout_cases_read_in_true_order(engine):
+    for pdf in sorted(LAYOUT_CASES.glob("*.pdf")):
+        truth = tokens(pdf.with_suffix(".txt").read_text(encoding="utf-8"))
+        got = document_tokens(pdf, engine)
+        ratio = difflib.SequenceMatcher(None, got, truth, autojunk=False).ratio()
+        assert ratio >= 0.98, (pdf.name, ratio)
