@@ -156,3 +156,18 @@ def test_shared_layout_cases_read_in_true_order(engine):
         got = document_tokens(pdf, engine)
         ratio = difflib.SequenceMatcher(None, got, truth, autojunk=False).ratio()
         assert ratio >= 0.98, (pdf.name, ratio)
+
+
+def test_speech_set_larger_than_the_lists_is_not_a_heading(tmp_path, pdfgen):
+    # A daily record sets its lists in 7 pt and its speeches in 8 pt: both are body text, and
+    # a paragraph in 8 pt stays in the passages instead of becoming a heading.
+    path = tmp_path / "record.pdf"
+    lists = [pdfgen.Placed(60, 80 + 9 * i, " ".join(pseudo_words(6, 20 * i)), 7)
+             for i in range(40)]
+    speech_words = pseudo_words(200, 2000)
+    speech = [pdfgen.Placed(60, 460 + 10 * i, line, 8) for i, line in
+              enumerate(pdfgen.fill_column(speech_words, 440, 8))]
+    pdfgen.write_placed(path, [lists + speech])
+    _, passages = extract_document(path, "0" * 64)
+    text = tokens(" ".join(p.text for p in passages))
+    assert text[-len(speech_words):] == speech_words

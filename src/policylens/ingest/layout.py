@@ -33,6 +33,7 @@ OUTER_REPEATS = 3             # a line in a page's outermost row repeated this o
 EDGE_ROWS = 3                 # rows from the top and the bottom where heads and footers may sit
 MIN_EDGE_LETTERS = 4          # a repeated line outside the margins needs this many letters
 MIN_OVERPRINT_LETTERS = 12    # a repeated line this long is cut out of a line it is drawn over
+BODY_SHARE = 0.2              # a font size holding this share of the words is body text
 MIN_TEXT_SIZE = 2.0           # points: smaller text is no text to read (invisible reference codes)
 
 
@@ -393,6 +394,12 @@ def _cut_overprint(line: Line, shape: str, repeated: Sequence[str]) -> Line | No
 
 def body_size(pages: Sequence[PageLines]) -> float:
     """The most common font size of the text: headings are larger."""
+    return body_sizes(pages)[0]
+
+
+def body_sizes(pages: Sequence[PageLines]) -> tuple[float, float]:
+    """The most common font size of the text, and the largest size that holds BODY_SHARE of
+    it: a daily record sets its lists in 7 pt and its speeches in 8 pt, and both are text."""
     sizes: dict[float, int] = {}
     get = sizes.get
     for p in pages:
@@ -404,13 +411,18 @@ def body_size(pages: Sequence[PageLines]) -> float:
             for w in ln.words:
                 key = round(w.size, 1)
                 sizes[key] = get(key, 0) + w.n_words
+    if not sizes:
+        return 10.0, 10.0
     # The first size seen wins a tie, as Counter.most_common would have it.
-    return max(sizes, key=sizes.__getitem__) if sizes else 10.0
+    common = max(sizes, key=sizes.__getitem__)
+    total = sum(sizes.values())
+    largest = max(size for size, n in sizes.items() if n >= BODY_SHARE * total or size == common)
+    return common, largest
 
 
 def build_blocks(pages: Sequence[PageLines], vocabulary: set[str] | None = None) -> list[Block]:
     """Paragraphs and headings from ordered lines, with broken words rejoined."""
-    size = body_size(pages)
+    _, size = body_sizes(pages)
     blocks: list[Block] = []
     for page in pages:
         by_col: dict[int, list[Line]] = {}
