@@ -111,6 +111,7 @@ def close_hyphen_gaps(text: str) -> str:
 
 BULLETS = "•▪●■◦◆►➢✓"  # list markers (Symbol's private-use bullet is already folded to •)
 _BULLET_INSIDE = re.compile(rf"\s+(?=[{BULLETS}]\s)")
+_BULLET = re.compile(rf"[{BULLETS}]")
 
 
 def split_bullets(text: str) -> list[str]:
@@ -119,8 +120,8 @@ def split_bullets(text: str) -> list[str]:
     Lists set without space between their items reach us as one paragraph; the lead-in before
     the first marker ("encompassing:") stays a text of its own.
     """
-    if not any(b in text for b in BULLETS):
-        return [text]
+    if text.isascii() or not _BULLET.search(text):
+        return [text]  # every marker is beyond ASCII: most paragraphs are settled at once
     return [piece.strip() for piece in _BULLET_INSIDE.split(text) if piece.strip()]
 
 

@@ -64,7 +64,7 @@ _OFFICE = (r"(?i:(?:(?:The|An|Hon\.?|Madam|Mr\.?|Mister)\s+)?"
 # Congressional Record names are set in capitals: "SCHUMER", "McCONNELL", "VAN HOLLEN".
 _CAPS_WORD = r"(?:Mc|Mac|O'|O’|De|Di|La|Le)?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+(?:\s?[\u0300-\u036f\u00b4])?"
 
-SPEAKER_PATTERNS = (
+COLON_PATTERNS = (
     # Mr Alan Whitby (Carlisle North) (Lab):  /  Mr. Ojode (Ndhiwa):  /  Hon CHRIS HIPKINS (PM):
     re.compile(rf"^(?P<name>{_TITLE}(?:\.|\s){_QUALIFIER}*\s*{_NAME})\s*\((?P<seat>[^()]{{2,80}})\)"
                rf"(?:\s*\((?P<party>{_PARTY})\))?{_TIME}\s*:\s*"),
@@ -83,6 +83,9 @@ SPEAKER_PATTERNS = (
                rf"(?:\s*\((?P<holder>(?:[^()]|\([^()]{{1,12}}\)){{1,60}})\))?\s*:\s*"),
     # Councillor Smith: / Dr. Nair: / Senator Lynn Ruane: / Hon. (Eng.) Gumbo: / SHRI X:
     re.compile(rf"^(?P<name>{_TITLE}(?:\.|\s){_QUALIFIER}*\s*{_NAME}){_TIME}\s*:\s*"),
+)
+# Labels ending with a full stop: the Congressional Record's style only.
+STOP_PATTERNS = (
     # Congressional Record: Mr. SCHUMER.  /  Mrs. GREENE of Georgia.  /  Mr. JEFFRIES (during
     # the reading).
     re.compile(rf"^(?P<name>(?:Mr|Mrs|Ms|Miss|Dr)\.\s+{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,2}}"
@@ -95,7 +98,8 @@ SPEAKER_PATTERNS = (
 )
 _PARTY_ONLY = re.compile(rf"({_KNOWN_PARTY}|Crossbench|CB|Non-Afl)")
 _PARTY_FIRST = re.compile(rf"({_KNOWN_PARTY})\s*[—–]")
-_QUICK = re.compile(r"[:.]")
+SPEAKER_PATTERNS = COLON_PATTERNS + STOP_PATTERNS
+_STOP_START = ("Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "The ")
 
 
 @dataclass(frozen=True)
@@ -128,9 +132,11 @@ def short_name(name: str) -> str:
 
 def match_speaker(text: str) -> tuple[Turn, str] | None:
     """If ``text`` opens a speaker turn, the turn and the text after the speaker's label."""
-    if not _QUICK.search(text[:LABEL_CHARS]):
-        return None  # most paragraphs: no label, no need to try every pattern
-    for pattern in SPEAKER_PATTERNS:
+    # Most paragraphs: no colon near the start and no "Mr. DOE." opening, so no pattern to try.
+    patterns = COLON_PATTERNS if ":" in text[:LABEL_CHARS] else ()
+    if text.startswith(_STOP_START):
+        patterns += STOP_PATTERNS
+    for pattern in patterns:
         m = pattern.match(text)
         if not m:
             continue
