@@ -251,6 +251,8 @@ def test_a_page_head_kept_as_a_heading_does_not_end_a_speech():
     ("The Earl of Wessington (CB): My Lords", "The Earl of Wessington", "CB"),
     ("Dr ANNA TE HURA (Green—Wellington Central): Kia ora", "Dr ANNA TE HURA", "Green"),
     ("CHRIS TANE (Labour—Te Atatū): Yes", "CHRIS TANE", "Labour"),
+    ("Mr. Luc Ferland (Saint-Jérôme, NDP): Mr. Speaker", "Mr. Luc Ferland", "NDP"),
+    ("Hon. Mary Tran (Minister of Health, Lib.): Mr. Speaker", "Hon. Mary Tran", "Lib."),
     ("The Minister for Health (Helen Carver): The", "Helen Carver", None),
 ])
 def test_parties_where_the_text_gives_them(text, speaker, party):

@@ -97,6 +97,7 @@ STOP_PATTERNS = (
                r"CHIEF\s+JUSTICE)(?:\s+pro\s+tempore)?)(?:\s*\([^()]{1,60}\))?\.(?:\s+|$)"),
 )
 _PARTY_ONLY = re.compile(rf"({_KNOWN_PARTY}|Crossbench|CB|Non-Afl)")
+_PARTY_LAST = re.compile(r",\s*(CPC|Lib\.|NDP|BQ|GP|Ind\.|Con|Lab|LD|SNP|Green)\s*$")
 _PARTY_FIRST = re.compile(rf"({_KNOWN_PARTY})\s*[—–]")
 SPEAKER_PATTERNS = COLON_PATTERNS + STOP_PATTERNS
 _STOP_START = ("Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "The ")
@@ -148,8 +149,9 @@ def match_speaker(text: str) -> tuple[Turn, str] | None:
         seat = groups.get("seat")
         if not party and seat:
             # Peers have no seat: "Lord Bethell (Con):". New Zealand prints the party before
-            # the seat: "(Labour—Te Atatū)".
-            lead = _PARTY_ONLY.fullmatch(seat.strip()) or _PARTY_FIRST.match(seat)
+            # the seat: "(Labour—Te Atatū)"; Canada after it: "(Carleton, CPC)".
+            lead = (_PARTY_ONLY.fullmatch(seat.strip()) or _PARTY_FIRST.match(seat)
+                    or _PARTY_LAST.search(seat))
             party = lead.group(1) if lead else None
         if role and _PARTY_ONLY.fullmatch(name):
             name, party, role = normalise_name(role), name, None  # "The Earl of Effingham (Con):"
