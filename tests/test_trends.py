@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from planted import (
 from policylens.errors import InputError
 from policylens.jobs.topics import run_topics
 from policylens.jobs.trends import run_trends
-from policylens.records import Mention
+from policylens.records import Mention, PassageMeta
 from policylens.store import Store
 from policylens.topics import TopicParams, fit_topics
 from policylens.trends import (
@@ -41,15 +42,18 @@ PROPS = shifting_proportions(N_PERIODS, K, rise=RISE, fall=FALL)
 SUBJECT_NAMES = list(SUBJECTS)[:K]
 
 
-def _rows(passages) -> list[dict]:
+def _meta(passage_id, doc_id, date, kind="debate", party=None, speaker=None, n_words=0):
+    return PassageMeta(passage_id, doc_id, 1, 0, date, kind, speaker, party, n_words)
+
+
+def _rows(passages) -> list[PassageMeta]:
     """Passage metadata as the store gives it: six debates a year, dated within the year."""
     rows = []
     for i, p in enumerate(passages):
         d = i % DOCS
-        rows.append({"passage_id": f"p{i:05d}", "doc_id": f"doc-{p.period}-{d}",
-                     "date": f"{FIRST_YEAR + p.period}-{d + 1:02d}-15", "kind": "debate",
-                     "party": ("Lab", "Con")[i % 2], "speaker": f"S{i % 4}",
-                     "n_words": len(p.text.split())})
+        rows.append(_meta(f"p{i:05d}", f"doc-{p.period}-{d}",
+                          f"{FIRST_YEAR + p.period}-{d + 1:02d}-15", "debate",
+                          ("Lab", "Con")[i % 2], f"S{i % 4}", len(p.text.split())))
     return rows
 
 
@@ -140,22 +144,19 @@ def test_intervals_are_seeded_and_cells_independent(planted):
 
 def test_passages_without_a_mix_or_a_date_are_left_out(planted):
     rows, shares, labels = planted
-    rows = [dict(r) for r in rows[:480]]
+    rows = list(rows[:480])
     shares = shares[:480].copy()
     shares[0] = np.nan
-    rows[1]["date"] = None
+    rows[1] = dataclasses.replace(rows[1], date=None)
     trend = topic_prevalence(rows, shares, labels, n_boot=100)
     assert {r["n_passages"] for r in trend if r["period"] == "2016"} == {238}
 
 
 def test_mention_rates_per_10k_words_with_zero_rows():
     rows = [
-        {"passage_id": "a", "doc_id": "d1", "date": "2018-03-01", "kind": "debate",
-         "party": None, "speaker": None, "n_words": 500},
-        {"passage_id": "b", "doc_id": "d2", "date": "2018-11-01", "kind": "report",
-         "party": None, "speaker": None, "n_words": 1500},
-        {"passage_id": "c", "doc_id": "d3", "date": "2020-01-01", "kind": "debate",
-         "party": None, "speaker": None, "n_words": 1000},
+        _meta("a", "d1", "2018-03-01", "debate", n_words=500),
+        _meta("b", "d2", "2018-11-01", "report", n_words=1500),
+        _meta("c", "d3", "2020-01-01", "debate", n_words=1000),
     ]
     counts = {"a": {"COST": 3}, "b": {"COST": 1, "THERAPY": 2}}
     out = mention_trends(rows, counts, ("THERAPY", "COST"), by="year", group="kind",
@@ -279,3 +280,34 @@ def test_document_topics_are_tidy(store_run):
     first = [r for r in rows if r["passage_id"] == rows[0]["passage_id"]]
     assert sorted(int(r["rank"]) for r in first) == list(range(1, K + 1))
     assert sum(float(r["share"]) for r in first) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_a_run_reads_passage_text_once(tmp_path):
+    passages = planted_texts(PROPS, 40, seed=1)
+    with Store(tmp_path / "s.db") as store:
+        add_planted_documents(store, passages, FIRST_YEAR, docs_per_period=4)
+        full = list(store.iter_passages())
+        meta = store.passage_meta()
+        # The metadata is the full rows without their text, in the same order.
+        assert [(m.passage_id, m.doc_id, m.page, m.seq, m.date, m.kind, m.speaker, m.party,
+                 m.n_words) for m in meta] == [
+            (r["passage_id"], r["doc_id"], r["page"], r["seq"], r["date"], r["kind"],
+             r["speaker"], r["party"], r["n_words"]) for r in full]
+        reads = {"all texts": 0, "texts by id": 0}
+        all_texts, by_id = store.passage_texts, store.passages_by_id
+
+        def count_all():
+            reads["all texts"] += 1
+            return all_texts()
+
+        def count_by_id(ids):
+            ids = list(ids)
+            reads["texts by id"] += len(ids)
+            return by_id(ids)
+
+        store.passage_texts, store.passages_by_id = count_all, count_by_id
+        store.iter_passages = lambda *a, **k: pytest.fail("read every passage with its text")
+        outcome = run_topics(store, tmp_path, TopicParams(k=K, seed=0))
+        run_trends(store, tmp_path, topics=outcome, n_boot=50, seed=0, plots=False)
+    assert reads["all texts"] == 1
+    assert 0 < reads["texts by id"] <= K * 3  # the topics' example passages alone

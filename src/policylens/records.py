@@ -33,6 +33,25 @@ class Passage:
         return len(self.text.split())
 
 
+@dataclass(frozen=True, slots=True)
+class PassageMeta:
+    """A passage's provenance without its text: what trends and topic tables need.
+
+    Slots, and strings shared between passages (the store interns them), keep a whole
+    corpus's metadata small: no per-passage dicts.
+    """
+
+    passage_id: str
+    doc_id: str
+    page: int
+    seq: int
+    date: str | None
+    kind: str
+    speaker: str | None
+    party: str | None
+    n_words: int
+
+
 @dataclass(frozen=True)
 class Mention:
     """A tagged span in a passage: character offsets into the passage text."""

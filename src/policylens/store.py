@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import StoreError
-from .records import Document, Mention, Passage
+from .records import Document, Mention, Passage, PassageMeta
 
 # Bump only for changes an older release cannot read. A table added to _SCHEMA (file_hashes,
 # a cache) needs no bump: _migrate creates it in a store that lacks it, and older releases
@@ -331,6 +331,24 @@ class Store:
             f"WHERE {where} ORDER BY d.date, d.path, p.seq",
             params,
         )
+
+    def passage_meta(self) -> list[PassageMeta]:
+        """Every passage's provenance (no text), in the order of :meth:`iter_passages`."""
+        # The text column is never read; repeated values (document ids, dates, kinds,
+        # speakers, parties) are one shared string each.
+        shared: dict[str, str] = {}
+        share = lambda v: v if v is None else shared.setdefault(v, v)  # noqa: E731
+        rows = self.conn.execute(
+            "SELECT p.passage_id, p.doc_id, p.page, p.seq, d.date, d.kind, p.speaker, p.party,"
+            " p.n_words FROM passages p JOIN documents d USING (doc_id)"
+            " ORDER BY d.date, d.path, p.seq")
+        return [PassageMeta(pid, share(doc), page, seq, share(date), share(kind), share(speaker),
+                            share(party), n_words)
+                for pid, doc, page, seq, date, kind, speaker, party, n_words in rows]
+
+    def passage_texts(self) -> Iterator[tuple[str, str]]:
+        """(passage_id, text) of every passage, in passage-id order."""
+        yield from self.conn.execute("SELECT passage_id, text FROM passages ORDER BY passage_id")
 
     def count_passages(self) -> int:
         """Number of stored passages."""

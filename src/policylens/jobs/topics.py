@@ -16,29 +16,39 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import InputError, ModelError
+from ..records import PassageMeta
 from ..runner import Say, quiet
 from ..store import Store
 
 MODEL_DIR = "topic-model"
 TOPICS_ARTIFACT = "topics"
-META_COLUMNS = ("passage_id", "doc_id", "date", "kind", "party", "speaker", "n_words")
 
 
-def passage_rows(store: Store) -> list[dict]:
-    """Every passage's id and provenance (no text), in the store's date order."""
-    return [{c: r[c] for c in META_COLUMNS} for r in store.iter_passages()]
+class PassageTexts:
+    """The passages' texts read once, in passage-id order: their key and, if asked, the texts.
+
+    The key (a hash of the passage ids and texts) decides whether a saved model still fits;
+    the fit reads the texts in the same order (a hash of the file, so debates of every date
+    mix in each batch) rather than the store's date order.
+    """
+
+    def __init__(self, store: Store, keep: bool) -> None:
+        h = hashlib.sha256()
+        self.ids: list[str] = []
+        self.texts: list[str] | None = [] if keep else None
+        for pid, text in store.passage_texts():
+            h.update(f"{pid}\t{hashlib.sha256(text.encode('utf-8')).hexdigest()}\n".encode())
+            self.ids.append(pid)
+            if self.texts is not None:
+                self.texts.append(text)
+        self.passages_hash = h
 
 
-def topics_key(store: Store, params) -> str:
+def topics_key(store: Store, params, texts: PassageTexts | None = None) -> str:
     """A hash of the passages (ids and texts), the parameters and the library versions."""
     from ..topics.model import library_versions
 
-    h = hashlib.sha256()
-    for pid, text_hash in sorted(
-        (r["passage_id"], hashlib.sha256(r["text"].encode("utf-8")).hexdigest())
-        for r in store.iter_passages()
-    ):
-        h.update(f"{pid}\t{text_hash}\n".encode())
+    h = (texts or PassageTexts(store, keep=False)).passages_hash.copy()
     h.update(json.dumps({"params": params.to_dict(), "versions": library_versions()},
                         sort_keys=True).encode())
     return h.hexdigest()
@@ -50,7 +60,7 @@ class TopicsOutcome:
 
     model: object
     labels: list[str]
-    rows: list[dict]
+    rows: list[PassageMeta]
     shares: np.ndarray
     key: str
     reused: bool
@@ -72,23 +82,24 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
     params.validate()
     out_dir = Path(out_dir)
     model_dir = out_dir / MODEL_DIR
-    rows = passage_rows(store)
+    rows = store.passage_meta()
     if not rows:
         raise InputError(f"the store {store.path} holds no passages",
                          "ingest some PDFs first: `policylens ingest corpus/`")
-    key = topics_key(store, params)
+    in_memory = len(rows) <= IN_MEMORY_MAX_PASSAGES
+    texts = PassageTexts(store, keep=in_memory)
+    key = topics_key(store, params, texts)
     outcome = None if refit else _reuse(store, model_dir, key, rows, info)
     if outcome is None:
-        ids = [r["passage_id"] for r in rows]
-        if len(rows) <= IN_MEMORY_MAX_PASSAGES:
-            # Fit in passage-id order (a hash of the file, so debates of every date mix in
-            # each batch) rather than the store's date order.
-            texts = {r["passage_id"]: r["text"] for r in store.iter_passages()}
-            order = sorted(range(len(ids)), key=ids.__getitem__)
-            source = ListSource([texts[ids[i]] for i in order])
+        ids = [r.passage_id for r in rows]
+        if in_memory:
+            position = {pid: i for i, pid in enumerate(ids)}
+            order = [position[pid] for pid in texts.ids]
+            source = ListSource(texts.texts)
         else:
             order = list(range(len(ids)))
             source = CallableSource(len(rows), lambda: (r["text"] for r in store.iter_passages()))
+        del texts
         info(f"fitting {params.method.upper()} topics on {len(rows)} passages"
              + (f" (k {params.k_min}..{params.k_max} by coherence)" if params.k is None else ""))
         result = fit_topics(source, params, progress=info, workers=workers, key=key)
@@ -150,12 +161,12 @@ def _reuse(store: Store, model_dir: Path, key: str, rows: list[dict], info: Say
         if model.key_ != key or saved_key != key:
             continue
         position = {pid: i for i, pid in enumerate(ids)}
-        if any(r["passage_id"] not in position for r in rows):
+        if any(r.passage_id not in position for r in rows):
             continue
-        aligned = shares[[position[r["passage_id"]] for r in rows]]
+        aligned = shares[[position[r.passage_id] for r in rows]]
         if folder.resolve() != model_dir.resolve():
             save_model(model, model_dir, labels)
-            save_shares(model_dir, [r["passage_id"] for r in rows], aligned, key)
+            save_shares(model_dir, [r.passage_id for r in rows], aligned, key)
         info(f"topics: passages unchanged, reusing the model in {folder}")
         info(describe_k_choice(model.k, model.k_scores_,
                                model.params.k is not None))
@@ -169,10 +180,9 @@ def _write_topic_tables(store: Store, outcome: TopicsOutcome, out_dir: Path) -> 
 
     model, shares, rows = outcome.model, outcome.shares, outcome.rows
     usable = np.isfinite(shares).all(axis=1)
-    picks = representative(shares, n_words=[r["n_words"] or 0 for r in rows])
-    wanted = {rows[i]["passage_id"] for p in picks for i in p}
-    texts = {r["passage_id"]: r["text"] for r in store.iter_passages()
-             if r["passage_id"] in wanted}
+    picks = representative(shares, n_words=[r.n_words or 0 for r in rows])
+    found = store.passages_by_id(rows[i].passage_id for p in picks for i in p)
+    texts = {pid: row["text"] for pid, row in found.items()}
     dominant = np.bincount(np.argmax(np.where(usable[:, None], shares, -1), axis=1)[usable],
                            minlength=model.k)
     mean = shares[usable].mean(axis=0) if usable.any() else np.zeros(model.k)
@@ -181,8 +191,8 @@ def _write_topic_tables(store: Store, outcome: TopicsOutcome, out_dir: Path) -> 
         "topic": t + 1, "label": outcome.labels[t], "top_words": "; ".join(top_terms[t]),
         "coherence": float(model.coherence_[t]) if model.coherence_ is not None else None,
         "share": float(mean[t]), "n_dominant": int(dominant[t]),
-        "representative_passages": " ".join(rows[i]["passage_id"] for i in picks[t]),
-        "example": snippet(texts.get(rows[picks[t][0]]["passage_id"], "")) if picks[t] else "",
+        "representative_passages": " ".join(rows[i].passage_id for i in picks[t]),
+        "example": snippet(texts.get(rows[picks[t][0]].passage_id, "")) if picks[t] else "",
     } for t in range(model.k)]
 
     def document_topic_rows():
@@ -191,8 +201,8 @@ def _write_topic_tables(store: Store, outcome: TopicsOutcome, out_dir: Path) -> 
             rank = np.empty(model.k, dtype=int)
             rank[np.lexsort((np.arange(model.k), -s))] = np.arange(1, model.k + 1)
             for t in range(model.k):
-                yield {**{c: row[c] for c in ("passage_id", "doc_id", "date", "kind", "party",
-                                              "speaker")},
+                yield {"passage_id": row.passage_id, "doc_id": row.doc_id, "date": row.date,
+                       "kind": row.kind, "party": row.party, "speaker": row.speaker,
                        "topic": t + 1, "share": float(s[t]), "rank": int(rank[t])}
 
     outputs = {
@@ -230,7 +240,7 @@ def load_topics(store: Store, out_dir: str | Path, model_dir: str | Path | None 
     else:
         folder, model = _store_model(store, Path(out_dir) / MODEL_DIR)
     labels = model_labels(folder) or [f"topic {t + 1}" for t in range(model.k)]
-    rows = passage_rows(store)
+    rows = store.passage_meta()
     if not rows:
         raise InputError(f"the store {store.path} holds no passages",
                          "ingest some PDFs first: `policylens ingest corpus/`")
@@ -239,18 +249,16 @@ def load_topics(store: Store, out_dir: str | Path, model_dir: str | Path | None 
     except ModelError:
         ids, shares, key = [], np.zeros((0, model.k)), ""
     position = {pid: i for i, pid in enumerate(ids)}
-    missing = [i for i, r in enumerate(rows) if r["passage_id"] not in position]
+    missing = [i for i, r in enumerate(rows) if r.passage_id not in position]
     aligned = np.full((len(rows), model.k), np.nan)
-    known = [i for i, r in enumerate(rows) if r["passage_id"] in position]
+    known = [i for i, r in enumerate(rows) if r.passage_id in position]
     if known:
-        aligned[known] = shares[[position[rows[i]["passage_id"]] for i in known]]
+        aligned[known] = shares[[position[rows[i].passage_id] for i in known]]
     if missing:
         info(f"scoring {len(missing)} passages the model has not seen (the model is not refitted;"
              " run `policylens topics` to refit)")
-        want = {rows[i]["passage_id"] for i in missing}
-        texts = {r["passage_id"]: r["text"] for r in store.iter_passages()
-                 if r["passage_id"] in want}
-        aligned[missing] = model.transform([texts[rows[i]["passage_id"]] for i in missing])
+        found = store.passages_by_id(rows[i].passage_id for i in missing)
+        aligned[missing] = model.transform([found[rows[i].passage_id]["text"] for i in missing])
     return TopicsOutcome(model, labels, rows, aligned, key, True, folder)
 
 

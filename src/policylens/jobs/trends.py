@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError
+from ..records import PassageMeta
 from ..runner import Say, quiet
 from ..store import Store
 from .settings import record_settings
-from .topics import TopicsOutcome, load_topics, passage_rows
+from .topics import TopicsOutcome, load_topics
 
 PLOTS_DIR = "plots"
 
@@ -80,7 +81,7 @@ def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = 
     check_compare(compare)
     out_dir = Path(out_dir)
     rows, shares, labels = topics.rows, topics.shares, topics.labels
-    undated = sum(1 for r in rows if not r["date"])
+    undated = sum(1 for r in rows if not r.date)
     if undated:
         info(f"{undated} passages have no date and are left out of the trends")
     trend_rows = topic_prevalence(rows, shares, labels, by=by, group=group, n_boot=n_boot,
@@ -107,7 +108,7 @@ def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = 
     return outputs
 
 
-def write_mention_trends(store: Store, out_dir: str | Path, *, rows: list[dict] | None = None,
+def write_mention_trends(store: Store, out_dir: str | Path, *, rows: list[PassageMeta] | None = None,
                          by: str = "year", group: str | None = None, n_boot: int = 1000,
                          seed: int = 0, plots: bool = True,
                          info: Say = quiet) -> dict[str, Path]:
@@ -119,13 +120,13 @@ def write_mention_trends(store: Store, out_dir: str | Path, *, rows: list[dict] 
     return outputs
 
 
-def mention_table(store: Store, out_dir: str | Path, *, rows: list[dict] | None, by: str,
+def mention_table(store: Store, out_dir: str | Path, *, rows: list[PassageMeta] | None, by: str,
                    group: str | None, n_boot: int, seed: int, info: Say
                    ) -> tuple[dict[str, Path], list[dict]]:
     from ..trends import mention_trends
     from ..trends.export import write_table
 
-    rows = passage_rows(store) if rows is None else rows
+    rows = store.passage_meta() if rows is None else rows
     counts = mention_counts(store)
     if not counts:
         info("no mentions in the store: mention trends are all zero (tag passages first)")

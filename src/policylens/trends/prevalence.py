@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import InputError
+from ..records import PassageMeta
 
 PERIODS = ("year", "quarter", "month")
 GROUPS = ("kind", "party", "speaker")
@@ -76,13 +77,13 @@ def period_range(periods: Sequence[str]) -> list[str]:
     return out
 
 
-def group_of(row: Mapping, group: str | None) -> str:
+def group_of(row: PassageMeta, group: str | None) -> str:
     """The value of the grouping column for a passage ('unknown' when missing)."""
     if group is None:
         return ALL
     if group not in GROUPS:
         raise InputError(f"unknown group {group!r}", f"use one of: {', '.join(GROUPS)}")
-    value = row[group]
+    value = getattr(row, group)
     return str(value) if value not in (None, "") else UNKNOWN
 
 
@@ -95,7 +96,7 @@ class Cell:
     rows: np.ndarray
 
 
-def make_cells(rows: Sequence[Mapping], by: str, group: str | None,
+def make_cells(rows: Sequence[PassageMeta], by: str, group: str | None,
                usable: np.ndarray | None = None) -> list[Cell]:
     """Cells for group 'all' and, with ``group``, for each of its values; sorted."""
     if by not in PERIODS:
@@ -104,7 +105,7 @@ def make_cells(rows: Sequence[Mapping], by: str, group: str | None,
     for i, row in enumerate(rows):
         if usable is not None and not usable[i]:
             continue
-        period = period_of(row["date"], by)
+        period = period_of(row.date, by)
         if period is None:
             continue
         members.setdefault((ALL, period), []).append(i)
@@ -166,7 +167,7 @@ def usable_rows(shares: np.ndarray) -> np.ndarray:
     return np.isfinite(shares).all(axis=1)
 
 
-def topic_prevalence(rows: Sequence[Mapping], shares: np.ndarray, labels: Sequence[str], *,
+def topic_prevalence(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequence[str], *,
                      by: str = "year", group: str | None = None,
                      n_boot: int = DEFAULT_BOOTSTRAP, seed: int = 0) -> list[dict]:
     """One row per period, group and topic: mean share with its interval and counts."""
@@ -176,7 +177,7 @@ def topic_prevalence(rows: Sequence[Mapping], shares: np.ndarray, labels: Sequen
     out = []
     for cell in make_cells(rows, by, group, usable_rows(shares)):
         sub = shares[cell.rows]
-        docs = [rows[i]["doc_id"] for i in cell.rows]
+        docs = [rows[i].doc_id for i in cell.rows]
         reps = bootstrap_ratio(sub, np.ones(len(sub)), docs, n_boot,
                                cell_rng(seed, "topics", cell.period, cell.group))
         low, high = interval(reps)
@@ -191,7 +192,7 @@ def topic_prevalence(rows: Sequence[Mapping], shares: np.ndarray, labels: Sequen
     return out
 
 
-def mention_trends(rows: Sequence[Mapping], mention_counts: Mapping[str, Mapping[str, int]],
+def mention_trends(rows: Sequence[PassageMeta], mention_counts: Mapping[str, Mapping[str, int]],
                    labels: Sequence[str], *, by: str = "year", group: str | None = None,
                    n_boot: int = DEFAULT_BOOTSTRAP, seed: int = 0) -> list[dict]:
     """One row per period, group and label: mentions, words, and mentions per 10,000 words.
@@ -202,13 +203,13 @@ def mention_trends(rows: Sequence[Mapping], mention_counts: Mapping[str, Mapping
     num = np.zeros((len(rows), len(labels)))
     index = {label: j for j, label in enumerate(labels)}
     for i, row in enumerate(rows):
-        for label, count in mention_counts.get(row["passage_id"], {}).items():
+        for label, count in mention_counts.get(row.passage_id, {}).items():
             if label in index:
                 num[i, index[label]] = count
-    words = np.asarray([row["n_words"] or 0 for row in rows], dtype=float)
+    words = np.asarray([row.n_words or 0 for row in rows], dtype=float)
     out = []
     for cell in make_cells(rows, by, group):
-        docs = [rows[i]["doc_id"] for i in cell.rows]
+        docs = [rows[i].doc_id for i in cell.rows]
         n_words = words[cell.rows].sum()
         counts = num[cell.rows].sum(axis=0)
         reps = bootstrap_ratio(num[cell.rows], words[cell.rows], docs, n_boot,

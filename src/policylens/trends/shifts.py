@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 import numpy as np
 
 from ..errors import InputError
+from ..records import PassageMeta
 from .prevalence import (
     ALL,
     CONFIDENCE,
@@ -86,11 +87,11 @@ def parse_window(spec: str) -> Window:
     return Window(spec, start, end)
 
 
-def _window_rows(rows: Sequence[Mapping], window: Window, usable: np.ndarray) -> list[int]:
-    return [i for i, r in enumerate(rows) if usable[i] and window.contains(r["date"])]
+def _window_rows(rows: Sequence[PassageMeta], window: Window, usable: np.ndarray) -> list[int]:
+    return [i for i, r in enumerate(rows) if usable[i] and window.contains(r.date)]
 
 
-def default_windows(rows: Sequence[Mapping], shares: np.ndarray, by: str
+def default_windows(rows: Sequence[PassageMeta], shares: np.ndarray, by: str
                     ) -> tuple[Window, Window] | None:
     """The first and last periods that hold passages (None with fewer than two periods)."""
     periods = sorted({c.period for c in make_cells(rows, by, None, usable_rows(shares))})
@@ -100,7 +101,7 @@ def default_windows(rows: Sequence[Mapping], shares: np.ndarray, by: str
     return parse_window(first), parse_window(last)
 
 
-def topic_shifts(rows: Sequence[Mapping], shares: np.ndarray, labels: Sequence[str], *,
+def topic_shifts(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequence[str], *,
                  by: str = "year", group: str | None = None,
                  compare: tuple[str, str] | None = None,
                  n_boot: int = DEFAULT_BOOTSTRAP, seed: int = 0) -> list[dict]:
@@ -146,7 +147,7 @@ def topic_shifts(rows: Sequence[Mapping], shares: np.ndarray, labels: Sequence[s
 
 
 def _replicates(rows, shares, idx, n_boot, rng) -> np.ndarray:
-    docs = [rows[i]["doc_id"] for i in idx]
+    docs = [rows[i].doc_id for i in idx]
     return bootstrap_ratio(shares[idx], np.ones(len(idx)), docs, n_boot, rng)
 
 
@@ -163,7 +164,7 @@ def js_divergence(p: np.ndarray, q: np.ndarray) -> float:
     return max(0.0, 0.5 * kl(p) + 0.5 * kl(q))
 
 
-def divergence(rows: Sequence[Mapping], shares: np.ndarray, labels: Sequence[str], *,
+def divergence(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequence[str], *,
                by: str = "year", group: str | None = None,
                n_perm: int = DEFAULT_PERMUTATIONS, seed: int = 0) -> list[dict]:
     """Jensen-Shannon divergence between each pair of consecutive periods with passages."""
@@ -195,7 +196,7 @@ def divergence(rows: Sequence[Mapping], shares: np.ndarray, labels: Sequence[str
 def _permutation_noise(rows, shares, ia, ib, n_perm, rng) -> float:
     """The divergence that shuffling documents between the two periods reaches 95% of times."""
     idx = np.concatenate([ia, ib])
-    docs = np.asarray([rows[i]["doc_id"] for i in idx])
+    docs = np.asarray([rows[i].doc_id for i in idx])
     units, inverse = np.unique(docs, return_inverse=True)
     n_a_docs = len(set(docs[: len(ia)]))
     if len(units) >= 4 and n_a_docs < len(units):
