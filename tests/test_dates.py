@@ -8,11 +8,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
-from policylens.ingest.docinfo import (agrees, choose_date, date_from_filename, find_issue_date)
-from policylens.ingest.extract import extract_document, sha256_file
-
 from conftest import SHARED
+
+from policylens.ingest.docinfo import agrees, choose_date, date_from_filename, find_issue_date
+from policylens.ingest.extract import extract_document, sha256_file
 
 BODY = ("Community pharmacists dispense the medicine once the specialist team has started it and "
         "the patient has been reviewed at twelve weeks, with kidney function checked before each "
@@ -74,8 +73,8 @@ def test_document_control_date_beats_the_bibliography(tmp_path, pdfgen):
     sections = [
         {"heading": "Background", "paragraphs": [BODY] * 3},
         {"heading": "References", "paragraphs": [
-            "1. National guidance on kidney disease. Published: 24 February 2021. Available "
-            "online (accessed 15/08/2021).",
+            ("1. National guidance on kidney disease. Published: 24 February 2021. Available "
+             "online (accessed 15/08/2021)."),
             "2. Product characteristics. Last updated: 5 February 2024."]},
         {"heading": "Document ratification details", "paragraphs": [
             "Ratified by: the joint prescribing group.", "Date ratified: July 2024",
@@ -107,8 +106,8 @@ def _printed_dates() -> dict[str, str]:
 @pytest.mark.skipif(not (REAL / "wild" / "MANIFEST.tsv").exists(),
                     reason="../shared/realpdfs is not present")
 @pytest.mark.parametrize("name", ["wild/ie_oireachtas_2021-11-18.pdf",
-                                  "202407-Dapagliflozin-and-empagliflozin-for-heart-failure-"
-                                  "Prescribing-Support-Document-v3.pdf"])
+                                  ("202407-Dapagliflozin-and-empagliflozin-for-heart-failure-"
+                                   "Prescribing-Support-Document-v3.pdf")])
 def test_real_documents_get_their_printed_date(name):
     path = REAL / name
     if not path.exists():

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SHARED
 
 from policylens.cli import cli
 from policylens.ingest.extract import extract_document, sha256_file
 from policylens.ingest.speakers import match_speaker, normalise_name
-
-from conftest import SHARED
 
 DAY = dt.date(2022, 3, 9)
 
@@ -143,6 +141,8 @@ def test_party_given_once_is_carried_to_later_turns():
 @pytest.mark.parametrize("text,speaker", [
     ("Mr. SCHOLTZ. Mr. President, I rise", "Mr. SCHOLTZ"),
     ("Mr. GARCÍA ́ of Texas. Mr. Speaker", "Mr. GARCÍA of Texas"),
+    ("Mr. M GOVERN. Mr. Speaker, I yield", "Mr. M. GOVERN"),  # small capitals split
+    ("SPEAKER: Order. The question is", "SPEAKER"),
     ("The ACTING PRESIDENT pro tempore. Without objection", "The ACTING PRESIDENT pro tempore"),
     ("Mr DUNMORE (Fairhaven—Leader of the House) (14:02): The", "Mr DUNMORE"),
     ("His Excellency the President (Mr. Daniel Korir): Mr. Speaker", "Mr. Daniel Korir"),
@@ -165,6 +165,8 @@ def test_labels_in_text(text, speaker):
     "I have received notice from Senator Aoife Brennan of the following matter:",
     "Deputy Director of Finance and Estates: Jane Doe",
     "The need for the Minister for Health to ensure (a): the following",
+    "Speaker: Read a letter appointing a Speaker pro tempore. Page H591",
+    "President: signed the following bills.",
 ])
 def test_ordinary_text_is_not_a_label(text):
     assert match_speaker(text) is None

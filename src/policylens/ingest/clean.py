@@ -93,7 +93,7 @@ def join_lines(lines: Iterable[str]) -> str:
 
 # "short- and long-term": a hyphen left open before one of these is meant (suspended).
 SUSPENDED_BEFORE = frozenset({"and", "or", "nor", "to", "and/or", "as", "but", "than", "through",
-                              "versus", "vs", "vs.", "if", "nor"})
+                              "versus", "vs", "vs.", "if"})
 _HYPHEN_GAP = re.compile(r"(?<=[^\W_])- +(?=([^\W_][\w/.]*))")
 
 

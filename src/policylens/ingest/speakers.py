@@ -55,12 +55,15 @@ _ROLE_START = (r"(?:The|THE|Minister|MINISTER|His|Her|HIS|HER|Assistant|ASSISTAN
                r"ATTORNEY|Prime|PRIME|Cabinet|CABINET|Secretary|SECRETARY|Acting|ACTING|"
                r"Temporary|TEMPORARY)")
 # Offices that speak under their title rather than a name (any case: "CHAIR", "An Cathaoirleach").
-_OFFICE = (r"(?i:(?:(?:The|An|Hon\.?|Madam|Mr\.?|Mister)\s+)?"
-           r"(?:(?:Deputy|Acting|Temporary|Assistant|Vice|Leas|Second\s+Deputy)[\s-]+){0,3}"
-           r"(?:Chair(?:man|person|woman|lady)?|Speaker|President|Presiding\s+Officer|Clerk|"
-           r"Secretary[\s-]General|Cathaoirleach|Chathaoirleach|Ceann\s+Comhairle|"
-           r"Cheann\s+Comhairle|Taoiseach|T[áa]naiste|Mayor|Deputy\s+Mayor)"
-           r"(?:\s+pro\s+tempore)?)")
+_OFFICE_TITLE = (r"(?i:(?:(?:Deputy|Acting|Temporary|Assistant|Vice|Leas|Second\s+Deputy)[\s-]+){0,3}"
+                 r"(?:Chair(?:man|person|woman|lady)?|Speaker|President|Presiding\s+Officer|"
+                 r"Clerk|Secretary[\s-]General|Cathaoirleach|Chathaoirleach|Ceann\s+Comhairle|"
+                 r"Cheann\s+Comhairle|Taoiseach|T[áa]naiste|Mayor|Deputy\s+Mayor)"
+                 r"(?:\s+pro\s+tempore)?)")
+# An office with its article ("The Chair", "An Cathaoirleach", "Madam Speaker"), or bare and in
+# capitals ("CHAIR:", "SPEAKER:"): a bare "Speaker:" opens an index entry, not a turn.
+_OFFICE = (rf"(?:(?i:The|An|Hon\.?|Madam|Mr\.?|Mister)\s+{_OFFICE_TITLE}"
+           rf"|(?=[A-Z][A-Z\s-]*[A-Z]\s*[(:]){_OFFICE_TITLE})")
 # Congressional Record names are set in capitals: "SCHUMER", "McCONNELL", "VAN HOLLEN".
 _CAPS_WORD = r"(?:Mc|Mac|O'|O’|De|Di|La|Le)?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+(?:\s?[\u0300-\u036f\u00b4])?"
 
@@ -88,7 +91,8 @@ COLON_PATTERNS = (
 STOP_PATTERNS = (
     # Congressional Record: Mr. SCHUMER.  /  Mrs. GREENE of Georgia.  /  Mr. JEFFRIES (during
     # the reading).
-    re.compile(rf"^(?P<name>(?:Mr|Mrs|Ms|Miss|Dr)\.\s+{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,2}}"
+    # (a small-capital name may lose letters to another line: "Mr. M GOVERN.")
+    re.compile(rf"^(?P<name>(?:Mr|Mrs|Ms|Miss|Dr)\.\s+(?:[A-Z]\s)?{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,2}}"
                rf"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})?)"
                rf"(?:\s*\([^()]{{1,60}}\))?\.(?:\s+|$)"),
     # The PRESIDING OFFICER.  /  The SPEAKER pro tempore (Mr. CUELLAR).  /  The Acting CHAIR.
