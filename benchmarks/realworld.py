@@ -17,6 +17,8 @@ For each file, and over all files:
 - header/footer lines left: how many times a line that pdftotext prints at the top or bottom
   of many pages (a running head or footer, digits aside) occurs in the stored passages (a
   sentence of the body that quotes a head, "February 24, 2021", counts too);
+- pages left out (whole, or in part), by reason: ``unmapped-font``, ``unmapped-text``,
+  ``damaged``;
 - speakers: the share of passages of debate transcripts (hansard/ and the files MANIFEST.tsv
   calls parliamentary) that carry a speaker;
 - pages/s of the whole ingest of the file (hashing, reading, layout, store) against
@@ -180,6 +182,7 @@ class FileResult:
     debate: bool = False
     passages: int = 0
     with_speaker: int = 0
+    left_out: str = ""
     seconds: float = 0.0
     poppler_seconds: float = 0.0
 
@@ -217,11 +220,14 @@ def measure_file(pdf: Path, root: Path, expected: Expected, workdir: Path) -> Fi
             result.reason = summary.failed[0][1].reason
         docs = list(store.iter_documents())
         passages = [dict(p) for p in store.iter_passages()]
+        dropped = [row for rows in store.dropped_pages().values() for row in rows]
     db.unlink()
     if docs:
         doc = docs[0]
         result.stored, result.kind, result.date = True, doc["kind"], doc["date"]
         result.pages = doc["n_pages"] or result.pages
+    reasons = Counter(row["reason"] for row in dropped)
+    result.left_out = ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
     result.passages = len(passages)
     result.with_speaker = sum(1 for p in passages if p["speaker"])
 
@@ -266,8 +272,8 @@ def render(results: list[FileResult], skipped: list[tuple[str, int]], quick: boo
         "",
         ("| file | pages | stored | kind | date found | printed | words recovered "
         "| 4-gram order | head/footer lines left | debate passages with a speaker "
-        "| pages/s | × pdftotext |"),
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| pages/s | × pdftotext | pages left out |"),
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         ok = r.date_ok
@@ -281,7 +287,7 @@ def render(results: list[FileResult], skipped: list[tuple[str, int]], quick: boo
             f"| {r.kind} | {(r.date or '—') + mark} | {' or '.join(r.printed) or '—'} "
             f"| {share(r.words_found, r.ref_words)} | {share(r.grams_found, r.ref_grams)} "
             f"| {r.furniture_left} | {speakers} | {rate:.1f} "
-            f"| {ratio} |")
+            f"| {ratio} | {r.left_out} |")
     dated = [r for r in results if r.date_ok is not None]
     debates = [r for r in results if r.debate]
     stored = [r for r in results if r.stored]
@@ -325,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip files of more than --max-pages pages")
     parser.add_argument("--max-pages", type=int, default=QUICK_MAX_PAGES)
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--match", default="", help="only files whose path holds this text")
     args = parser.parse_args(argv)
     root = args.realpdfs.resolve()
     if not root.is_dir():
@@ -343,6 +350,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="policylens-realworld-") as tmp:
         for pdf in sorted(root.rglob("*.pdf")):
             name = str(pdf.relative_to(root))
+            if args.match not in name:
+                continue
             if args.quick:
                 n = page_count(pdf)
                 if n > args.max_pages:

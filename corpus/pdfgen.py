@@ -59,6 +59,7 @@ __all__ = [
     "write_committee_hansard",
     "write_kenya_hansard",
     "write_council_hansard",
+    "write_unmapped_font",
 ]
 
 PDF_AUTHOR = "policylens corpus"
@@ -1132,3 +1133,68 @@ def write_table(path, rows: Sequence[Sequence[str]], *, widths: Sequence[float],
             x += width
         y += tallest * leading + row_gap
     return write_placed(path, [placed], title=title)
+
+
+# ---------------------------------------------------------------------------------------------
+# text in a font without a Unicode map, among ordinary text
+
+# A composite font (two-byte glyph ids, Identity-H) with no ToUnicode map and no embedded
+# program, as subset fonts of scripts a producer could not map reach us: readers see glyph ids
+# ("(cid:N)" in pdfminer; unmapped codes in PDFium), never the letters drawn.
+_UNMAPPED_FONT = (b"<< /Type /Font /Subtype /Type0 /BaseFont /PLXYZZ+Unmapped "
+                  b"/Encoding /Identity-H /DescendantFonts [%d 0 R] >>")
+_UNMAPPED_CIDFONT = (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /PLXYZZ+Unmapped "
+                     b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+                     b"/FontDescriptor %d 0 R /DW 500 >>")
+_UNMAPPED_DESCRIPTOR = (b"<< /Type /FontDescriptor /FontName /PLXYZZ+Unmapped /Flags 4 "
+                        b"/FontBBox [0 0 500 700] /ItalicAngle 0 /Ascent 700 /Descent -200 "
+                        b"/CapHeight 700 /StemV 80 >>")
+UNMAPPED_GLYPH_BASE = 0x0900  # glyph ids drawn: this plus the letter's code
+
+
+def write_unmapped_font(path, pages: Sequence[Sequence[tuple[str, bool]]]) -> int:
+    """Write pages of (text, mapped) lines, one line each, top-down; return the page count.
+
+    A mapped line is set in Helvetica; an unmapped one in a composite font without a Unicode
+    map, its glyph ids far from any letter's code (as a Devanagari subset font's are), so no
+    reader can turn it back into the text given. A page can hold both. The file is written
+    directly (reportlab always writes a Unicode map), with a correct cross-reference table.
+    """
+    objects: list[bytes] = [b"", b"", b"", b"", b""]  # catalog, pages, 3 fonts: filled below
+    objects[2] = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+                  b"/Encoding /WinAnsiEncoding >>")
+    objects[3] = _UNMAPPED_FONT % 5
+    objects[4] = _UNMAPPED_CIDFONT % 6
+    objects.append(_UNMAPPED_DESCRIPTOR)
+    kids = []
+    for lines in pages:
+        ops = [b"BT 14 TL 72 770 Td"]
+        for text, mapped in lines:
+            if mapped:
+                escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+                ops.append(b"/F1 11 Tf (%s) Tj T*" % escaped.encode("cp1252", "replace"))
+            else:
+                glyphs = "".join(f"{UNMAPPED_GLYPH_BASE + ord(ch):04X}" for ch in text)
+                ops.append(b"/F2 11 Tf <%s> Tj T*" % glyphs.encode())
+        ops.append(b"ET")
+        content = b"\n".join(ops)
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                       b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>" % len(objects))
+        kids.append(len(objects))
+    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects[1] = b"<< /Type /Pages /Count %d /Kids [%s] >>" % (
+        len(kids), b" ".join(b"%d 0 R" % k for k in kids))
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    with open(path, "wb") as fh:
+        fh.write(bytes(out))
+    return len(pages)

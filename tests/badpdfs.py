@@ -319,6 +319,25 @@ def unmapped_font(path: Path, scrambled: bool = False) -> Path:
     return path
 
 
+def cut_inside_stream(source: Path, path: Path, index: int) -> Path:
+    """``source`` cut short halfway through its ``index``-th stream (from 0), as a download
+    that stopped: the objects before it are whole, the rest (and the trailer) are gone."""
+    import re
+
+    data = source.read_bytes()
+    starts = [m.end() for m in re.finditer(rb"(?<!end)stream\r?\n", data)]
+    ends = [m.start() for m in re.finditer(rb"endstream", data)]
+    path.write_bytes(data[: (starts[index] + ends[index]) // 2])
+    return path
+
+
+def splice_halves(first: Path, second: Path, path: Path) -> Path:
+    """The first half of one PDF's bytes followed by the second half of another's."""
+    a, b = first.read_bytes(), second.read_bytes()
+    path.write_bytes(a[: len(a) // 2] + b[len(b) // 2:])
+    return path
+
+
 def bad_page_object(path: Path) -> Path:
     """A page tree whose only page is an object that does not parse."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",

@@ -355,7 +355,18 @@ def _status_lines(info: dict) -> list[str]:
          f"  (model {info['model_version'] or '-'})"),
         f"failures     {len(info['failures'])}",
         *(f"  {f['path']}: {f['reason']}: {f['detail']}" for f in info["failures"]),
+        *_dropped_lines(info),
     ]
+
+
+def _dropped_lines(info: dict) -> list[str]:
+    from .ingest.tables import dropped_by_document
+
+    if not info["dropped_pages"] and not info["partial_documents"]:
+        return []
+    return [f"left out     {len(info['dropped_pages'])} pages or parts of pages; "
+            f"{info['partial_documents']} partial (damaged) documents",
+            *(f"  {path}: {text}" for path, text in dropped_by_document(info["dropped_pages"]))]
 
 
 # -- export ------------------------------------------------------------------------------------

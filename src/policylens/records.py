@@ -67,6 +67,20 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class DroppedPage:
+    """Text of one page that was not kept, and why.
+
+    ``reason`` is a short stable code: ``unmapped-font`` (the page's text is in fonts without
+    a Unicode map, so the whole page was left out), ``unmapped-text`` (runs of such text were
+    left out, the rest of the page kept), ``damaged`` (no reader could read the page).
+    """
+
+    page: int
+    reason: str
+    detail: str
+
+
+@dataclass(frozen=True)
 class Document:
     """One ingested PDF with its date, kind and how each was found."""
 
@@ -81,3 +95,5 @@ class Document:
     engine: str = "pdfplumber"
     notes: str = ""
     pages: tuple[str, ...] = field(default=(), repr=False)
+    partial: bool = False  # damaged: pages (or the file's end) could not be read
+    dropped: tuple[DroppedPage, ...] = ()

@@ -18,7 +18,8 @@ from .records import Document, Mention, Passage, PassageMeta
 
 # Bump only for changes an older release cannot read. A table added to _SCHEMA (file_hashes,
 # a cache) needs no bump: _migrate creates it in a store that lacks it, and older releases
-# ignore it, so one store keeps working with both.
+# ignore it, so one store keeps working with both. The same holds for a column with a default
+# added through _ADDED_COLUMNS (older releases name the columns they read and write).
 SCHEMA_VERSION = 1
 DEFAULT_DB = Path("policylens-results") / "policylens.db"
 BUSY_TIMEOUT_MS = 30_000
@@ -35,7 +36,8 @@ CREATE TABLE IF NOT EXISTS documents (
     kind TEXT NOT NULL,
     n_pages INTEGER NOT NULL,
     engine TEXT NOT NULL,
-    notes TEXT NOT NULL DEFAULT ''
+    notes TEXT NOT NULL DEFAULT '',
+    partial INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS pages (
     doc_id TEXT NOT NULL REFERENCES documents(doc_id),
@@ -55,6 +57,13 @@ CREATE TABLE IF NOT EXISTS passages (
     n_words INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id, seq);
+CREATE TABLE IF NOT EXISTS dropped_pages (
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id),
+    page INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    PRIMARY KEY (doc_id, page, reason)
+);
 CREATE TABLE IF NOT EXISTS failures (
     path TEXT PRIMARY KEY,
     sha256 TEXT,
@@ -89,6 +98,13 @@ CREATE TABLE IF NOT EXISTS file_hashes (
     sha256 TEXT NOT NULL
 );
 """
+
+# Columns added after a table was first released: _migrate adds each to a store without it.
+# (table, column, the statement that adds it), each statement fixed text.
+_ADDED_COLUMNS = (
+    ("documents", "partial",
+     "ALTER TABLE documents ADD COLUMN partial INTEGER NOT NULL DEFAULT 0"),
+)
 
 _SCHEMA_NAMES = set(re.findall(r"CREATE (?:TABLE|INDEX) IF NOT EXISTS (\w+)", _SCHEMA))
 
@@ -172,7 +188,8 @@ class Store:
         if "meta" in tables:
             row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             version = int(row[0]) if row else 0
-            if version == SCHEMA_VERSION and _SCHEMA_NAMES <= tables and self._cache_current():
+            if (version == SCHEMA_VERSION and _SCHEMA_NAMES <= tables and self._cache_current()
+                    and not self._missing_columns()):
                 return  # nothing to write, so opening a store to read it takes no lock
             if version > SCHEMA_VERSION:
                 raise StoreError(
@@ -190,11 +207,23 @@ class Store:
                 # A file-hash cache from a development build, without inodes: only a cache,
                 # so it is made anew (files are hashed once more).
                 self.conn.execute("DROP TABLE file_hashes")
+            for statement in self._missing_columns():
+                self.conn.execute(statement)
             self.conn.executescript(_SCHEMA)
             self.conn.execute(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
                 (str(SCHEMA_VERSION),),
             )
+
+    def _missing_columns(self) -> list[str]:
+        """The statements adding the columns an existing table of this store lacks."""
+        missing = []
+        for table, column, statement in _ADDED_COLUMNS:
+            columns = {r[0] for r in self.conn.execute(
+                "SELECT name FROM pragma_table_info(?)", (table,))}
+            if columns and column not in columns:
+                missing.append(statement)
+        return missing
 
     def _cache_current(self) -> bool:
         """False when the file-hash cache exists in an older shape (no ``ino`` column)."""
@@ -256,9 +285,9 @@ class Store:
         with self._write():
             cur = self.conn.execute(
                 "INSERT OR IGNORE INTO documents(doc_id, sha256, path, title, date, date_source, "
-                "kind, n_pages, engine, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "kind, n_pages, engine, notes, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc.doc_id, doc.sha256, doc.path, doc.title, doc.date, doc.date_source, doc.kind,
-                 doc.n_pages, doc.engine, doc.notes),
+                 doc.n_pages, doc.engine, doc.notes, int(doc.partial)),
             )
             if cur.rowcount == 0:
                 return False
@@ -271,6 +300,11 @@ class Store:
             self.conn.executemany(
                 "INSERT INTO pages(doc_id, page, text) VALUES (?, ?, ?)",
                 [(doc.doc_id, i + 1, text) for i, text in enumerate(doc.pages)],
+            )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO dropped_pages(doc_id, page, reason, detail) "
+                "VALUES (?, ?, ?, ?)",
+                [(doc.doc_id, d.page, d.reason, d.detail) for d in doc.dropped],
             )
             self.conn.executemany(
                 "INSERT INTO passages(passage_id, doc_id, page, seq, speaker, party, heading, "
@@ -291,6 +325,7 @@ class Store:
             "(SELECT passage_id FROM passages WHERE doc_id = ?)",
             "DELETE FROM passages WHERE doc_id = ?",
             "DELETE FROM pages WHERE doc_id = ?",
+            "DELETE FROM dropped_pages WHERE doc_id = ?",
             "DELETE FROM documents WHERE doc_id = ?",
         ):
             self.conn.execute(statement, (doc_id,))
@@ -307,9 +342,18 @@ class Store:
         """Every document with its passage count, ordered by date then path."""
         yield from self.conn.execute(
             "SELECT d.doc_id, d.sha256, d.path, d.title, d.date, d.date_source, d.kind, d.n_pages,"
-            " d.engine, d.notes, (SELECT count(*) FROM passages p WHERE p.doc_id = d.doc_id)"
+            " d.engine, d.notes, d.partial,"
+            " (SELECT count(*) FROM passages p WHERE p.doc_id = d.doc_id)"
             " AS n_passages FROM documents d ORDER BY d.date, d.path"
         )
+
+    def dropped_pages(self) -> dict[str, list[sqlite3.Row]]:
+        """doc_id -> the pages (or parts of pages) left out of it, with why, in page order."""
+        out: dict[str, list[sqlite3.Row]] = {}
+        for row in self.conn.execute(
+                "SELECT doc_id, page, reason, detail FROM dropped_pages ORDER BY doc_id, page"):
+            out.setdefault(row["doc_id"], []).append(row)
+        return out
 
     def iter_failures(self) -> Iterator[sqlite3.Row]:
         """Every recorded failure, ordered by path."""
@@ -592,6 +636,10 @@ class Store:
             "date_to": hi,
             "undated": one("SELECT count(*) FROM documents WHERE date IS NULL")[0],
             "failures": [dict(r) for r in self.iter_failures()],
+            "partial_documents": one("SELECT count(*) FROM documents WHERE partial")[0],
+            "dropped_pages": [dict(r) for r in self.conn.execute(
+                "SELECT d.path, x.page, x.reason, x.detail FROM dropped_pages x "
+                "JOIN documents d USING (doc_id) ORDER BY d.path, x.page")],
             "model_version": version,
             "tagged_passages": self.count_tagged(version) if version else 0,
             "mentions": self.conn.execute(

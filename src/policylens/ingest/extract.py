@@ -7,18 +7,17 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import PdfError
-from ..records import Document, Passage, make_doc_id
-from .clean import garbage_ratio, wordlike_ratio
+from ..records import Document, DroppedPage, Passage, make_doc_id
 from .docinfo import (choose_date, date_from_filename, date_from_pdf_metadata, find_date,
                       find_issue_date, guess_kind)
 from .layout import build_blocks, order_page, strip_furniture
 from .metadata import MetaEntry
+from .pdf import ends_early
 from .pdfium import DEFAULT_ENGINE, open_reader
+from .readable import DAMAGED, is_unreadable, keep_readable
 from .segment import count_turns, segment
 
 HASH_CHUNK = 1 << 20
-MAX_GARBAGE = 0.15     # share of unmapped glyphs above which text is not passed on
-MIN_WORDLIKE = 0.45    # share of word-like tokens below which text is garbage
 MIN_CHARS_PER_PAGE = 5  # pages with fewer characters carry no text layer
 EDGE_PAGES = 2  # pages at each end where a document states its own date
 
@@ -42,7 +41,19 @@ def extract_document(
     doc_id = make_doc_id(sha256)
     with open_reader(path, engine) as reader:
         laid_out, raw_head, n_chars, n_images = [], [], 0, 0
+        dropped: list[DroppedPage] = []
+        cut_short = ends_early(path)
         for page in reader.pages():
+            if page.unread:
+                dropped.append(DroppedPage(page.number, DAMAGED, page.unread))
+            elif cut_short and not page.n_chars and not page.n_images:
+                # Blank pages are rare; in a file cut short, an empty page is one whose content
+                # was in the part lost.
+                dropped.append(DroppedPage(page.number, DAMAGED,
+                                           "nothing of it is left: the file is cut short"))
+            page, loss = keep_readable(page)
+            if loss:
+                dropped.append(loss)
             n_chars += page.n_chars
             n_images += page.n_images
             if page.number <= 2:
@@ -51,7 +62,14 @@ def extract_document(
         info = reader.info
     if reader.info.n_pages == 0:
         raise PdfError("no-pages", "the PDF has no pages", "the file is probably damaged")
+    damaged = [d.page for d in dropped if d.reason == DAMAGED]
+    if len(damaged) == info.n_pages:
+        raise PdfError("corrupt", f"the PDF is damaged: no page can be read ({dropped[0].detail})",
+                       "download the file again; if it opens elsewhere, re-save it as PDF")
     if n_chars < MIN_CHARS_PER_PAGE * info.n_pages and n_chars < 50:
+        if cut_short:
+            raise PdfError("corrupt", "the file is cut short before the text of any page",
+                           "download the file again")
         if n_images:
             raise PdfError("no-text-layer", "the pages are images with no text layer (scanned)",
                            "run OCR on it (e.g. ocrmypdf) and ingest the result")
@@ -60,7 +78,7 @@ def extract_document(
     pages = strip_furniture(laid_out)
     all_text = " ".join(ln.text for p in pages for ln in p.lines)
     tokens = Counter(all_text.split())
-    if garbage_ratio(all_text) > MAX_GARBAGE or wordlike_ratio(tokens) < MIN_WORDLIKE:
+    if not tokens or is_unreadable(tokens, all_text):
         raise PdfError("unreadable-text",
                        "the text layer is unreadable (fonts without a Unicode map give garbage)",
                        "run OCR on it (e.g. ocrmypdf --force-ocr) and ingest the result")
@@ -82,11 +100,16 @@ def extract_document(
         file_name=date_from_filename(path.name), pdf=date_from_pdf_metadata(info.metadata))
     title = (meta.title or info.metadata.get("Title", "").strip()
              or next((b.text for b in blocks if b.heading), "") or path.stem)
+    notes = "; ".join(filter(None, (
+        reader.notes,
+        "the file is cut short: its end is lost" if cut_short else "",
+    )))
     doc = Document(
         doc_id=doc_id, sha256=sha256, path=str(path), title=title[:300],
         date=date, date_source=source,
         kind=meta.kind or guess_kind(head, count_turns(blocks)), n_pages=info.n_pages,
-        engine=reader.engine, notes=reader.notes, pages=page_texts,
+        engine=reader.engine, notes=notes, pages=page_texts,
+        partial=bool(damaged) or cut_short, dropped=tuple(dropped),
     )
     return doc, passages
 

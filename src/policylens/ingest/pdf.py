@@ -27,6 +27,7 @@ HEAD_WORDS = 400  # words of a page kept for finding its date
 # A little turned text (a printer's slug up the margin of the Congressional Record) is left
 # out; a page with more (a table set sideways) is read with it, as it stands.
 MAX_TURNED_SHARE = 0.05
+EOF_WINDOW = 2048  # bytes at the end of a file searched for its %%EOF marker
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.I)
 
 # Leading bytes of files that often arrive renamed as .pdf.
@@ -49,6 +50,7 @@ class PageData:
     n_chars: int
     n_images: int
     raw_text: str | None = None  # the page's first words as read; None: made from the boxes
+    unread: str | None = None  # why no reader could read the page (it then has no words)
 
     def head(self, limit: int = HEAD_WORDS) -> str:
         """The page's first words line by line (for finding its date and kind)."""
@@ -111,15 +113,19 @@ _CATALOG = re.compile(rb"(\d+)\s+(\d+)\s+obj\s*<<(?:(?!endobj).){0,2000}?/Type\s
                       re.S)
 
 
-def _without_xref(path: Path) -> io.BytesIO:
-    """The file with its startxref offset pointed past the end, so pdfminer rescans it.
+def without_xref(path: Path) -> io.BytesIO:
+    """The file with its startxref offset pointed past the end, so a reader rescans it.
 
     A file cut short has lost its trailer too: one naming the catalog (found by its /Type)
-    takes the place of a trailer that is missing or names none.
+    takes the place of a trailer that is missing or names none, and the object the cut went
+    through is left out (a reader scanning for objects stops at it, losing the pages before).
     """
     data = path.read_bytes()
     cut = data.rfind(b"startxref")
     head = data[:cut] if cut >= 0 else data
+    last = head.rfind(b"endobj")
+    if last >= 0 and b"%%EOF" not in data[-EOF_WINDOW:]:
+        head = head[:last + len(b"endobj")]
     tail = b"\nstartxref\n%d\n%%%%EOF\n" % (len(data) + 1024)
     catalogs = _CATALOG.findall(data)
     trailer = head.rfind(b"trailer")
@@ -127,6 +133,21 @@ def _without_xref(path: Path) -> io.BytesIO:
         head = head[:trailer] if trailer >= 0 else head
         tail = b"\ntrailer\n<< /Root %s %s R >>" % catalogs[-1] + tail
     return io.BytesIO(head + tail)
+
+
+def unread_page(number: int, why: str) -> PageData:
+    """A page of a damaged file that no reader could read: no words, and why."""
+    return PageData(number, 0.0, 0.0, [], 0, 0, raw_text="", unread=why)
+
+
+def ends_early(path: Path) -> bool:
+    """True when the file has no end-of-file marker near its end: it was cut short."""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(max(0, path.stat().st_size - EOF_WINDOW))
+            return b"%%EOF" not in fh.read()
+    except OSError:
+        return False
 
 
 def _is_bold(fontname: str | None) -> bool:
@@ -162,7 +183,7 @@ class PdfReader:
                 # A damaged cross-reference table: let pdfminer find every object by scanning
                 # the file instead, as PDF viewers do when they repair a file.
                 self.close()
-                self._pdf = pdfplumber.open(_without_xref(self.path), password=self.password)
+                self._pdf = pdfplumber.open(without_xref(self.path), password=self.password)
             self.info = PdfInfo(len(self._pdf.pages), self._metadata())
         except PdfError:
             raise
@@ -195,12 +216,23 @@ class PdfReader:
         return out
 
     def pages(self) -> Iterator[PageData]:
-        """Each page's words with font traits; the page's cache is freed after each."""
+        """Each page's words with font traits; the page's cache is freed after each.
+
+        A page of a damaged file that cannot be read comes as :func:`unread_page`, so the
+        pages that can be read are kept.
+        """
         for number in range(1, len(self._pdf.pages) + 1):
-            yield self.read_page(number)
+            try:
+                yield self.read_page(number)
+            except PdfError as exc:
+                if exc.reason != "corrupt":
+                    raise
+                yield unread_page(number, f"pdfminer: {exc.message}")
 
     def read_page(self, number: int) -> PageData:
         """One page (numbered from 1); the pdfium reader calls this for pages it cannot read."""
+        if number > len(self._pdf.pages):  # PDFium may find pages pdfminer does not
+            raise PdfError("corrupt", f"pdfminer finds no page {number} in the damaged file")
         page = self._pdf.pages[number - 1]
         try:
             n_chars = len(page.chars)
@@ -228,4 +260,7 @@ class PdfReader:
         except Exception as exc:
             raise _wrap(exc) from exc
         finally:
-            page.close()  # pdfplumber keeps every page's objects otherwise (~8 MB a page)
+            try:
+                page.close()  # pdfplumber keeps every page's objects otherwise (~8 MB a page)
+            except Exception:  # a damaged page may fail again while closing
+                pass  # pdfplumber keeps every page's objects otherwise (~8 MB a page)

@@ -27,7 +27,8 @@ from pathlib import Path
 from ..errors import PdfError
 from .clean import normalise_unicode
 from .layout import MIN_GUTTER_WIDTH, TOUCHING, Word
-from .pdf import MAX_TURNED_SHARE, PageData, PdfInfo, PdfReader, _is_bold, _wrap, sniff
+from .pdf import (MAX_TURNED_SHARE, PageData, PdfInfo, PdfReader, _is_bold, _wrap, sniff,
+                  unread_page, without_xref)
 
 ENGINES = ("pdfium", "pdfplumber")
 DEFAULT_ENGINE = "pdfium"
@@ -40,12 +41,14 @@ MAX_ANGLE = 0.01          # radians: text turned further than this is not laid o
 FEW_CHARS = 50            # pages with fewer characters are checked for images (scans)
 MAX_FORM_DEPTH = 8        # nesting of form objects searched for images
 FONT_NAME_BYTES = 256
+UNMAPPED_SAMPLE = 64      # one character in this many is checked for a missing Unicode map
 
 _LOCK = threading.RLock()  # re-entrant: one thread may open two files
 # A piece of a line: from a non-space to the last non-space before a line break. PDFium writes
 # U+FFFE for a hyphen that ends a line and then runs on into the next line's text.
 _PIECE = re.compile(r"[^\s\ufffe](?:[^\r\n\ufffe]*[^\s\ufffe])?\ufffe?")
 _TOKEN = re.compile(r"[^\s\ufffe]+\ufffe?|\ufffe")
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 _PAGEOBJ_IMAGE = 3
 _PAGEOBJ_FORM = 5
 
@@ -96,6 +99,7 @@ class _Api:
         self.count_rects = _fast("FPDFText_CountRects", ctypes.c_int)
         self.char_matrix = _fast("FPDFText_GetMatrix", ctypes.c_int)
         self.font_size = _fast("FPDFText_GetFontSize", ctypes.c_double)
+        self.map_error = _fast("FPDFText_HasUnicodeMapError", ctypes.c_int)
         self.object_font = _fast("FPDFTextObj_GetFont", ctypes.c_void_p)
         self.font_descent = _fast("FPDFFont_GetDescent", ctypes.c_int, ctypes.c_void_p,
                                   ctypes.c_float, ctypes.POINTER(ctypes.c_float))
@@ -145,7 +149,35 @@ class _PageText:
         if len(text) != n:  # PDFium left out or added characters: ask for each one
             text = "".join(chr(raw.FPDFText_GetUnicode(self.tp.raw, i) or 0xFFFD)
                            for i in range(n))
-        return text
+        return self._mark_unmapped(text)
+
+    def _mark_unmapped(self, text: str) -> str:
+        """The text with U+FFFD for each character whose font has no Unicode map for it.
+
+        PDFium gives such a character's raw code as if it were Unicode (Latin-1 letters amid
+        Devanagari, or shifted ASCII letters). Asking about every character would cost a tenth
+        of the page's time, so first one in UNMAPPED_SAMPLE is asked about (a font with no map
+        at all shows in any of its characters) and the first of each character beyond ASCII
+        (where fonts mapped in part go wrong); only when one is unmapped are all the others.
+        """
+        has_error, handle = self.api.map_error, self.handle
+        step = UNMAPPED_SAMPLE
+        if any(has_error(handle, i) == 1 for i in range(0, len(text), step)):
+            suspects = range(len(text))
+        elif text.isascii():
+            return text
+        else:
+            firsts: dict[str, int] = {}
+            for m in _BEYOND_ASCII.finditer(text):
+                firsts.setdefault(m.group(), m.start())
+            if not any(has_error(handle, i) == 1 for i in firsts.values()):
+                return text
+            suspects = [m.start() for m in _BEYOND_ASCII.finditer(text)]
+        chars = list(text)
+        for i in suspects:
+            if has_error(handle, i) == 1:
+                chars[i] = "\ufffd"
+        return "".join(chars)
 
     def n_objects(self, start: int, end: int) -> int:
         """How many runs of one text object the characters start..end-1 make."""
@@ -427,16 +459,24 @@ class PdfiumReader:
             self._doc = pdfium.PdfDocument(str(self.path), password=self.password or None)
             self.info = PdfInfo(len(self._doc), self._metadata())
         except pdfium.PdfiumError as exc:
-            self.close()
             error = _pdfium_error(exc)
             if error is not None:
+                self.close()
                 raise error from exc
-            # PDFium gave up on a damaged file; pdfminer sometimes reads what is left.
-            self._open_plumber()
-            self._delegate = True
-            self.engine = "pdfplumber"
-            self.notes = f"read with pdfplumber: PDFium could not open it ({exc})"
-            self.info = self._plumber.info
+            try:  # a damaged file: the objects found by scanning it, with a trailer made up
+                self._close_doc()
+                self._doc = pdfium.PdfDocument(without_xref(self.path),
+                                               password=self.password or None)
+                self.info = PdfInfo(len(self._doc), self._metadata())
+                self.notes = "repaired: its cross-reference table was rebuilt"
+            except Exception:  # any failure here sends the file to pdfminer
+                # PDFium gave up on it; pdfminer sometimes reads what is left.
+                self.close()
+                self._open_plumber()
+                self._delegate = True
+                self.engine = "pdfplumber"
+                self.notes = f"read with pdfplumber: PDFium could not open it ({exc})"
+                self.info = self._plumber.info
         except PdfError:
             self.close()
             raise
@@ -448,11 +488,14 @@ class PdfiumReader:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def close(self) -> None:
-        """Release the file (and the pdfplumber reader, if pages needed it)."""
+    def _close_doc(self) -> None:
         if self._doc is not None:
             self._doc.close()
             self._doc = None
+
+    def close(self) -> None:
+        """Release the file (and the pdfplumber reader, if pages needed it)."""
+        self._close_doc()
         if self._plumber is not None:
             self._plumber.close()
             self._plumber = None
@@ -484,8 +527,18 @@ class PdfiumReader:
             except _Unusable as why:
                 self._fallback.append((number, str(why)))
                 self._describe_fallback()
-                data = self._open_plumber().read_page(number)
+                data = self._read_with_plumber(number, str(why))
             yield data
+
+    def _read_with_plumber(self, number: int, why: str) -> PageData:
+        """The page as pdfplumber reads it; a page of a damaged file neither engine can read
+        comes as an unread page, so the rest of the document is kept."""
+        try:
+            return self._open_plumber().read_page(number)
+        except PdfError as exc:
+            if exc.reason != "corrupt":
+                raise
+            return unread_page(number, f"PDFium: {why}; pdfminer: {exc.message}")
 
     def _read_page(self, api: _Api, number: int) -> PageData:
         import pypdfium2 as pdfium

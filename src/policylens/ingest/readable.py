@@ -1,0 +1,143 @@
+"""Which text of a page can be read: runs and pages in fonts without a Unicode map are left out.
+
+A font with no way back to Unicode gives characters that mean nothing: pdfminer writes them as
+``(cid:N)``, the pdfium reader as U+FFFD (PDFium flags them), and a font whose codes are the
+wrong letters gives consonant soup. A document often has such text only in places (a Lok
+Sabha day is English with Hindi passages set in a font mapped only in part), so the judgement
+is made per run of words and per page: what cannot be read is left out and recorded as a
+:class:`~policylens.records.DroppedPage`, and the rest of the document is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+
+from ..records import DroppedPage
+from .clean import garbage_ratio, wordlike_ratio
+from .pdf import HEAD_WORDS, PageData
+
+# A run (the words of one font on one line) that is more unmapped than this is left out whole:
+# the few characters left between the unmapped ones are fragments, not words.
+MAX_UNMAPPED_RUN = 0.5
+# A page that loses more than this share of its characters is left out whole.
+MAX_UNMAPPED_PAGE = 0.5
+MAX_GARBAGE = 0.15       # share of unmapped glyphs above which text is not passed on
+MIN_WORDLIKE = 0.45      # share of word-like tokens below which Latin-script text is garbage
+SUSPECT_VOWELS = 0.22   # share of vowels below which a page's text is judged word by word
+MIN_JUDGED_TOKENS = 30   # a page with fewer Latin-letter tokens is too short to judge alone
+
+_GARBAGE = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
+_LATIN = re.compile(r"[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff]")
+# A letter of a script other than Latin: tokens holding one are not judged by Latin word shapes.
+_NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff]")
+
+UNMAPPED_FONT = "unmapped-font"
+UNMAPPED_TEXT = "unmapped-text"
+DAMAGED = "damaged"
+
+
+def latin_tokens(tokens: Counter[str]) -> Counter[str]:
+    """The tokens of Latin script (and plain ASCII symbols): the ones word shapes can judge.
+
+    Correctly mapped Devanagari, Greek or Cyrillic is readable text, not garbage, even though
+    it has none of the vowels :func:`~policylens.ingest.clean.wordlike_ratio` looks for.
+    """
+    return Counter({t: n for t, n in tokens.items()
+                    if t.isascii() or (_LATIN.search(t) and not _NON_LATIN.search(t))})
+
+
+def is_unreadable(tokens: Counter[str], text: str) -> bool:
+    """True when text (and its counted tokens) is garbage: unmapped glyphs or consonant soup."""
+    if garbage_ratio(text) > MAX_GARBAGE:
+        return True
+    latin = latin_tokens(tokens)
+    return bool(latin) and wordlike_ratio(latin) < MIN_WORDLIKE
+
+
+def _visible(text: str) -> int:
+    """Characters drawn: spaces aside, and "(cid:N)" one character, as PDFium's U+FFFD."""
+    if "(cid:" in text:
+        text = _GARBAGE.sub("\ufffd", text)
+    return len(text) - text.count(" ")
+
+
+def _suspect(text: str) -> bool:
+    """True when text may not be words: few vowels among its characters (consonant soup,
+    shifted letters, numbers, another script). Prose in Latin letters is a third vowels; a
+    page that is not suspect is not judged word by word, which would cost a tenth of its time.
+    """
+    visible = len(text) - text.count(" ")
+    return sum(map(text.count, "aeiouyAEIOUY")) < SUSPECT_VOWELS * visible
+
+
+def keep_readable(page: PageData) -> tuple[PageData, DroppedPage | None]:
+    """The page without its unreadable text, and what was left out (None when nothing was).
+
+    Unmapped words are dropped from their run, a run mostly unmapped is dropped whole, and a
+    page that would lose most of its text, or whose Latin-script text is not made of words,
+    is dropped whole (its words emptied, its number kept).
+    """
+    words, total, lost = page.words, 0, 0
+    text = " ".join(w.text for w in words)
+    marked = not (text.isascii() and "(cid:" not in text) and _GARBAGE.search(text)
+    if marked:
+        kept = []
+        for word in words:
+            size = _visible(word.text)
+            total += size
+            if not _GARBAGE.search(word.text):
+                kept.append(word)
+                continue
+            tokens = word.text.split(" ")
+            good = [t for t in tokens if not _GARBAGE.search(t)]
+            good_size = sum(map(_visible, good))
+            if good and good_size >= (1 - MAX_UNMAPPED_RUN) * size:
+                kept.append(word._replace(text=" ".join(good)))
+            else:
+                good_size = 0
+            lost += size - good_size
+        words = kept
+        text = " ".join(w.text for w in words)
+    soup = False
+    if _suspect(text):
+        tokens = Counter(text.split())
+        # Judged on its own only when it has enough words in Latin letters: a Hindi page's
+        # few numbers and stops are no sample of anything.
+        lettered = sum(n for t, n in latin_tokens(tokens).items() if _LATIN.search(t))
+        soup = lettered >= MIN_JUDGED_TOKENS and is_unreadable(tokens, text)
+    if soup or (marked and lost > MAX_UNMAPPED_PAGE * total):
+        detail = (f"{lost:,} of {total:,} characters in fonts without a Unicode map" if lost
+                  else "its text is not made of words (a font that maps to the wrong letters)")
+        return (_replace_words(page, []),
+                DroppedPage(page.number, UNMAPPED_FONT, "the whole page: " + detail))
+    if not lost:
+        return page, None
+    return (_replace_words(page, words),
+            DroppedPage(page.number, UNMAPPED_TEXT,
+                        f"{lost:,} of {total:,} characters in fonts without a Unicode map"))
+
+
+def _replace_words(page: PageData, words: list) -> PageData:
+    raw = None if page.raw_text is None else " ".join(w.text for w in words[:HEAD_WORDS])
+    return replace(page, words=words, raw_text=raw)
+
+
+def describe_dropped(pages: Iterable[tuple[int, str]]) -> str:
+    """(page, reason) pairs in page order, in a line: "pages 16-20, 22 (unmapped-font); page
+    40 (unmapped-text)"."""
+    by_reason: dict[str, list[int]] = {}
+    for page, reason in pages:
+        by_reason.setdefault(reason, []).append(page)
+    parts = []
+    for reason, numbers in by_reason.items():
+        spans, start = [], None
+        for i, p in enumerate(numbers):
+            start = p if start is None else start
+            if i + 1 == len(numbers) or numbers[i + 1] != p + 1:
+                spans.append(str(p) if start == p else f"{start}-{p}")
+                start = None
+        parts.append(f"{'page' if len(numbers) == 1 else 'pages'} {', '.join(spans)} ({reason})")
+    return "; ".join(parts)
