@@ -201,3 +201,15 @@ def test_resolve_is_pure_and_set_annotations_writes():
     assert [(s.start_char, s.end_char) for s in doc.spans[SPANS_KEY]] == [e[:2] for e in expected]
     assert CANDIDATES_KEY not in doc.spans
     assert {"REGULATION", "THERAPY", "NHS_WORKFORCE", "COST"} <= {e[2] for e in expected}
+
+
+def test_a_fresh_tokenizer_cache_keeps_the_rules_and_the_tokens():
+    from policylens.tagging.tokenizer import fresh_tokenizer_cache
+
+    nlp = load_tagger(DEFAULT_MODEL_DIR)
+    text = "It cost £340m. Dr. Patel's CAR-T cell therapy (Kymriah) was licensed."
+    rules = dict(nlp.tokenizer.rules)
+    before = [t.text for t in nlp.make_doc(text)]
+    assert fresh_tokenizer_cache(nlp) is nlp
+    assert dict(nlp.tokenizer.rules) == rules and "m." not in rules
+    assert [t.text for t in nlp.make_doc(text)] == before

@@ -47,6 +47,7 @@ from policylens.tagging.conditions import CONDITIONS
 from policylens.tagging.finders import read_medicines
 from policylens.tagging.labels import CANDIDATES_KEY, LABELS, SPANS_KEY, pattern_rule
 from policylens.tagging.pattern_files import pattern_labels, read_pattern_file
+from policylens.tagging.tokenizer import fresh_tokenizer_cache
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -233,7 +234,7 @@ def build_tagger(patterns_dir: Path = PATTERNS_DIR, data_dir: Path = DATA_DIR) -
         "labels": list(LABELS),
         "spans_key": SPANS_KEY,
     }
-    return nlp
+    return fresh_tokenizer_cache(nlp)
 
 
 def _ruler_patterns(records: list[dict]) -> tuple[list[dict], dict[str, set[str]]]:
@@ -271,7 +272,7 @@ def add_patterns(nlp: Language, path: str | Path) -> Language:
     info["model_version"] = f"{info['model_version']}+{digest[:8]}"
     info["labels"] = list(dict.fromkeys([*info["labels"], *pattern_labels(path)]))
     info.setdefault("pattern_files", []).append({"name": path.name, "sha256": digest})
-    return nlp
+    return fresh_tokenizer_cache(nlp)
 
 
 def tagger_labels(nlp: Language) -> tuple[str, ...]:
@@ -313,7 +314,7 @@ def _load_tagger(model_dir: str | Path | None) -> Language:
     if "model_version" not in nlp.meta.get("policylens", {}):
         raise ModelError(f"{path} is a spaCy pipeline but not a policylens tagger",
                          hint="pass --model with a directory written by scripts/build_model.py")
-    return nlp
+    return fresh_tokenizer_cache(nlp)
 
 
 def model_version(nlp: Language) -> str:

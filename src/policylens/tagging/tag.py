@@ -126,10 +126,11 @@ def build_pipeline(config: str, data: bytes) -> Language:
     from spacy.util import get_lang_class, load_config_from_str
 
     import policylens.tagging.pipeline  # noqa: F401  (registers the components)
+    from policylens.tagging.tokenizer import fresh_tokenizer_cache
 
     cfg = load_config_from_str(config)
     nlp = get_lang_class(cfg["nlp"]["lang"]).from_config(cfg)
-    return nlp.from_bytes(data)
+    return fresh_tokenizer_cache(nlp.from_bytes(data))
 
 
 def _init_worker(config: str, data: bytes) -> None:

@@ -27,6 +27,20 @@ def forget_text(doc: Doc) -> None:
     doc.user_data.pop(_TEXT_KEY, None)
 
 
+def fresh_tokenizer_cache(nlp: Language) -> Language:
+    """Start the tokenizer's cache afresh once the pipeline is loaded.
+
+    Loading the span ruler tokenizes every phrase pattern, and the cache that leaves behind
+    slows every later call (measured: tokenizing 100,000 words of generated debate text took
+    0.10 s after loading the tagger, 0.064 s with a fresh cache). Setting the rules again is
+    spaCy's public way to empty the cache; the rules are unchanged.
+    """
+    tokenizer = nlp.tokenizer
+    base = tokenizer.tokenizer if isinstance(tokenizer, TextKeepingTokenizer) else tokenizer
+    base.rules = base.rules
+    return nlp
+
+
 @registry.tokenizers("policylens.text_keeping_tokenizer.v1")
 def create_text_keeping_tokenizer() -> Callable[[Language], TextKeepingTokenizer]:
     """spaCy's default tokenizer for the language, keeping each Doc's text."""
