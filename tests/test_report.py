@@ -378,3 +378,19 @@ def test_render_marks_mentions_inline_as_text(tmp_path):
     assert "<html" in page.read_text(encoding="utf-8") and "<html" not in result.stdout
     both = invoke("render", text, "--html", page, "-o", tmp_path / "x.txt")
     assert both.exit_code == 2
+
+
+def test_quarterly_charts_are_ticked_at_years():
+    """Eleven years of quarters: ticks at year starts, labelled with the year, at most a few."""
+    from policylens.report.charts import MAX_X_TICKS, trend_panel
+    from policylens.report.records import Point, Series, TrendChart
+
+    periods = [f"{y}-Q{q}" for y in range(2015, 2026) for q in (1, 2, 3, 4)]
+    points = tuple(Point(p, 1.0 + i, 0.5 + i, 1.5 + i, 10, 3, False)
+                   for i, p in enumerate(periods))
+    chart = TrendChart("t", "mentions per 10,000 words", False, "quarter",
+                       (Series("COST", points),), "mention_trends.csv")
+    svg = trend_panel(chart, 0, "c")
+    labels = re.findall(r">(\d{4}[^<]*)</text>", svg)
+    assert labels and all(re.fullmatch(r"20\d\d", label) for label in labels)
+    assert 2 <= len(labels) <= MAX_X_TICKS and labels[0] == "2015"

@@ -84,9 +84,13 @@ def trend_panel(chart: TrendChart, index: int, chart_id: str) -> str:
                    f'stroke="{GRID}" stroke-width="1"/>')
         out.append(f'<text x="{left - 5}" y="{_fmt(y(t) + 4)}" text-anchor="end" '
                    f'font-size="{FONT}" fill="{INK}">{tick_label(t, chart.percent)}</text>')
-    step = max(1, math.ceil(len(periods) / MAX_X_TICKS))
-    for p in periods[::step]:
-        label = p if chart.period_word == "year" else p.replace("-", " ")
+    # Quarters and months are ticked at the start of each year and labelled with the year
+    # alone (as the PNG plots are), so labels never run into each other.
+    starts = periods if chart.period_word == "year" else (
+        [p for p in periods if p.endswith(("-Q1", "-01"))] or periods[:1])
+    step = max(1, math.ceil(len(starts) / MAX_X_TICKS))
+    for p in starts[::step]:
+        label = p[:4]
         out.append(f'<line x1="{_fmt(x(p))}" x2="{_fmt(x(p))}" y1="{bottom}" y2="{bottom + 4}" '
                    f'stroke="{INK}"/>')
         out.append(f'<text x="{_fmt(x(p))}" y="{bottom + 17}" text-anchor="middle" '
