@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import badpdfs
 from planted import planted_texts, shifting_proportions
 from policylens.cli import cli
 from policylens.report import SECTIONS, write_report
@@ -48,6 +49,12 @@ def write_corpus(folder: Path, pdfgen) -> None:
             pdfgen.write_hansard(folder / f"debate-{year}-{month}.pdf",
                                  date=dt.date(year, month, 10), title="Cell and Gene Therapies",
                                  sitting="Westminster Hall", items=items, seed=month)
+    # A committee report cut short halfway through its fourth page: pages 4-6 are lost.
+    whole = folder.parent / "whole.pdf"
+    pdfgen.write_pages(whole, [[f"Page {p} line {i}: the committee heard evidence on gene "
+                                "therapy costs and the workforce." for i in range(24)]
+                               for p in range(1, 7)])
+    badpdfs.cut_inside_stream(whole, folder / "2020-05-01-committee-evidence.pdf", 3)
     for n in range(N_BAD):
         (folder / f"notes-{n:02d}.pdf").write_text(f"<html>not a pdf {n}</html>",
                                                     encoding="utf-8")
@@ -235,14 +242,21 @@ def test_what_was_read_matches_the_store(results):
         status = store.status()
     table = page.tables["store"]
     header, total = table[0], table[-1]
-    assert total[0] == "all" and int(total[-1]) == status["documents"] == 10
+    assert total[0] == "all" and int(total[-1]) == status["documents"] == 11
     assert header[1:-1] == ["2016", "2018", "2020", "2022", "2024"]
-    assert [int(c) for c in total[1:-1]] == [2, 2, 2, 2, 2]
+    assert [int(c) for c in total[1:-1]] == [2, 2, 3, 2, 2]
+    parliamentary = next(row for row in table if row[0] == "parliamentary")
+    assert [int(c or 0) for c in parliamentary[1:]] == [2, 2, 2, 2, 2, 10]
     text = "".join(page.text)
     assert f"{N_BAD} files were skipped (not-pdf: {N_BAD})" in text
     # Bounded: the failures table lists MAX_FAILURES of them and says where the rest are.
     assert len(set(re.findall(r"notes-\d\d\.pdf", text))) == MAX_FAILURES
     assert f"The first {MAX_FAILURES} are listed" in text
+    # The file cut short: kept, partial, its lost pages listed with the reason.
+    assert page.tables["dropped_pages"][1] == ["../pdfs/2020-05-01-committee-evidence.pdf",
+                                               "6", "yes", "pages 4-6 (damaged)"]
+    assert "3 pages or parts of pages were left out" in text and "(damaged: 3)" in text
+    assert "1 document is partial" in text
 
 
 def test_shifts_come_with_the_passages_that_drive_them(results):
@@ -269,14 +283,15 @@ def test_shifts_come_with_the_passages_that_drive_them(results):
 
 
 def test_thin_periods_are_marked(tmp_path, results):
-    """Each period holds 2 documents here (fewer than THIN_DOCUMENTS): all are marked."""
+    """Each year holds 2 debates here (fewer than THIN_DOCUMENTS), 2020 three documents: the
+    others are marked thin, in the tables and with hollow points."""
     _root, out, _ = results
-    assert THIN_DOCUMENTS > 2
+    assert THIN_DOCUMENTS == 3
     _html, page = read_page(out / "report.html")
     rows = page.tables["mention_trends.csv"][1:]
-    assert rows and all(r[7] == "thin" for r in rows)
+    assert rows and all((r[7] == "thin") == (r[1] != "2020") for r in rows)
     hollow = [a for t, a in page.elements if t == "circle" and a.get("fill") == "#ffffff"]
-    assert len(hollow) >= len(rows)
+    assert len(hollow) >= sum(r[7] == "thin" for r in rows) > 0
     assert all(r[9] == "thin" for r in page.tables["shifts.csv"][1:])
 
 

@@ -538,6 +538,21 @@ class Store:
             (limit,)).fetchall()
         return total, empty, rows
 
+    def dropped_page_summary(self, limit: int) -> tuple[dict[str, int], int, list[sqlite3.Row]]:
+        """Pages left out at ingest: how many for each reason, how many documents are partial,
+        and the ``limit`` documents with most pages left out (doc_id, path, n_pages, partial,
+        n_dropped)."""
+        reasons = dict(self.conn.execute(
+            "SELECT reason, count(*) FROM dropped_pages GROUP BY reason ORDER BY reason"))
+        partial = self.conn.execute(
+            "SELECT count(*) FROM documents WHERE partial").fetchone()[0]
+        rows = self.conn.execute(
+            "SELECT d.doc_id, d.path, d.n_pages, d.partial, x.n_dropped FROM documents d "
+            "JOIN (SELECT doc_id, count(DISTINCT page) AS n_dropped FROM dropped_pages "
+            "GROUP BY doc_id) x USING (doc_id) ORDER BY x.n_dropped DESC, d.path LIMIT ?",
+            (limit,)).fetchall()
+        return reasons, partial, rows
+
     def documents_with_notes(self, limit: int) -> list[sqlite3.Row]:
         """Documents whose reading needed a note (pages read with another engine), by path."""
         return self.conn.execute(

@@ -81,13 +81,18 @@ def relative_path(path: str, base: Path) -> str:
 
 # -- sections ----------------------------------------------------------------------------------
 def gather_reading(store: Store, base: Path) -> Reading:
-    """Counts, documents by kind and year, failures and pages that kept no text."""
+    """Counts, documents by kind and year, failures, pages left out at ingest and pages that
+    kept no text after cleaning."""
     status = store.status()
     failures = status["failures"]
     reasons: dict[str, int] = {}
     for f in failures:
         reasons[f["reason"]] = reasons.get(f["reason"], 0) + 1
+    from ..ingest.readable import describe_dropped
+
     n_pages, n_empty, empty = store.empty_pages(MAX_DOCUMENT_NOTES)
+    dropped_reasons, n_partial, dropped_docs = store.dropped_page_summary(MAX_DOCUMENT_NOTES)
+    dropped_rows = store.dropped_pages() if dropped_docs else {}
     return Reading(
         n_documents=status["documents"], n_pages=n_pages, n_passages=status["passages"],
         n_words=status["words"], date_from=status["date_from"], date_to=status["date_to"],
@@ -96,6 +101,11 @@ def gather_reading(store: Store, base: Path) -> Reading:
         failures=tuple((relative_path(f["path"], base), f["reason"], f["detail"])
                        for f in failures[:MAX_FAILURES]),
         n_failures=len(failures), failure_reasons=dict(sorted(reasons.items())),
+        dropped_reasons=dropped_reasons, n_partial=n_partial,
+        dropped=tuple((relative_path(r["path"], base), r["n_pages"], bool(r["partial"]),
+                       describe_dropped((d["page"], d["reason"])
+                                        for d in dropped_rows.get(r["doc_id"], ())))
+                      for r in dropped_docs),
         n_empty_pages=n_empty,
         empty_pages=tuple((relative_path(r["path"], base), r["n_pages"], r["n_empty"])
                           for r in empty),

@@ -375,6 +375,18 @@ def _reading(c: ReportContent) -> str:
     else:
         out.append("<p>Every file was read.</p>")
     out.append("<h3 id=pages-dropped>Pages dropped</h3>")
+    if r.dropped_reasons:
+        n_dropped = sum(r.dropped_reasons.values())
+        reasons = ", ".join(f"{esc(k)}: {n}" for k, n in r.dropped_reasons.items())
+        partial = (f" {r.n_partial} {'document is' if r.n_partial == 1 else 'documents are'} "
+                   "partial: damaged, with pages (or the file's end) no reader could read."
+                   if r.n_partial else "")
+        out.append(f"<p>{n_dropped:,} pages or parts of pages were left out when the PDFs were "
+                   f"read ({reasons}); the rest of each document was kept.{partial}</p>")
+        out.append(_table(("document", "pages", "partial", "left out"),
+                          [(esc(d), str(n), "yes" if p else "", esc(what))
+                           for d, n, p, what in r.dropped], numeric=(1,),
+                          attrs=' data-source="dropped_pages"'))
     if r.n_empty_pages:
         out.append(f"<p>{r.n_empty_pages:,} of {r.n_pages:,} pages kept no text after cleaning "
                    "(blank pages, images without a text layer, or only headers and page "
@@ -382,8 +394,8 @@ def _reading(c: ReportContent) -> str:
         out.append(_table(("document", "pages", "pages with no text"),
                           [(esc(d), str(n), str(e)) for d, n, e in r.empty_pages],
                           numeric=(1, 2)))
-    else:
-        out.append(f"<p>None: every one of the {r.n_pages:,} pages kept text.</p>")
+    elif not r.dropped_reasons:
+        out.append(f"<p>None: every one of the {r.n_pages:,} pages was read and kept text.</p>")
     if r.notes:
         out.append(_table(("document", "how it was read"),
                           [(esc(d), esc(n)) for d, n in r.notes],

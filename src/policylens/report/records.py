@@ -132,6 +132,9 @@ class Reading:
     failures: tuple[tuple[str, str, str], ...]  # path, reason, detail (first MAX_FAILURES)
     n_failures: int
     failure_reasons: dict[str, int]
+    dropped_reasons: dict[str, int]  # pages left out at ingest, by reason
+    n_partial: int  # documents that were damaged (pages or the file's end unreadable)
+    dropped: tuple[tuple[str, int, bool, str], ...]  # document, pages, partial, which left out
     n_empty_pages: int
     empty_pages: tuple[tuple[str, int, int], ...]  # document, pages, pages with no text
     notes: tuple[tuple[str, str], ...]  # document, how it was read
