@@ -335,7 +335,7 @@ def test_a_side_failure_stops_the_run_at_the_next_step(tmp_path, pdfgen, monkeyp
     heard: list[str] = []
     topic_workers = []
 
-    def slow_topics(store, out_dir, params, *, refit, workers, info):
+    def slow_topics(store, out_dir, params, *, refit, workers, info, **options):
         topic_workers.append(workers)
         for i in range(200):  # a long fit, reporting progress
             info(f"k={i}")

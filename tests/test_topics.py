@@ -187,7 +187,7 @@ def test_streaming_lda_gives_the_same_model_as_in_memory(even_texts, monkeypatch
     monkeypatch.setattr(model_module, "nmf_components", lambda corpus, k, params: start.copy())
     in_memory = fit_topics(even_texts, params)
     streamed = fit_topics(CallableSource(len(even_texts), lambda: iter(even_texts)), params,
-                          in_memory_max=0)
+                          memory_budget=0)
     assert streamed.model.vocabulary_ == in_memory.model.vocabulary_
     assert np.allclose(streamed.model.components_, in_memory.model.components_)
     assert np.allclose(streamed.shares, in_memory.shares, equal_nan=True)
@@ -197,7 +197,7 @@ def test_streaming_lda_gives_the_same_model_as_in_memory(even_texts, monkeypatch
 
 def test_streaming_nmf_recovers_the_subjects(even_texts):
     fit = fit_topics(CallableSource(len(even_texts), lambda: iter(even_texts)),
-                     TopicParams(method="nmf", k=4, seed=0), in_memory_max=0)
+                     TopicParams(method="nmf", k=4, seed=0), memory_budget=0)
     assert sorted(match_topics(fit.model.top_terms(6), SUBJECT_NAMES[:4]).values()) == [0, 1,
                                                                                        2, 3]
 

@@ -11,6 +11,7 @@ import functools
 import json
 import logging
 import os
+import re
 import signal
 import sys
 import threading
@@ -731,6 +732,23 @@ class TopicCount(click.ParamType):
         return k
 
 
+class MemorySize(click.ParamType):
+    """--memory-budget: bytes, or a number with a unit (512MB, 1GB, 1.5G)."""
+
+    name = "SIZE"
+    UNITS = {"": 1, "b": 1, "k": 1 << 10, "kb": 1 << 10, "m": 1 << 20, "mb": 1 << 20,
+             "g": 1 << 30, "gb": 1 << 30, "t": 1 << 40, "tb": 1 << 40}
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-z]*?)(?:i?b)?\s*", str(value).lower())
+        unit = match and (match.group(2) if match.group(2) in self.UNITS else None)
+        if not match or unit is None:
+            self.fail(f"{value!r} is not a size: write e.g. 512MB or 2GB", param, ctx)
+        return int(float(match.group(1)) * self.UNITS[unit])
+
+
 def _k_range(ctx, param, value: str) -> tuple[int, int]:
     try:
         lo, hi = (int(v) for v in value.split(":"))
@@ -752,7 +770,11 @@ def _compare(ctx, param, value: tuple[str, str] | None) -> tuple[str, str] | Non
 
 
 def topic_options(f):
-    """--k, --k-range and --method (topics, run)."""
+    """--k, --k-range, --method and --memory-budget (topics, run)."""
+    f = click.option("--memory-budget", type=MemorySize(), default="1GB", show_default=True,
+                     help="Memory the topic stage may use for its document-term matrix: "
+                     "within it the matrix is held in memory, beyond it the passages are "
+                     "re-read from the store on every pass (slower, same kind of model).")(f)
     f = click.option("--method", type=click.Choice(["nmf", "lda"]), default="nmf",
                      show_default=True,
                      help="NMF on tf-idf (fast, sharp topics) or LDA on word counts.")(f)
@@ -792,9 +814,9 @@ def out_dir_option(default_help: str):
 @output_option
 @with_db
 @pass_app
-def topics(app: App, k: int | None, k_range: tuple[int, int], method: str, seed: int,
-           out: Path | None, refit: bool, workers: int | None, fmt: str,
-           output: Path | None) -> None:
+def topics(app: App, k: int | None, k_range: tuple[int, int], method: str,
+           memory_budget: int, seed: int, out: Path | None, refit: bool,
+           workers: int | None, fmt: str, output: Path | None) -> None:
     """Find the topics of the stored passages and print them.
 
     Writes topics.csv, document_topics.csv (k_selection.csv with --k auto) and the model
@@ -815,7 +837,7 @@ def topics(app: App, k: int | None, k_range: tuple[int, int], method: str, seed:
     with app.open_store() as store:
         outcome = run_topics(store, out or app.db.parent, params, refit=refit,
                              workers=default_workers() if workers is None else workers,
-                             info=app.info)
+                             info=app.info, memory_budget=memory_budget, bars=app.progress)
     with open_output(output) as table:
         write_rows(topic_table(outcome), ("topic", "label", "share", "coherence", "top_words"),
                    fmt, table)
@@ -871,7 +893,7 @@ def trends(app: App, by: str, group: str | None, compare: tuple[str, str] | None
 @db_option
 @click.pass_context
 def run(ctx: click.Context, paths: tuple[Path, ...], out: Path, k: int | None,
-        k_range: tuple[int, int], method: str, by: str, group: str | None,
+        k_range: tuple[int, int], method: str, memory_budget: int, by: str, group: str | None,
         compare: tuple[str, str] | None, n_boot: int, seed: int, workers: int | None,
         refit: bool, db: Path | None) -> None:
     """Ingest, tag, find topics and write trends in one go; prints where each output is.
@@ -892,7 +914,7 @@ def run(ctx: click.Context, paths: tuple[Path, ...], out: Path, k: int | None,
     params = TopicParams(method=method, k=k, k_min=k_range[0], k_max=k_range[1], seed=seed)
     result = run_all(list(paths), out, db=db, params=params, by=by, group=group,
                      compare=compare, n_boot=n_boot, workers=workers, refit=refit,
-                     progress=app.progress, info=app.info)
+                     memory_budget=memory_budget, progress=app.progress, info=app.info)
     for path in result.outputs.values():
         click.echo(str(path))
 

@@ -62,7 +62,7 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
             db: str | Path | None = None, params=None, by: str = "year",
             group: str | None = None, compare: Sequence[str] | None = None, n_boot: int = 1000,
             workers: int | None = None, refit: bool = False, progress=None,
-            info: Say = quiet) -> RunResult:
+            memory_budget: int | None = None, info: Say = quiet) -> RunResult:
     """Ingest, tag (when the tagger is available), fit topics and write trends.
 
     With more than one worker, tagging and the mention trends run in a second process while
@@ -120,11 +120,11 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
                     notes.append(note)
                     info(note)
             topics = run_topics(store, out_dir, params, refit=refit, workers=topic_workers,
-                                info=say)
+                                info=say, memory_budget=memory_budget, bars=progress)
             outputs = {"store": db}
             outputs.update(topics.outputs)
             trend_outputs = write_topic_trends(topics, out_dir, compare=compare, info=say,
-                                               **trends)
+                                               bars=progress, **trends)
             if side is None:
                 trend_outputs.update(write_mention_trends(store, out_dir, rows=topics.rows,
                                                           info=info, **trends))

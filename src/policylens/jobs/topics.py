@@ -69,13 +69,16 @@ class TopicsOutcome:
 
 
 def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False,
-               workers: int = 1, info: Say = quiet) -> TopicsOutcome:
+               workers: int = 1, info: Say = quiet, memory_budget: int | None = None,
+               bars=None) -> TopicsOutcome:
     """Fit (or reuse) the topic model and write topics.csv, document_topics.csv, the model.
 
     ``workers`` > 1 lets --k auto fit its candidates in worker processes (same results).
+    ``memory_budget`` (bytes; default the topics' DEFAULT_MEMORY_BUDGET) decides whether the
+    passages' texts are held while the matrix is built; ``bars`` makes progress bars.
     """
     from ..topics import make_labels, save_model
-    from ..topics.corpus import IN_MEMORY_MAX_PASSAGES, CallableSource, ListSource
+    from ..topics.corpus import DEFAULT_MEMORY_BUDGET, CallableSource, ListSource, choose_mode
     from ..topics.fit import fit_topics
     from ..topics.persist import save_shares
 
@@ -86,23 +89,30 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
     if not rows:
         raise InputError(f"the store {store.path} holds no passages",
                          "ingest some PDFs first: `policylens ingest corpus/`")
-    in_memory = len(rows) <= IN_MEMORY_MAX_PASSAGES
-    texts = PassageTexts(store, keep=in_memory)
+    budget = DEFAULT_MEMORY_BUDGET if memory_budget is None else memory_budget
+    n_words = sum(r.n_words or 0 for r in rows)
+    keep = choose_mode(n_words, budget) == "texts"
+    texts = PassageTexts(store, keep=keep)
     key = topics_key(store, params, texts)
     outcome = None if refit else _reuse(store, model_dir, key, rows, info)
     if outcome is None:
         ids = [r.passage_id for r in rows]
-        if in_memory:
-            position = {pid: i for i, pid in enumerate(ids)}
-            order = [position[pid] for pid in texts.ids]
+        position = {pid: i for i, pid in enumerate(ids)}
+        # Passages are fitted in passage-id order (texts.ids), whichever way they are read.
+        order = [position[pid] for pid in texts.ids]
+        if keep:
             source = ListSource(texts.texts)
         else:
-            order = list(range(len(ids)))
-            source = CallableSource(len(rows), lambda: (r["text"] for r in store.iter_passages()))
+            source = CallableSource(len(rows), lambda: (t for _, t in store.passage_texts()),
+                                    n_words=n_words)
+        # The period (year) of each passage, in fitting order: k is chosen on a sample that
+        # keeps every year's share.
+        strata = [(rows[i].date or "")[:4] for i in order]
         del texts
         info(f"fitting {params.method.upper()} topics on {len(rows)} passages"
              + (f" (k {params.k_min}..{params.k_max} by coherence)" if params.k is None else ""))
-        result = fit_topics(source, params, progress=info, workers=workers, key=key)
+        result = fit_topics(source, params, progress=info, workers=workers, key=key,
+                            memory_budget=budget, strata=strata, bars=bars)
         info(describe_k_choice(result.model.k, result.k_scores, params.k is not None))
         shares = np.full_like(result.shares, np.nan)
         shares[order] = result.shares

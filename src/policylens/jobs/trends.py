@@ -73,8 +73,12 @@ def check_compare(compare: Sequence[str] | None) -> None:
 def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = "year",
                        group: str | None = None, compare: Sequence[str] | None = None,
                        n_boot: int = 1000, seed: int = 0, plots: bool = True,
-                       info: Say = quiet) -> dict[str, Path]:
-    """topic_trends.csv, shifts.csv, divergence.csv and the topic plot, from a topic model."""
+                       info: Say = quiet, bars=None) -> dict[str, Path]:
+    """topic_trends.csv, shifts.csv, divergence.csv and the topic plot, from a topic model.
+
+    ``bars`` (length, label) -> a progress bar, for the bootstrap and the plots."""
+    import contextlib
+
     from ..trends import divergence, topic_prevalence, topic_shifts
     from ..trends.export import write_table
 
@@ -84,14 +88,20 @@ def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = 
     undated = sum(1 for r in rows if not r.date)
     if undated:
         info(f"{undated} passages have no date and are left out of the trends")
-    trend_rows = topic_prevalence(rows, shares, labels, by=by, group=group, n_boot=n_boot,
+    bars = bars or (lambda length, label: contextlib.nullcontext(None))
+    tick = lambda bar: bar.update(1) if bar is not None else None  # noqa: E731
+    with bars(3, "trends: bootstrap") as bar:
+        trend_rows = topic_prevalence(rows, shares, labels, by=by, group=group, n_boot=n_boot,
+                                      seed=seed)
+        tick(bar)
+        shift_rows = topic_shifts(rows, shares, labels, by=by, group=group,
+                                  compare=tuple(compare) if compare else None, n_boot=n_boot,
                                   seed=seed)
-    shift_rows = topic_shifts(rows, shares, labels, by=by, group=group,
-                              compare=tuple(compare) if compare else None, n_boot=n_boot,
-                              seed=seed)
+        tick(bar)
+        divergence_rows = divergence(rows, shares, labels, by=by, group=group, seed=seed)
+        tick(bar)
     if not shift_rows:
         info("fewer than two periods with passages: no shifts to report")
-    divergence_rows = divergence(rows, shares, labels, by=by, group=group, seed=seed)
     outputs = {
         "topic trends": write_table("topic_trends.csv", trend_rows, out_dir),
         "shifts": write_table("shifts.csv", shift_rows, out_dir),
@@ -100,7 +110,9 @@ def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = 
     if plots and trend_rows:
         from ..trends.plot import plot_topic_trends
 
-        png, svg = plot_topic_trends(trend_rows, out_dir / PLOTS_DIR / "topic_trends", by)
+        with bars(1, "trends: plots") as bar:
+            png, svg = plot_topic_trends(trend_rows, out_dir / PLOTS_DIR / "topic_trends", by)
+            tick(bar)
         outputs["topic trends plot"], outputs["topic trends plot (svg)"] = png, svg
     lines = describe_shifts(shift_rows)
     if lines:  # one message: a side process's news is never printed inside the list
@@ -108,10 +120,10 @@ def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = 
     return outputs
 
 
-def write_mention_trends(store: Store, out_dir: str | Path, *, rows: list[PassageMeta] | None = None,
-                         by: str = "year", group: str | None = None, n_boot: int = 1000,
-                         seed: int = 0, plots: bool = True,
-                         info: Say = quiet) -> dict[str, Path]:
+def write_mention_trends(store: Store, out_dir: str | Path, *,
+                         rows: list[PassageMeta] | None = None, by: str = "year",
+                         group: str | None = None, n_boot: int = 1000, seed: int = 0,
+                         plots: bool = True, info: Say = quiet) -> dict[str, Path]:
     """mention_trends.csv and its plot, from the store's mentions (no topic model needed)."""
     outputs, mention_rows = mention_table(store, out_dir, rows=rows, by=by, group=group,
                                            n_boot=n_boot, seed=seed, info=info)
