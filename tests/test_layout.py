@@ -114,14 +114,14 @@ def test_repeated_line_printed_over_the_body_is_cut_out():
     def page(number: int, over: bool) -> list[Word]:
         words = [Word(w, 70, 300, 100 + 14 * i, 110 + 14 * i)
                  for i, w in enumerate(pseudo_words(40, number * 40))]
-        footer = Word("Official Report unrevised", 320, 460, 100 + 14 * 38 if over else 700,
-                      110 + 14 * 38 if over else 710, 8.0)
+        footer = Word("Official Report unrevised", 320, 460, 100 + 14 * 39 if over else 700,
+                      110 + 14 * 39 if over else 710, 8.0)
         return words + [footer]
 
     pages = [order_page(n, page(n, over=(n == 3)), 600, 850) for n in range(1, 6)]
     text = [" ".join(ln.text for ln in p.lines) for p in strip_furniture(pages)]
     assert all("Official" not in t for t in text)
-    assert pseudo_words(40, 3 * 40)[38] in text[2]  # the body line it was drawn over stays
+    assert pseudo_words(40, 3 * 40)[39] in text[2]  # the body line it was drawn over stays
 
 
 def test_invisible_reference_codes_are_not_text():
@@ -171,3 +171,64 @@ def test_speech_set_larger_than_the_lists_is_not_a_heading(tmp_path, pdfgen):
     _, passages = extract_document(path, "0" * 64)
     text = tokens(" ".join(p.text for p in passages))
     assert text[-len(speech_words):] == speech_words
+
+
+FORM_ROWS = [
+    ("Name and email of the clinician making the request, or of a deputy where the "
+     "clinician is away:", "Enter text here."),
+    ("The request has been discussed in full with the patient or the patient's "
+     "representative, who agrees that the panel may read the clinical letters:", "Yes"),
+    ("The trust's medicines committee supports this application:", "No"),
+]
+GLOSSARY = [
+    ("Apheresis", "Collecting a patient's blood cells by passing the blood through a machine "
+                  "that keeps the cells wanted and returns the rest."),
+    ("Managed access agreement", "An arrangement under which a treatment is funded for a "
+                                 "fixed time while more evidence on its value is collected."),
+    ("Specialist commissioning", "Buying services for rare conditions once for the whole "
+                                 "country rather than by each local body."),
+]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_form_cells_come_out_row_by_row(tmp_path, pdfgen, engine):
+    path = tmp_path / "form.pdf"
+    pdfgen.write_table(path, FORM_ROWS, widths=(330, 140), heading="Request form")
+    doc, passages = extract_document(path, "0" * 64, engine=engine)
+    text = " ".join(" ".join(p.text for p in passages).split())
+    for label, value in FORM_ROWS:
+        assert f"{label} | {value}" in text, (label[:30], text[:400])
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_glossary_term_stays_with_its_definition(tmp_path, pdfgen, engine):
+    path = tmp_path / "glossary.pdf"
+    pdfgen.write_table(path, GLOSSARY, widths=(120, 330), row_gap=6, heading="Glossary")
+    doc, passages = extract_document(path, "0" * 64, engine=engine)
+    blocks = doc.pages[0].split("\n\n")
+    for term, definition in GLOSSARY:
+        assert f"{term} | {definition}" in blocks, (term, blocks)
+
+
+def test_bullets_and_plain_paragraphs_are_not_tables(tmp_path, pdfgen):
+    path = tmp_path / "list.pdf"
+    items = pdfgen.fill_column(pseudo_words(60), 300)
+    placed = [pdfgen.Placed(72, 100 + 14 * i, "•") for i in range(len(items))]
+    placed += [pdfgen.Placed(90, 100 + 14 * i, line) for i, line in enumerate(items)]
+    prose = pdfgen.fill_column(pseudo_words(300, 100), 440)
+    placed += [pdfgen.Placed(72, 400 + 14 * i, line) for i, line in enumerate(prose)]
+    pdfgen.write_placed(path, [placed])
+    doc, _ = extract_document(path, "0" * 64)
+    assert "|" not in doc.pages[0]
+    assert tokens(doc.pages[0]) == tokens(" ".join(items + prose))
+
+
+def test_table_of_one_line_cells_reads_line_by_line(tmp_path, pdfgen):
+    rows = [("Region", "Trials", "Staff"), ("North", "thirty", "nine hundred"),
+            ("South", "forty", "one thousand"), ("Midlands", "twelve", "four hundred")]
+    path = tmp_path / "figures.pdf"
+    pdfgen.write_table(path, rows, widths=(120, 120, 120), row_gap=8,
+                       heading="Trials and staff by region")
+    doc, _ = extract_document(path, "0" * 64)
+    assert "|" not in doc.pages[0]
+    assert " ".join(" ".join(row) for row in rows) in doc.pages[0]  # row after row

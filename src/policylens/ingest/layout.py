@@ -7,14 +7,16 @@ be tested without a PDF.
 from __future__ import annotations
 
 import bisect
+import re
 import itertools
 import math
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
+from .cells import find_tables, split_cells
 from .clean import is_page_number_shape, join_hyphenated, join_lines, normalise_for_repeat
 
 LINE_TOLERANCE = 3.0          # points: words whose tops differ by less share a line
@@ -34,7 +36,15 @@ EDGE_ROWS = 3                 # rows from the top and the bottom where heads and
 MIN_EDGE_LETTERS = 4          # a repeated line outside the margins needs this many letters
 MIN_OVERPRINT_LETTERS = 12    # a repeated line this long is cut out of a line it is drawn over
 BODY_SHARE = 0.2              # a font size holding this share of the words is body text
+MIN_COLUMN_LINES = 4          # lines a column of running text has at least
+PAGE_COLUMN_FILL = 0.5        # the same, for a page's columns (lists and short speeches)
+COLUMN_FILL = 0.75            # share of a text column's width its usual line fills
+TABLE_ROW = -2                # the column of a line that holds a table row's cells
+CELL_SEPARATOR = " | "
 MIN_TEXT_SIZE = 2.0           # points: smaller text is no text to read (invisible reference codes)
+
+
+_DIGIT_WORD = re.compile(r"\S*\d\S*")
 
 
 class Word(NamedTuple):
@@ -66,11 +76,12 @@ class Line:
     """
 
     __slots__ = ("words", "column", "text", "x0", "x1", "top", "bottom", "n_words", "size",
-                 "all_bold", "bold_prefix")
+                 "all_bold", "bold_prefix", "cells")
 
     def __init__(self, words: list[Word], column: int = -1) -> None:
         self.words = words
         self.column = column
+        self.cells: list[list[str]] | None = None  # a table row's cells, each line by line
         first = words[0]
         self.x0 = first.x0
         if len(words) == 1:
@@ -129,6 +140,10 @@ class PageLines:
 
 def _top_x0(w: Word) -> tuple[float, float]:
     return (w.top, w.x0)
+
+
+def _row_top(row: list[Word]) -> float:
+    return row[0].top
 
 
 def _top(w: Word) -> float:
@@ -198,11 +213,13 @@ def _gutters(ordered: list[Word], width: float, height: float) -> list[tuple[flo
     # way. The weakest gutter goes until each column holds a real share of the text.
     while candidates:
         counts = [0] * (len(candidates) + 1)
+        cuts = _cuts(candidates)
         for row in rows:
-            split = _split_row(row, candidates)
+            split = _split_row(row, cuts)
             if split is not None:
                 for c, part in enumerate(split):
-                    counts[c] += sum(w.n_words for w in part)
+                    # Word.n_words written out: this loop runs over every word of the body.
+                    counts[c] += len(part) + sum(w.text.count(" ") for w in part)
         weakest = min(range(len(candidates)), key=lambda g: min(counts[g], counts[g + 1]))
         if min(counts[weakest], counts[weakest + 1]) >= MIN_COLUMN_SHARE * n_body:
             return candidates
@@ -210,8 +227,14 @@ def _gutters(ordered: list[Word], width: float, height: float) -> list[tuple[flo
     return []
 
 
-def _split_row(row: list[Word], gutters: Sequence[tuple[float, float]]) -> list[list[Word]] | None:
-    """A line's words (left to right) cut at each gutter, or None when it runs across one.
+def _cuts(gutters: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Each gutter's middle and the gap a line must leave there to be cut in two."""
+    return [((g0 + g1) / 2, max(MIN_GUTTER_WIDTH, (g1 - g0) / 2)) for g0, g1 in gutters]
+
+
+def _split_row(row: list[Word], cuts: Sequence[tuple[float, float]]) -> list[list[Word]] | None:
+    """A line's words (left to right) cut at each gutter (see :func:`_cuts`), or None when it
+    runs across one.
 
     A line runs across a gutter when a word covers the gutter's middle or the gap there is
     narrower than half the gutter: a line that nearly reaches the gutter, beside one that
@@ -219,16 +242,14 @@ def _split_row(row: list[Word], gutters: Sequence[tuple[float, float]]) -> list[
     """
     parts: list[list[Word]] = []
     i, n = 0, len(row)
-    for g0, g1 in gutters:
-        mid = (g0 + g1) / 2
-        need = max(MIN_GUTTER_WIDTH, (g1 - g0) / 2)
+    for mid, need in cuts:
         start = i
         while i < n and row[i].x1 <= mid:
             i += 1
-        if i < n and row[i].x0 < mid:
-            return None  # a word over the middle
-        if start < i < n and row[i].x0 - row[i - 1].x1 < need:
-            return None
+        if i < n:
+            w = row[i]
+            if w.x0 < mid or (i > start and w.x0 - row[i - 1].x1 < need):
+                return None  # a word over the middle, or too close to cut
         parts.append(row[start:i])
     parts.append(row[i:])
     return parts
@@ -265,11 +286,12 @@ def order_page(number: int, words: Sequence[Word], width: float, height: float) 
     gutters = _gutters(ordered, width, height)
     rows = _rows(ordered)
     if not gutters:
-        return PageLines(number, width, height, [Line(row) for row in rows], columns=1)
+        return PageLines(number, width, height, _read_tables(rows, height), columns=1)
     lines: list[Line] = []
     band: list[list[Line]] = [[] for _ in range(len(gutters) + 1)]
+    cuts = _cuts(gutters)
     for row in rows:
-        split = _split_row(row, gutters)
+        split = _split_row(row, cuts)
         if split is None:
             for column in band:
                 lines += column
@@ -281,7 +303,89 @@ def order_page(number: int, words: Sequence[Word], width: float, height: float) 
                 band[c].append(Line(part, c))
     for column in band:
         lines += column
+    if not _columns_of_text(lines, len(gutters) + 1):
+        # A form or a glossary on a page of its own: its columns are cells, read row by row.
+        return PageLines(number, width, height, _read_tables(rows, height), columns=1)
     return PageLines(number, width, height, lines, columns=len(gutters) + 1)
+
+
+def _read_tables(rows: list[list[Word]], height: float) -> list[Line]:
+    """A one-column page's lines, each row of a table or form made one line of its cells
+    ("term | definition") so its cells are read together. Tables are looked for between the
+    margins, where no running head or page number joins them. A "table" whose columns are
+    filled with lines of text is a stretch of text columns the page's gutters missed (a
+    full-width table between them): it is read column by column."""
+    first = bisect.bisect_right(rows, height * FURNITURE_ZONE, key=_row_top)
+    last = bisect.bisect_left(rows, height * (1 - FURNITURE_ZONE), key=_row_top)
+    tables = [replace(t, first=t.first + first, last=t.last + first,
+                      entries=tuple((a + first, b + first) for a, b in t.entries))
+              for t in find_tables(rows[first:last])]
+    lines: list[Line] = []
+    done = 0
+    for table in tables:
+        lines += [Line(row) for row in rows[done:table.first]]
+        done = table.last + 1
+        cells = [split_cells(row, table.edges) for row in rows[table.first:done]]
+        if _text_columns(cells):
+            lines += [Line(row[c], c) for c in range(len(table.edges) + 1)
+                      for row in cells if row[c]]
+            continue
+        if all(a == b for a, b in table.entries):
+            # A table whose cells all keep to one line reads right line by line, as it is.
+            lines += [Line(row) for row in rows[table.first:done]]
+            continue
+        for a, b in table.entries:
+            columns: list[list[str]] = [[] for _ in range(len(table.edges) + 1)]
+            words: list[Word] = []
+            for row, row_cells in zip(rows[a:b + 1], cells[a - table.first:b + 1 - table.first]):
+                words += row
+                for c, cell in enumerate(row_cells):
+                    if cell:
+                        columns[c].append(Line(cell).text)
+            line = Line(words, TABLE_ROW)
+            line.cells = [cell for cell in columns if cell]
+            line.text = CELL_SEPARATOR.join(" ".join(cell) for cell in line.cells)
+            lines.append(line)
+    lines += [Line(row) for row in rows[done:]]
+    return lines
+
+
+def _columns_of_text(lines: Sequence[Line], n_columns: int) -> bool:
+    """True unless a page's columns look like a table's: one of them mostly short lines
+    (a form's answers), or one much narrower than another (a glossary's terms)."""
+    widths: list[list[float]] = [[] for _ in range(n_columns)]
+    lefts = [math.inf] * n_columns
+    rights = [-math.inf] * n_columns
+    for ln in lines:
+        c = ln.column
+        if c >= 0:
+            widths[c].append(ln.x1 - ln.x0)
+            lefts[c] = ln.x0 if ln.x0 < lefts[c] else lefts[c]
+            rights[c] = ln.x1 if ln.x1 > rights[c] else rights[c]
+    extents = []
+    for c in range(n_columns):
+        if not widths[c]:
+            return False
+        extent = rights[c] - lefts[c]
+        if statistics.median(widths[c]) < PAGE_COLUMN_FILL * extent:
+            return False
+        extents.append(extent)
+    return min(extents) >= PAGE_COLUMN_FILL * max(extents)
+
+
+def _text_columns(cells: list[list[list[Word]]]) -> bool:
+    """True when every column of a table holds several lines that fill its width, and the
+    columns are of a width: columns of running text, not a table's cells."""
+    extents = []
+    for c in range(len(cells[0])):
+        spans = [(min(w.x0 for w in row[c]), max(w.x1 for w in row[c])) for row in cells if row[c]]
+        if len(spans) < MIN_COLUMN_LINES:
+            return False
+        left, right = min(a for a, _ in spans), max(b for _, b in spans)
+        if statistics.median(b - a for a, b in spans) < COLUMN_FILL * (right - left):
+            return False
+        extents.append(right - left)
+    return min(extents) >= COLUMN_FILL * max(extents)
 
 
 def strip_furniture(pages: Sequence[PageLines]) -> list[PageLines]:
@@ -307,9 +411,10 @@ def strip_furniture(pages: Sequence[PageLines]) -> list[PageLines]:
     threshold = max(2, math.ceil(REPEAT_SHARE * len(pages)))
     repeated = {shape for shape, n in counts.items() if n >= threshold}
     repeated_outer = {shape for shape, n in outer_counts.items() if n >= OUTER_REPEATS}
-    overprint = sorted((shape for shape in repeated
-                        if sum(ch.isalpha() for ch in shape) >= MIN_OVERPRINT_LETTERS),
-                       key=len, reverse=True)
+    # Longest first, so a two-line footer's longer line is cut out before a shorter one.
+    overprint = [(shape, Counter(shape.split()), shape.count(" ") + 1)
+                 for shape in sorted(repeated, key=len, reverse=True)
+                 if sum(ch.isalpha() for ch in shape) >= MIN_OVERPRINT_LETTERS]
     size = body_size(pages)
     few_pages = len(pages) < OUTER_REPEATS
 
@@ -338,7 +443,8 @@ def strip_furniture(pages: Sequence[PageLines]) -> list[PageLines]:
                 continue
             shape, outer = shapes[i]
             if not furniture(page, ln, shape, outer):
-                rest = _cut_overprint(ln, shape, overprint) if overprint else ln
+                # A head or footer drawn over the text shares the outermost row with it.
+                rest = _cut_overprint(ln, shape, overprint) if overprint and outer else ln
                 if rest is not None:
                     keep.append(rest)
         out.append(PageLines(page.number, page.width, page.height, keep, page.columns))
@@ -349,16 +455,14 @@ def repeat_key(text: str) -> str:
     """A line's shape for spotting running heads: case and word order aside (heads swap
     sides on facing pages), and any word with a digit in it is '#' (page numbers, dates, a
     printer's job code such as 'K24FE7.005' alike)."""
-    return " ".join(sorted("#" if any(ch.isdigit() for ch in token) else token
-                           for token in text.lower().split()))
+    return " ".join(sorted(_DIGIT_WORD.sub("#", text.lower()).split()))
 
 
 def _edge_bounds(page: PageLines) -> tuple[float, float, float, float]:
     """Tops at or above the first, and at or below the second, are near the page's edges;
     tops at or above the third, and at or below the fourth, are in its outermost rows."""
-    tops = sorted({round(ln.top) for ln in page.lines})
     rows: list[float] = []
-    for t in tops:
+    for t in sorted([ln.top for ln in page.lines]):
         if not rows or t - rows[-1] > LINE_TOLERANCE:
             rows.append(t)
     top = page.height * FURNITURE_ZONE
@@ -371,15 +475,21 @@ def _edge_bounds(page: PageLines) -> tuple[float, float, float, float]:
     return top, bottom, rows[0] + LINE_TOLERANCE, rows[-1] - LINE_TOLERANCE
 
 
-def _cut_overprint(line: Line, shape: str, repeated: Sequence[str]) -> Line | None:
-    """The line without a repeated head or footer drawn over it; None when nothing is left."""
-    have = Counter(shape.split())
-    for furniture_shape in repeated:
-        want = Counter(furniture_shape.split())
-        if furniture_shape == shape or any(have[t] < n for t, n in want.items()):
+def _cut_overprint(line: Line, shape: str,
+                   repeated: Sequence[tuple[str, Counter[str], int]]) -> Line | None:
+    """The line without a repeated head or footer drawn over it; None when nothing is left.
+
+    ``repeated`` holds each repeated shape with its words counted and its length in words.
+    """
+    have: Counter[str] | None = None
+    n_have = shape.count(" ") + 1
+    for furniture_shape, want, n_want in repeated:
+        if n_want >= n_have:
+            continue  # the whole line would be the furniture: it is no overprint
+        have = have or Counter(shape.split())
+        if any(have[t] < n for t, n in want.items()):
             continue
         words = line.words
-        n_want = sum(want.values())
         for a in range(len(words)):
             n = 0
             for b in range(a + 1, len(words) + 1):
@@ -435,7 +545,11 @@ def build_blocks(pages: Sequence[PageLines], vocabulary: set[str] | None = None)
                        and not first.text.endswith(".")
                        and not first.text.rstrip().endswith(":")) or (
                 first.size >= size + HEADING_SIZE_STEP)
-            texts = join_hyphenated([ln.text for ln in group], vocabulary or ())
+            if first.cells:
+                texts = [CELL_SEPARATOR.join(join_lines(join_hyphenated(cell, vocabulary or ()))
+                                             for cell in first.cells)]
+            else:
+                texts = join_hyphenated([ln.text for ln in group], vocabulary or ())
             blocks.append(Block(
                 text=join_lines(texts), page=page.number, column=first.column,
                 heading=heading, bold_prefix=first.bold_prefix,
@@ -458,6 +572,7 @@ def _paragraph_groups(
         new_column = prev is None or ln.column != prev.column
         starts = (
             new_column
+            or ln.column == TABLE_ROW
             or ln.top - prev.bottom > max(PARA_GAP_FACTOR * usual_gap, usual_gap + 2.0)
             or ln.x0 - col_left.get(ln.column, ln.x0) > INDENT
             or (bool(ln.bold_prefix) and not ln.all_bold and not prev.all_bold)
@@ -466,7 +581,7 @@ def _paragraph_groups(
             or abs(ln.size - prev.size) >= HEADING_SIZE_STEP
         )
         if starts:
-            groups.append(([], new_column))
+            groups.append(([], new_column and ln.column != TABLE_ROW))
         groups[-1][0].append(ln)
         prev = ln
     return groups
