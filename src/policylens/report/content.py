@@ -34,7 +34,7 @@ MAX_NAMES = 10          # most frequent names shown per label
 MAX_KWIC = 8            # keyword-in-context lines per label (and as many largest amounts)
 N_DRIVERS = 3           # passages shown for each shift
 PASSAGE_CHARS = 600     # a passage shown longer than this is cut (the store has it whole)
-NOTE_CHARS = 240        # a document's reading note (it may list hundreds of pages)
+NOTE_CHARS = 240        # a document's reading note or pages left out (may list hundreds)
 # A period (or compared window) with fewer documents than this is "thin": its interval
 # rests on too few independent sources to be read as a finding.
 THIN_DOCUMENTS = 3
@@ -103,8 +103,9 @@ def gather_reading(store: Store, base: Path) -> Reading:
         n_failures=len(failures), failure_reasons=dict(sorted(reasons.items())),
         dropped_reasons=dropped_reasons, n_partial=n_partial,
         dropped=tuple((relative_path(r["path"], base), r["n_pages"], bool(r["partial"]),
-                       describe_dropped((d["page"], d["reason"])
-                                        for d in dropped_rows.get(r["doc_id"], ())))
+                       _cut(describe_dropped((d["page"], d["reason"])
+                                             for d in dropped_rows.get(r["doc_id"], ())),
+                            NOTE_CHARS))
                       for r in dropped_docs),
         n_empty_pages=n_empty,
         empty_pages=tuple((relative_path(r["path"], base), r["n_pages"], r["n_empty"])
