@@ -27,9 +27,12 @@ MAX_UNMAPPED_PAGE = 0.5
 MAX_GARBAGE = 0.15       # share of unmapped glyphs above which text is not passed on
 MIN_WORDLIKE = 0.45      # share of word-like tokens below which Latin-script text is garbage
 SUSPECT_VOWELS = 0.22   # share of vowels below which a page's text is judged word by word
+SUSPECT_SAMPLE = 2000   # characters of a page whose vowels are counted
 MIN_JUDGED_TOKENS = 30   # a page with fewer Latin-letter tokens is too short to judge alone
 
-_GARBAGE = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
+# What the readers write for a character without a Unicode map (private-use characters are
+# symbol fonts' glyphs more often than lost text: garbage_ratio counts them, this does not).
+_UNMAPPED = re.compile(r"\(cid:\d+\)|\ufffd")
 _LATIN = re.compile(r"[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff]")
 # A letter of a script other than Latin: tokens holding one are not judged by Latin word shapes.
 _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff]")
@@ -60,7 +63,7 @@ def is_unreadable(tokens: Counter[str], text: str) -> bool:
 def _visible(text: str) -> int:
     """Characters drawn: spaces aside, and "(cid:N)" one character, as PDFium's U+FFFD."""
     if "(cid:" in text:
-        text = _GARBAGE.sub("\ufffd", text)
+        text = _UNMAPPED.sub("\ufffd", text)
     return len(text) - text.count(" ")
 
 
@@ -69,6 +72,7 @@ def _suspect(text: str) -> bool:
     shifted letters, numbers, another script). Prose in Latin letters is a third vowels; a
     page that is not suspect is not judged word by word, which would cost a tenth of its time.
     """
+    text = text[:SUSPECT_SAMPLE]  # a page of soup is soup throughout
     visible = len(text) - text.count(" ")
     return sum(map(text.count, "aeiouyAEIOUY")) < SUSPECT_VOWELS * visible
 
@@ -82,17 +86,17 @@ def keep_readable(page: PageData) -> tuple[PageData, DroppedPage | None]:
     """
     words, total, lost = page.words, 0, 0
     text = " ".join(w.text for w in words)
-    marked = not (text.isascii() and "(cid:" not in text) and _GARBAGE.search(text)
+    marked = "\ufffd" in text or "(cid:" in text
     if marked:
         kept = []
         for word in words:
             size = _visible(word.text)
             total += size
-            if not _GARBAGE.search(word.text):
+            if not _UNMAPPED.search(word.text):
                 kept.append(word)
                 continue
             tokens = word.text.split(" ")
-            good = [t for t in tokens if not _GARBAGE.search(t)]
+            good = [t for t in tokens if not _UNMAPPED.search(t)]
             good_size = sum(map(_visible, good))
             if good and good_size >= (1 - MAX_UNMAPPED_RUN) * size:
                 kept.append(word._replace(text=" ".join(good)))
