@@ -143,6 +143,8 @@ def test_party_given_once_is_carried_to_later_turns():
     ("Mr. GARCÍA ́ of Texas. Mr. Speaker", "Mr. GARCÍA of Texas"),
     ("Mr. M GOVERN. Mr. Speaker, I yield", "Mr. M. GOVERN"),  # small capitals split
     ("SPEAKER: Order. The question is", "SPEAKER"),
+    ("CHAIR (Senator Okafor): Thank you", "Senator Okafor"),
+    ("ACTING CHAIR (Senator Okafor): Thank you", "Senator Okafor"),
     ("The ACTING PRESIDENT pro tempore. Without objection", "The ACTING PRESIDENT pro tempore"),
     ("Mr DUNMORE (Fairhaven—Leader of the House) (14:02): The", "Mr DUNMORE"),
     ("His Excellency the President (Mr. Daniel Korir): Mr. Speaker", "Mr. Daniel Korir"),

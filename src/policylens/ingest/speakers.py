@@ -157,6 +157,9 @@ def match_speaker(text: str) -> tuple[Turn, str] | None:
             lead = (_PARTY_ONLY.fullmatch(seat.strip()) or _PARTY_FIRST.match(seat)
                     or _PARTY_LAST.search(seat))
             party = lead.group(1) if lead else None
+        holder = groups.get("holder")
+        if holder:  # "CHAIR (Senator Smith):": the holder speaks, in the office
+            name, role = normalise_name(holder), name
         if role and _PARTY_ONLY.fullmatch(name):
             name, party, role = normalise_name(role), name, None  # "The Earl of Effingham (Con):"
         return Turn(name, party.strip() if party else None, role), text[m.end():]
