@@ -262,3 +262,19 @@ def test_a_page_head_kept_as_a_heading_does_not_end_a_speech():
 def test_parties_where_the_text_gives_them(text, speaker, party):
     turn, _ = match_speaker(text)
     assert (turn.speaker, turn.party) == (speaker, party)
+
+
+def test_a_label_in_another_script_ends_the_previous_turn():
+    from policylens.ingest.layout import Block
+    from policylens.ingest.segment import segment
+
+    hindi = ("माननीय सभापति : धन्यवाद। अब सदन अगले विषय पर चर्चा करेगा और सभी सदस्य अपनी बात "
+             "संक्षेप में रखेंगे ताकि समय पर कार्यवाही पूरी हो सके। " * 3)
+    blocks = [Block(f"SHRI RAVI KUMAR MENON (KOZHIKODE): {LONG_A}", 1, 0),
+              Block(hindi.strip(), 1, 0),
+              Block(f"ගරු මන්ත්රී (The Hon. Nimal Perera): {LONG_B}", 2, 0)]
+    passages = segment("b" * 16, blocks)
+    # The Hindi turn is no longer given to the Member before it; its name, which such PDFs
+    # often garble, is not recorded, and its label stays in the text.
+    assert [p.speaker for p in passages] == ["SHRI RAVI KUMAR MENON", None, "The Hon. Nimal Perera"]
+    assert passages[1].text.startswith("माननीय सभापति :")

@@ -80,7 +80,7 @@ def _units(blocks: Sequence[Block]) -> list[_Unit]:
             if turn.party and turn.speaker:
                 members[turn.speaker] = turn
                 members.setdefault(short_name(turn.speaker), turn)
-            else:
+            elif turn.speaker:
                 # Later turns use a short label ("Mr Whitby:") and omit the party: attribute
                 # them to the Member named in full earlier in the same document.
                 known = members.get(turn.speaker) or members.get(short_name(turn.speaker))

@@ -104,6 +104,16 @@ _PARTY_ONLY = re.compile(rf"({_KNOWN_PARTY}|Crossbench|CB|Non-Afl)")
 _PARTY_LAST = re.compile(r",\s*(CPC|Lib\.|NDP|BQ|GP|Ind\.|Con|Lab|LD|SNP|Green)\s*$")
 _PARTY_FIRST = re.compile(rf"({_KNOWN_PARTY})\s*[—–]")
 SPEAKER_PATTERNS = COLON_PATTERNS + STOP_PATTERNS
+# A label in a script of South Asia or in Arabic script ("माननीय अध्यक्ष :", Lok Sabha; Sinhala and
+# Tamil in Sri Lanka): a turn begins. Its name is recorded only where the label gives it in Latin
+# letters too ("ගරු ... (The Hon. Speaker):"): such text often comes out of a PDF with letters
+# missing or out of order, and a garbled name would split or merge Members. The label stays in
+# the text either way.
+_OTHER_SCRIPT = r"\u0600-\u06FF\u0900-\u0DFF"
+OTHER_SCRIPT_LABEL = re.compile(
+    rf"^[{_OTHER_SCRIPT}][{_OTHER_SCRIPT}.'’\-]*(?:\s+(?:[{_OTHER_SCRIPT}.'’\-]+|\([^()]{{1,40}}\)))"
+    rf"{{0,5}}\s?:\s")
+_LATIN_ALIAS = re.compile(r"\(((?:The\s+)?[A-Z][A-Za-z.'’\- ]{2,60})\)")
 _STOP_START = ("Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "The ")
 
 
@@ -141,6 +151,11 @@ def match_speaker(text: str) -> tuple[Turn, str] | None:
     patterns = COLON_PATTERNS if ":" in text[:LABEL_CHARS] else ()
     if text.startswith(_STOP_START):
         patterns += STOP_PATTERNS
+    if not patterns:
+        return None
+    if not text[:1].isascii() and (m := OTHER_SCRIPT_LABEL.match(text)):
+        alias = _LATIN_ALIAS.findall(m.group(0))
+        return Turn(normalise_name(alias[-1]) if alias else None, None), text
     for pattern in patterns:
         m = pattern.match(text)
         if not m:
