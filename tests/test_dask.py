@@ -576,3 +576,30 @@ def test_results_held_behind_a_slow_file_stay_few(tmp_path, cluster, batch, monk
     assert summary.added == 16
     assert 0 < peak[0] <= bound
     assert as_tuples(contents(tmp_path / "remote.db")) == as_tuples(contents(local))
+
+
+def test_run_on_the_cluster_gives_the_local_outputs(tmp_path, cluster, batch, monkeypatch):
+    """`run --dask`: reading, tagging and topic scoring on the cluster, the same files out."""
+    import policylens.topics.fit as fit_module
+
+    folder = str(batch[0].parent)
+    scored_there = []
+    real = fit_module.score_on_cluster
+
+    def counting(*args, **kwargs):
+        for key, part in real(*args, **kwargs):
+            scored_there.append(part.shape[0])
+            yield key, part
+
+    monkeypatch.setattr(fit_module, "score_on_cluster", counting)
+    outs = [tmp_path / "local", tmp_path / "cluster"]
+    for out, extra in zip(outs, ([], ["--dask", cluster.scheduler_address])):
+        result = CliRunner().invoke(cli, ["-q", "run", folder, "--out", str(out), "--k", "3",
+                                          "--workers", "1", "--bootstrap", "100", *extra])
+        assert result.exit_code == 0, result.output
+    with open_store(outs[0] / "policylens.db") as store:
+        n_passages = store.count_passages()
+    assert sum(scored_there) == n_passages  # every passage was scored on the cluster
+    for name in ("document_topics.csv", "topics.csv", "topic_trends.csv",
+                 "mention_trends.csv", "topic-model/model.npz"):
+        assert (outs[1] / name).read_bytes() == (outs[0] / name).read_bytes(), name

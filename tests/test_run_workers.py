@@ -323,7 +323,7 @@ def test_candidate_k_fitted_in_workers_give_the_same_model(method, monkeypatch):
 
 
 # -- a run's own steps and the side process ----------------------------------------------------
-def _side_fails(db, out_dir, trends, max_workers, *, info):
+def _side_fails(db, out_dir, trends, max_workers, dask=None, *, info):
     info("side: opening the store")
     raise StoreError("the store is locked", "close the other program")
 

@@ -890,17 +890,19 @@ def trends(app: App, by: str, group: str | None, compare: tuple[str, str] | None
 @workers_option
 @click.option("--refit", is_flag=True, help="Fit topics again even if the passages are "
               "unchanged.")
+@dask_option
 @db_option
 @click.pass_context
 def run(ctx: click.Context, paths: tuple[Path, ...], out: Path, k: int | None,
         k_range: tuple[int, int], method: str, memory_budget: int, by: str, group: str | None,
         compare: tuple[str, str] | None, n_boot: int, seed: int, workers: int | None,
-        refit: bool, db: Path | None) -> None:
+        refit: bool, dask: str | None, db: Path | None) -> None:
     """Ingest, tag, find topics and write trends in one go; prints where each output is.
 
     PATHS are PDF files or folders (default: ./corpus). The store goes in --out unless --db
     is given. Rerunning reuses the store: unchanged files, tagged passages and an unchanged
-    topic model are not redone.
+    topic model are not redone. With --dask, reading the PDFs, tagging and scoring every
+    passage with the topic model run on that cluster; this process writes the store.
 
     \b
     Example:
@@ -914,7 +916,8 @@ def run(ctx: click.Context, paths: tuple[Path, ...], out: Path, k: int | None,
     params = TopicParams(method=method, k=k, k_min=k_range[0], k_max=k_range[1], seed=seed)
     result = run_all(list(paths), out, db=db, params=params, by=by, group=group,
                      compare=compare, n_boot=n_boot, workers=workers, refit=refit,
-                     memory_budget=memory_budget, progress=app.progress, info=app.info)
+                     memory_budget=memory_budget, dask=dask, progress=app.progress,
+                     info=app.info)
     for path in result.outputs.values():
         click.echo(str(path))
 

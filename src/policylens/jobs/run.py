@@ -38,7 +38,7 @@ class RunResult:
 
 
 def tag_passages(store: Store, workers: int | None, progress, info: Say, *,
-                 max_workers: int | None = None) -> str | None:
+                 max_workers: int | None = None, dask: str | None = None) -> str | None:
     """Tag untagged passages with the shipped tagger; a note instead when it is unavailable."""
     try:
         from ..tagging.pipeline import load_tagger
@@ -49,7 +49,8 @@ def tag_passages(store: Store, workers: int | None, progress, info: Say, *,
         nlp = load_tagger()
     except ModelError as exc:
         return f"tagging skipped: {exc}"
-    n = tag_store(store, nlp, workers=workers, max_workers=max_workers, progress=progress)
+    n = tag_store(store, nlp, workers=workers, max_workers=max_workers, progress=progress,
+                  dask=dask)
     info(f"tagged {n} passages" if n else "tagging: every passage already tagged")
     return None
 
@@ -62,7 +63,8 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
             db: str | Path | None = None, params=None, by: str = "year",
             group: str | None = None, compare: Sequence[str] | None = None, n_boot: int = 1000,
             workers: int | None = None, refit: bool = False, progress=None,
-            memory_budget: int | None = None, info: Say = quiet) -> RunResult:
+            memory_budget: int | None = None, dask: str | None = None,
+            info: Say = quiet) -> RunResult:
     """Ingest, tag (when the tagger is available), fit topics and write trends.
 
     With more than one worker, tagging and the mention trends run in a second process while
@@ -73,6 +75,9 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
     at the next step. The outputs are the same bytes whatever ``workers`` is. The second
     process is started fresh (spawned), so a script that calls this with ``workers`` > 1
     must do so under ``if __name__ == "__main__":``.
+
+    ``dask`` (a scheduler's address): ingest, tagging and scoring passages with the topic
+    model run on that cluster; this process alone writes the store, and fits the model.
     """
     from ..ingest import ingest_paths
     from ..report import REPORT_NAME, write_report
@@ -93,7 +98,7 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
     notes: list[str] = []
     trends = {"by": by, "group": group, "n_boot": n_boot, "seed": params.seed}
     with open_store(db, create=True) as store:
-        summary = ingest_paths(store, paths, workers=workers, progress=progress)
+        summary = ingest_paths(store, paths, workers=workers, progress=progress, dask=dask)
         info(summary.describe())
         if summary.all_failed and not store.count_passages():
             raise InputError("no PDF could be read", "see the reasons above")
@@ -110,17 +115,19 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
             if n_workers > 1:
                 info("tagging in a second process while the topics are fitted")
                 side = SideProcess(_tag_and_mention_trends, db, out_dir, trends, n_workers - 1,
-                                   reports=True,
+                                   dask, reports=True,
                                    leftovers=[out_dir / f"{name}.tmp" for name in SIDE_TABLES])
                 topic_workers = max(1, n_workers - 1)  # the side tags in the others
             else:
                 topic_workers = n_workers
-                note = tag_passages(store, None, progress, info, max_workers=max(1, n_workers))
+                note = tag_passages(store, None, progress, info, max_workers=max(1, n_workers),
+                                    dask=dask)
                 if note:
                     notes.append(note)
                     info(note)
             topics = run_topics(store, out_dir, params, refit=refit, workers=topic_workers,
-                                info=say, memory_budget=memory_budget, bars=progress)
+                                info=say, memory_budget=memory_budget, bars=progress,
+                                dask=dask)
             outputs = {"store": db}
             outputs.update(topics.outputs)
             trend_outputs = write_topic_trends(topics, out_dir, compare=compare, info=say,
@@ -146,12 +153,12 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
     return RunResult(outputs, notes)
 
 
-def _tag_and_mention_trends(db: Path, out_dir: Path, trends: dict, max_workers: int, *,
-                            info: Say) -> tuple[str | None, dict[str, Path], list[dict]]:
+def _tag_and_mention_trends(db: Path, out_dir: Path, trends: dict, max_workers: int,
+                            dask: str | None = None, *, info: Say) -> tuple[str | None, dict[str, Path], list[dict]]:
     """The second process of a run: tag, then write mention_trends.csv; returns (note,
     outputs, the mention trend rows to plot). Messages go to ``info`` as they happen."""
     with open_store(db) as store:
-        note = tag_passages(store, None, None, info, max_workers=max_workers)
+        note = tag_passages(store, None, None, info, max_workers=max_workers, dask=dask)
         if note:
             info(note)
         outputs, rows = mention_table(store, out_dir, rows=None, info=info, **trends)

@@ -70,12 +70,13 @@ class TopicsOutcome:
 
 def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False,
                workers: int = 1, info: Say = quiet, memory_budget: int | None = None,
-               bars=None) -> TopicsOutcome:
+               bars=None, dask: str | None = None) -> TopicsOutcome:
     """Fit (or reuse) the topic model and write topics.csv, document_topics.csv, the model.
 
     ``workers`` > 1 lets --k auto fit its candidates in worker processes (same results).
     ``memory_budget`` (bytes; default the topics' DEFAULT_MEMORY_BUDGET) decides whether the
-    passages' texts are held while the matrix is built; ``bars`` makes progress bars.
+    passages' texts are held while the matrix is built; ``bars`` makes progress bars;
+    ``dask`` (a scheduler's address) scores every passage on that cluster.
     """
     from ..topics import make_labels, save_model
     from ..topics.corpus import DEFAULT_MEMORY_BUDGET, CallableSource, ListSource, choose_mode
@@ -112,7 +113,7 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
         info(f"fitting {params.method.upper()} topics on {len(rows)} passages"
              + (f" (k {params.k_min}..{params.k_max} by coherence)" if params.k is None else ""))
         result = fit_topics(source, params, progress=info, workers=workers, key=key,
-                            memory_budget=budget, strata=strata, bars=bars)
+                            memory_budget=budget, strata=strata, bars=bars, dask=dask)
         info(describe_k_choice(result.model.k, result.k_scores, params.k is not None))
         shares = np.full_like(result.shares, np.nan)
         shares[order] = result.shares

@@ -10,6 +10,7 @@ every passage.
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -61,7 +62,8 @@ def fit_topics(source: TextSource | Sequence[str], params: TopicParams,
                progress: Callable[[str], None] | None = None,
                memory_budget: int = DEFAULT_MEMORY_BUDGET, workers: int = 1,
                key: str | None = None, strata: Sequence | None = None,
-               sample_size: int = K_SAMPLE_SIZE, bars: Bars | None = None) -> FitResult:
+               sample_size: int = K_SAMPLE_SIZE, bars: Bars | None = None,
+               dask: str | None = None) -> FitResult:
     """Fit a topic model; with ``params.k`` None, pick k from the range by mean NPMI coherence.
 
     ``memory_budget`` (bytes) decides how the document-term matrix is built
@@ -70,17 +72,18 @@ def fit_topics(source: TextSource | Sequence[str], params: TopicParams,
     starting them. With more than ``sample_size`` passages the candidates are fitted on a
     sample stratified by ``strata`` (one value per passage, e.g. its year; none: one stratum).
     ``key`` names the passages and parameters (the model keeps it as ``key_``). ``bars``
-    makes a progress bar for each long phase.
+    makes a progress bar for each long phase. ``dask``: a Dask scheduler's address, to score
+    every passage with the fitted model on that cluster (the same shares).
     """
     with fit_threads():
         return _fit_topics(source, params, progress, memory_budget, workers, key, strata,
-                           sample_size, bars or _no_bar)
+                           sample_size, bars or _no_bar, dask)
 
 
 def _fit_topics(source: TextSource | Sequence[str], params: TopicParams,
                 progress: Callable[[str], None] | None, memory_budget: int,
                 workers: int, key: str | None, strata: Sequence | None, sample_size: int,
-                bars: Bars) -> FitResult:
+                bars: Bars, dask: str | None) -> FitResult:
     if not isinstance(source, TextSource):
         source = ListSource(source)
     say = progress or (lambda message: None)
@@ -132,22 +135,85 @@ def _fit_topics(source: TextSource | Sequence[str], params: TopicParams,
             best = fit_candidate(corpus, chosen)
             if bar is not None:
                 bar.update(1)
-    best, shares = best.order_topics(score_corpus(best, corpus, bars))
+    best, shares = best.order_topics(score_corpus(best, corpus, bars, dask=dask))
     best = best.with_learned(
         k_scores_=scores, key_=key,
         n_scored_=int(np.isfinite(shares[:, 0]).sum()) if len(shares) else 0)
     return FitResult(best, shares, scores)
 
 
-def score_corpus(model: TopicModel, corpus: Corpus, bars: Bars | None = None) -> np.ndarray:
-    """Topic shares of every passage of the corpus, in source order (NaN rows: too short)."""
-    parts = []
+def score_corpus(model: TopicModel, corpus: Corpus, bars: Bars | None = None,
+                 dask: str | None = None) -> np.ndarray:
+    """Topic shares of every passage of the corpus, in source order (NaN rows: too short).
+
+    With ``dask`` (a scheduler's address) the chunks are scored on that cluster."""
+    parts: dict[int, np.ndarray] = {}
     with (bars or _no_bar)(corpus.n_passages, "topics: scoring passages") as bar:
-        for chunk in corpus.chunks():
-            parts.append(model.score_counts(chunk))
+        scored = (score_on_cluster(model, corpus.chunks(), dask) if dask
+                  else ((i, model.score_counts(c)) for i, c in enumerate(corpus.chunks())))
+        for i, part in scored:
+            parts[i] = part
             if bar is not None:
-                bar.update(chunk.shape[0])
-    return np.vstack(parts) if parts else np.zeros((0, model.k))
+                bar.update(part.shape[0])
+    return (np.vstack([parts[i] for i in range(len(parts))]) if parts
+            else np.zeros((0, model.k)))
+
+
+def score_on_cluster(model: TopicModel, chunks, address: str, *, timeout: float = 600.0
+                     ) -> Iterator[tuple[int, np.ndarray]]:
+    """Yield (chunk number, shares) as a Dask cluster scores count matrices with the model,
+    in completion order.
+
+    The model travels once to each worker (its vocabulary size, topics and weights, in a
+    worker plugin); chunks are drawn as workers become free, so memory stays bounded.
+    """
+    from ..distributed import connect, run_on_cluster, share_with_workers
+    from ..errors import PolicylensError
+
+    client = connect(address)
+    try:
+        payload = ("policylens-topic-model", json.dumps(model.params.to_dict(), sort_keys=True),
+                   len(model.vocabulary_), model.components_.shape[0],
+                   np.ascontiguousarray(model.components_, dtype=np.float64).tobytes(),
+                   b"" if model.idf_ is None else
+                   np.ascontiguousarray(model.idf_, dtype=np.float64).tobytes(),
+                   0.0 if model.doc_topic_prior_ is None else float(model.doc_topic_prior_))
+        with share_with_workers(client, payload) as name:
+            tasks = ((i, (chunk, name)) for i, chunk in enumerate(chunks))
+            for key, ok, result in run_on_cluster(_score_on_worker, tasks, timeout=timeout,
+                                                  client=client):
+                if not ok:
+                    raise PolicylensError(
+                        f"scoring passages on the cluster failed: {result.message}",
+                        "rerun the command, or drop --dask to score here")
+                yield key, result
+    finally:
+        client.close()
+
+
+_WORKER_MODELS: dict[str, TopicModel] = {}
+
+
+def _score_on_worker(counts, name: str) -> np.ndarray:
+    """On a Dask worker: the shares of a count matrix with the shared model."""
+    from ..distributed import shared
+    from .model import FIT_THREADS
+
+    model = _WORKER_MODELS.get(name)
+    if model is None:
+        _, params, n_terms, k, components, idf, alpha = shared(name)
+        params = TopicParams(**json.loads(params))
+        model = TopicModel(params).with_learned(
+            vocabulary_=[""] * n_terms,  # scoring counts needs the size alone
+            components_=np.frombuffer(components, dtype=np.float64).reshape(k, n_terms),
+            idf_=np.frombuffer(idf, dtype=np.float64) if idf else None,
+            doc_topic_prior_=alpha if params.method == "lda" else None)
+        _WORKER_MODELS.clear()  # one model at a time per worker
+        _WORKER_MODELS[name] = model
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=FIT_THREADS):  # the same rounding as on the client
+        return model.score_counts(counts)
 
 
 def fit_candidate(corpus: Corpus, k: int) -> TopicModel:
