@@ -232,3 +232,18 @@ def test_table_of_one_line_cells_reads_line_by_line(tmp_path, pdfgen):
     doc, _ = extract_document(path, "0" * 64)
     assert "|" not in doc.pages[0]
     assert " ".join(" ".join(row) for row in rows) in doc.pages[0]  # row after row
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_columns_under_a_long_spanning_title_block(tmp_path, pdfgen, engine):
+    # Eight lines across the page (a title and an abstract) above two columns: too many
+    # crossing lines for the page's gutter, so the columns are found below them.
+    path = tmp_path / "report.pdf"
+    width = (pdfgen.A4_WIDTH - 90 - 14) / 2
+    abstract = pdfgen.fill_column(pseudo_words(100, 5000), pdfgen.A4_WIDTH - 90)[:8]
+    columns = column_texts(pdfgen, 2, 30, width)
+    placed = [pdfgen.Placed(45, 80 + 12 * i, line) for i, line in enumerate(abstract)]
+    placed += pdfgen.column_pages([columns], top=200)[0]
+    pdfgen.write_placed(path, [placed])
+    expected = tokens(" ".join(abstract + [line for col in columns for line in col]))
+    assert document_tokens(path, engine) == expected

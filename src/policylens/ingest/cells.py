@@ -26,7 +26,8 @@ SIZE_STEP = 1.0          # points: a line larger or smaller than this is no line
 SINGLE_LINE_PITCH = 1.6  # font sizes between lines of one column: further apart, rows of one line
 UPWARD_GAP_FACTOR = 1.3  # a line above a table this close (in pitches) may be part of it
 _ENDS_CELL = (".", ":", "?", "!")
-_MARKER = re.compile(r"^(?:[•●○◦▪■□☐☑☒‣∙·*–—-]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)])$", re.I)
+# Bullets (Word's sub-list "o" and Wingdings' private-use glyphs too), tick boxes, "1.", "(a)".
+_MARKER = re.compile(r"^(?:[•●○◦▪■□☐☑☒‣∙·*–—o\uf0a7\uf0b7\uf0d8\uf0fc➢►✓-]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)])$", re.I)
 
 
 @dataclass(frozen=True)

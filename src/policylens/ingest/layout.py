@@ -23,7 +23,7 @@ LINE_TOLERANCE = 3.0          # points: words whose tops differ by less share a 
 MIN_GUTTER_WIDTH = 6.0        # points: narrower empty bands are word spaces, not gutters
 GUTTER_SEARCH = (0.25, 0.75)  # the share of the page width where a gutter may lie
 MIN_COLUMN_SHARE = 0.05       # each column must hold this share of the body's words
-MAX_CROSSING_SHARE = 0.05     # lines allowed to cross the gutter (spanning headings)
+MAX_CROSSING_SHARE = 0.10     # lines allowed to cross the gutter (spanning headings)
 FURNITURE_ZONE = 0.09         # top and bottom share of the page height where headers live
 REPEAT_SHARE = 0.3            # a margin line on this share of pages is a running header
 INDENT = 6.0                  # points: a first-line indent that starts a paragraph
@@ -196,16 +196,17 @@ def _gutters(ordered: list[Word], width: float, height: float) -> list[tuple[flo
     # A line that nearly reaches the gutter, or a heading across it, may cross the band: a few
     # such lines do not close it.
     allowed = max(1, int(len(rows) * MAX_CROSSING_SHARE))
+    coverage = list(itertools.accumulate(changes))
+    coverage[-1] = allowed + 1  # every run ends
     candidates: list[tuple[float, float]] = []
-    run_start, covered = None, 0
-    for i, change in enumerate(changes):
-        covered += change
-        if covered <= allowed and i < len(changes) - 1:
+    run_start = None
+    for i, covered in enumerate(coverage):
+        if covered <= allowed:
             run_start = i if run_start is None else run_start
             continue
         if run_start is not None:
             if i - run_start >= MIN_GUTTER_WIDTH:
-                candidates.append((float(lo + run_start), float(lo + i)))
+                candidates.append(_emptiest(coverage, run_start, i, lo))
             run_start = None
     # Only lines that keep to one side of every gutter count as a column's text: a line
     # across one (a heading, or the lines of a page that has one column after all) is
@@ -225,6 +226,25 @@ def _gutters(ordered: list[Word], width: float, height: float) -> list[tuple[flo
             return candidates
         del candidates[weakest]
     return []
+
+
+def _emptiest(coverage: list[int], start: int, end: int, lo: int) -> tuple[float, float]:
+    """The gutter within a run of little-crossed points: its least-crossed stretch, so the
+    ragged ends of lines beside it (which the run takes in) do not move its middle."""
+    least = min(coverage[start:end])
+    best = (start, end)
+    i = start
+    while i < end:
+        if coverage[i] == least:
+            j = i
+            while j < end and coverage[j] == least:
+                j += 1
+            if j - i >= MIN_GUTTER_WIDTH and (best == (start, end) or j - i > best[1] - best[0]):
+                best = (i, j)
+            i = j
+        else:
+            i += 1
+    return float(lo + best[0]), float(lo + best[1])
 
 
 def _cuts(gutters: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -280,13 +300,29 @@ def order_page(number: int, words: Sequence[Word], width: float, height: float) 
     """A page's lines in reading order: on pages of columns, each band column by column.
 
     Lines that cross a gutter (headings, running headers) split the page into bands, so a
-    heading between two stretches of columns stays between them.
+    heading between two stretches of columns stays between them. Columns that look like a
+    table's cells (see :func:`_columns_of_text`) are joined a gutter at a time, the narrowest
+    to its narrower neighbour (a list of names set in three columns inside a column); a page
+    left with none is read as one column, its tables and forms row by row.
     """
     ordered = sorted((w for w in words if w.size >= MIN_TEXT_SIZE), key=_top_x0)
     gutters = _gutters(ordered, width, height)
     rows = _rows(ordered)
-    if not gutters:
-        return PageLines(number, width, height, _read_tables(rows, height), columns=1)
+    while gutters:
+        lines = _bands(rows, gutters)
+        extents = _column_extents(lines, len(gutters) + 1)
+        if _columns_of_text(lines, extents):
+            return PageLines(number, width, height, lines, columns=len(gutters) + 1)
+        # The narrowest column joins its narrower neighbour.
+        c = min(range(len(extents)), key=extents.__getitem__)
+        left = extents[c - 1] if c > 0 else math.inf
+        right = extents[c + 1] if c + 1 < len(extents) else math.inf
+        del gutters[c - 1 if left < right else c]
+    return PageLines(number, width, height, _read_tables(rows, height), columns=1)
+
+
+def _bands(rows: list[list[Word]], gutters: Sequence[tuple[float, float]]) -> list[Line]:
+    """Rows cut at the gutters, in bands between the lines across them, column by column."""
     lines: list[Line] = []
     band: list[list[Line]] = [[] for _ in range(len(gutters) + 1)]
     cuts = _cuts(gutters)
@@ -303,10 +339,7 @@ def order_page(number: int, words: Sequence[Word], width: float, height: float) 
                 band[c].append(Line(part, c))
     for column in band:
         lines += column
-    if not _columns_of_text(lines, len(gutters) + 1):
-        # A form or a glossary on a page of its own: its columns are cells, read row by row.
-        return PageLines(number, width, height, _read_tables(rows, height), columns=1)
-    return PageLines(number, width, height, lines, columns=len(gutters) + 1)
+    return lines
 
 
 def _read_tables(rows: list[list[Word]], height: float) -> list[Line]:
@@ -350,26 +383,28 @@ def _read_tables(rows: list[list[Word]], height: float) -> list[Line]:
     return lines
 
 
-def _columns_of_text(lines: Sequence[Line], n_columns: int) -> bool:
-    """True unless a page's columns look like a table's: one of them mostly short lines
-    (a form's answers), or one much narrower than another (a glossary's terms)."""
-    widths: list[list[float]] = [[] for _ in range(n_columns)]
+def _column_extents(lines: Sequence[Line], n_columns: int) -> list[float]:
+    """How wide each column's text runs, from its leftmost line start to its rightmost end."""
     lefts = [math.inf] * n_columns
     rights = [-math.inf] * n_columns
     for ln in lines:
         c = ln.column
         if c >= 0:
-            widths[c].append(ln.x1 - ln.x0)
             lefts[c] = ln.x0 if ln.x0 < lefts[c] else lefts[c]
             rights[c] = ln.x1 if ln.x1 > rights[c] else rights[c]
-    extents = []
-    for c in range(n_columns):
-        if not widths[c]:
+    return [max(0.0, r - left) for left, r in zip(lefts, rights)]
+
+
+def _columns_of_text(lines: Sequence[Line], extents: Sequence[float]) -> bool:
+    """True unless a page's columns look like a table's: one of them mostly short lines
+    (a form's answers), or one much narrower than another (a glossary's terms)."""
+    widths: list[list[float]] = [[] for _ in extents]
+    for ln in lines:
+        if ln.column >= 0:
+            widths[ln.column].append(ln.x1 - ln.x0)
+    for column, extent in zip(widths, extents):
+        if not column or statistics.median(column) < PAGE_COLUMN_FILL * extent:
             return False
-        extent = rights[c] - lefts[c]
-        if statistics.median(widths[c]) < PAGE_COLUMN_FILL * extent:
-            return False
-        extents.append(extent)
     return min(extents) >= PAGE_COLUMN_FILL * max(extents)
 
 
