@@ -16,8 +16,8 @@ from policylens.cli import cli
 from policylens.distributed import run_on_cluster
 from policylens.ingest import batch as batch_module
 from policylens.ingest import ingest_paths
-from policylens.ingest.batch import NoProgress
 from policylens.ingest.extract import sha256_file
+from policylens.runner import NoProgressBar
 from policylens.store import open_store
 
 distributed = pytest.importorskip("distributed")
@@ -65,7 +65,7 @@ def test_cluster_gives_the_same_store_as_local_workers(tmp_path, cluster, batch)
     assert as_tuples(contents(remote)) == expected
 
 
-class _KillOnFirst(NoProgress):
+class _KillOnFirst(NoProgressBar):
     """A progress bar that kills a worker process when the first result arrives."""
 
     def __init__(self, client) -> None:
@@ -85,7 +85,7 @@ def test_worker_killed_mid_batch_loses_and_doubles_nothing(tmp_path, cluster, ba
         killer = _KillOnFirst(client)
         with open_store(tmp_path / "s.db", create=True) as store:
             summary = ingest_paths(store, [batch[0].parent], dask=cluster.scheduler_address,
-                                   engine="pdfplumber", progress=killer, timeout=60)
+                                   engine="pdfplumber", progress_bar=killer, timeout=60)
         assert killer.killed
         stored = contents(tmp_path / "s.db")
         names = [os.path.basename(r["path"]) for r in stored["documents"]]
@@ -106,7 +106,7 @@ def test_worker_killed_mid_batch_loses_and_doubles_nothing(tmp_path, cluster, ba
         client.close()
 
 
-class _StopAfter(NoProgress):
+class _StopAfter(NoProgressBar):
     """A progress bar that interrupts the run (as Ctrl-C would) after n results."""
 
     def __init__(self, n: int) -> None:
@@ -122,7 +122,7 @@ def test_interrupted_client_keeps_what_was_stored(tmp_path, cluster, batch):
     db = tmp_path / "s.db"
     with open_store(db, create=True) as store, pytest.raises(KeyboardInterrupt):
         ingest_paths(store, [batch[0].parent], dask=cluster.scheduler_address,
-                     progress=_StopAfter(3))  # the bar moves before each result is stored
+                     progress_bar=_StopAfter(3))  # the bar moves before each result is stored
     assert len(contents(db)["documents"]) == 2
     with open_store(db) as store:
         summary = ingest_paths(store, [batch[0].parent], dask=cluster.scheduler_address)
@@ -141,7 +141,7 @@ def test_a_cache_that_cannot_be_written_does_not_hide_why_the_run_stopped(
         store.cache_hashes = failing  # the hashes the workers found are written last
         with pytest.raises(KeyboardInterrupt):
             ingest_paths(store, [folder], dask=cluster.scheduler_address,
-                         progress=_StopAfter(2))
+                         progress_bar=_StopAfter(2))
 
 
 def test_unreachable_scheduler_is_a_clear_error(tmp_path, batch, monkeypatch):
@@ -417,7 +417,7 @@ def test_tagging_goes_on_after_the_only_worker_restarts(tmp_path, batch):
         restarter = _RestartOnFirst(client)
         with open_store(dbs[1]) as store:
             done = tag_store(store, nlp, batch_size=4, dask=one.scheduler_address,
-                             progress=restarter)
+                             progress_bar=restarter)
         assert restarter.restarted and done == total > 8
     assert _tag_tables(dbs[1]) == _tag_tables(dbs[0])
 

@@ -94,7 +94,7 @@ def test_tag_reports_progress(store_path):
             seen.append(n)
 
     with open_store(store_path) as store:
-        n = tag_store(store, load_tagger(), batch_size=4, progress=Bar)
+        n = tag_store(store, load_tagger(), batch_size=4, progress_bar=Bar)
     assert seen[0] == (n, "tagging") and sum(seen[1:]) == n
 
 

@@ -93,7 +93,7 @@ def test_k_auto_picks_the_planted_number_of_topics(method):
 def test_k_auto_narrows_the_range_on_a_small_corpus():
     texts = [p.text for p in planted_texts([[0.5, 0.5]], 12, seed=1)]
     messages: list[str] = []
-    fit = fit_topics(texts, TopicParams(k=None, k_min=2, k_max=12), progress=messages.append)
+    fit = fit_topics(texts, TopicParams(k=None, k_min=2, k_max=12), info=messages.append)
     assert max(s["k"] for s in fit.k_scores) <= 4
     assert any("trying k 2..4" in m for m in messages)
 

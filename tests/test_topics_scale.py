@@ -127,13 +127,13 @@ def test_every_long_phase_shows_progress(passages, tmp_path):
     strata = [str(2016 + p.period) for p in passages]
     bars = Recorder()
     fit = fit_topics(texts, TopicParams(k_min=3, k_max=4, seed=0), strata=strata,
-                     sample_size=150, bars=bars)
+                     sample_size=150, progress_bar=bars)
     rows = [PassageMeta(f"p{i:04d}", f"d{p.period}-{i % 3}", 1, i, f"{2016 + p.period}-06-01",
                         "debate", None, None, len(p.text.split()))
             for i, p in enumerate(passages)]
     outcome = TopicsOutcome(fit.model, ["a", "b", "c", "d"][: fit.model.k], rows, fit.shares,
                             "key", False, tmp_path)
-    write_topic_trends(outcome, tmp_path, n_boot=100, bars=bars)
+    write_topic_trends(outcome, tmp_path, n_boot=100, progress_bar=bars)
     k = fit.model.k
     # Each bar ran to its end: [length, units done].
     assert bars.bars == {

@@ -45,7 +45,7 @@ class App:
         if not self.quiet:
             click.echo(message, err=True)
 
-    def progress(self, length: int, label: str):
+    def progress_bar(self, length: int, label: str):
         """A progress bar on stderr (hidden with -q or when stderr is not a terminal)."""
         return click.progressbar(
             length=length, label=label, file=sys.stderr,
@@ -311,7 +311,7 @@ def ingest(app: App, paths: tuple[Path, ...], metadata: Path | None, timeout: fl
         summary = ingest_paths(
             store, paths, metadata=metadata, workers=workers, timeout=timeout,
             memory_mb=memory_mb, follow_symlinks=follow_symlinks, retry_failed=retry_failed,
-            progress=app.progress, engine=engine, dask=dask, found=found,
+            progress_bar=app.progress_bar, engine=engine, dask=dask, found=found,
         )
     app.info(summary.describe())
     if summary.all_failed:
@@ -361,7 +361,7 @@ def _status_lines(info: dict) -> list[str]:
 
 
 def _dropped_lines(info: dict) -> list[str]:
-    from .ingest.tables import dropped_by_document
+    from .ingest.export_rows import dropped_by_document
 
     if not info["dropped_pages"] and not info["partial_documents"]:
         return []
@@ -396,11 +396,11 @@ def export_passages(app: App, fmt: str, output: Path | None) -> None:
       policylens export passages --format jsonl -o passages.jsonl
     """
     from .export import write_rows
-    from .ingest.tables import PASSAGE_COLUMNS, passage_rows
+    from .ingest.export_rows import PASSAGE_COLUMNS, passage_export_rows
 
     with app.open_store() as store, open_output(output) as out:
         store.require_passages()
-        n = write_rows(passage_rows(store), PASSAGE_COLUMNS, fmt, out)
+        n = write_rows(passage_export_rows(store), PASSAGE_COLUMNS, fmt, out)
     app.info(f"{n} passages exported")
 
 
@@ -418,11 +418,11 @@ def export_documents(app: App, fmt: str, output: Path | None) -> None:
       policylens export documents --format csv -o documents.csv
     """
     from .export import write_rows
-    from .ingest.tables import DOCUMENT_COLUMNS, document_rows
+    from .ingest.export_rows import DOCUMENT_COLUMNS, document_export_rows
 
     with app.open_store() as store, open_output(output) as out:
         store.require_passages()
-        n = write_rows(document_rows(store), DOCUMENT_COLUMNS, fmt, out)
+        n = write_rows(document_export_rows(store), DOCUMENT_COLUMNS, fmt, out)
     app.info(f"{n} documents exported")
 
 
@@ -442,10 +442,10 @@ def export_mentions(app: App, fmt: str, output: Path | None, label: str | None,
       policylens export mentions --format csv -o mentions.csv
     """
     from .export import write_rows
-    from .tagging.mentions import EXPORT_COLUMNS, export_rows
+    from .tagging.mentions import EXPORT_COLUMNS, mention_export_rows
 
     with app.open_store() as store, open_output(output) as out, contextlib.closing(
-            export_rows(store, label=label, since=since, until=until, kind=kind)) as rows:
+            mention_export_rows(store, label=label, since=since, until=until, kind=kind)) as rows:
         store.require_tagged()
         n = write_rows(rows, EXPORT_COLUMNS, fmt, out)
     app.info(f"{n} mentions exported")
@@ -483,7 +483,7 @@ def tag(app: App, model_dir: Path | None, patterns: Path | None, workers: int | 
     with app.open_store() as store:
         store.require_passages()
         n = tag_store(store, nlp, batch_size=batch_size, workers=workers,
-                      progress=app.progress, dask=dask)
+                      progress_bar=app.progress_bar, dask=dask)
     app.info(f"tagged {n} passages with model {model_version(nlp)}")
 
 
@@ -837,7 +837,8 @@ def topics(app: App, k: int | None, k_range: tuple[int, int], method: str,
     with app.open_store() as store:
         outcome = run_topics(store, out or app.db.parent, params, refit=refit,
                              workers=default_workers() if workers is None else workers,
-                             info=app.info, memory_budget=memory_budget, bars=app.progress)
+                             info=app.info, memory_budget=memory_budget,
+                             progress_bar=app.progress_bar)
     with open_output(output) as table:
         write_rows(topic_table(outcome), ("topic", "label", "share", "coherence", "top_words"),
                    fmt, table)
@@ -916,7 +917,7 @@ def run(ctx: click.Context, paths: tuple[Path, ...], out: Path, k: int | None,
     params = TopicParams(method=method, k=k, k_min=k_range[0], k_max=k_range[1], seed=seed)
     result = run_all(list(paths), out, db=db, params=params, by=by, group=group,
                      compare=compare, n_boot=n_boot, workers=workers, refit=refit,
-                     memory_budget=memory_budget, dask=dask, progress=app.progress,
+                     memory_budget=memory_budget, dask=dask, progress_bar=app.progress_bar,
                      info=app.info)
     for path in result.outputs.values():
         click.echo(str(path))

@@ -64,7 +64,7 @@ def write_jsonl(rows: Iterable[Mapping], columns: Sequence[str], out: IO[str]) -
     return n
 
 
-def write_table(
+def write_text_table(
     rows: Iterable[Mapping], columns: Sequence[str], out: IO[str], width: int | None = None,
     keep_end: Sequence[str] = (),
 ) -> int:
@@ -103,9 +103,9 @@ def write_rows(
     rows: Iterable[Mapping], columns: Sequence[str], fmt: str, out: IO[str],
     keep_end: Sequence[str] = (),
 ) -> int:
-    """Write rows in one of :data:`FORMATS` (``keep_end``: see :func:`write_table`)."""
+    """Write rows in one of :data:`FORMATS` (``keep_end``: see :func:`write_text_table`)."""
     if fmt == "table":
-        return write_table(rows, columns, out, keep_end=keep_end)
+        return write_text_table(rows, columns, out, keep_end=keep_end)
     writer = {"csv": write_csv, "jsonl": write_jsonl}[fmt]
     return writer(rows, columns, out)
 

@@ -49,6 +49,31 @@ def quiet(message: str) -> None:
     """A :data:`Say` that drops every message."""
 
 
+# A progress-bar factory (where a job shows how far it is; click.progressbar in the command
+# line): called with the number of steps and a label, it gives a context manager whose
+# ``update(n)`` moves the bar.
+ProgressBar = Callable[[int, str], contextlib.AbstractContextManager]
+
+
+class NoProgressBar:
+    """A :data:`ProgressBar` that shows nothing: call it, then use the bar it returns.
+
+    Subclass it to watch a batch from a test (``update`` is called once per finished step).
+    """
+
+    def __call__(self, length: int, label: str) -> NoProgressBar:
+        return self
+
+    def __enter__(self) -> NoProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> bool:
+        return False
+
+    def update(self, n: int) -> None:
+        pass
+
+
 @dataclass(frozen=True)
 class Failure:
     """Why an input could not be processed."""

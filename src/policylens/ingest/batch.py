@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..runner import DEFAULT_MEMORY_MB, Failure, default_workers, failure_from, run_tasks
+from ..runner import (
+    DEFAULT_MEMORY_MB,
+    Failure,
+    NoProgressBar,
+    ProgressBar,
+    default_workers,
+    failure_from,
+    run_tasks,
+)
 from ..store import Store
 from .extract import extract_document, sha256_file
 from .metadata import METADATA_FILE, MetaEntry, read_metadata
@@ -344,7 +352,7 @@ def ingest_paths(
     memory_mb: int | None = DEFAULT_MEMORY_MB,
     follow_symlinks: bool = False,
     retry_failed: bool = False,
-    progress: Callable | None = None,
+    progress_bar: ProgressBar | None = None,
     engine: str = DEFAULT_ENGINE,
     dask: str | None = None,
     found: tuple[list[Path], list[tuple[str, str]]] | None = None,
@@ -393,7 +401,7 @@ def ingest_paths(
             todo.append((path, (path, digest, meta.get(file.resolve()), engine)))
     n_workers = default_workers() if workers is None else workers
     n_workers = min(n_workers, len(todo)) if n_workers else 0
-    bar_factory = progress or NoProgress()
+    bar_factory = progress_bar or NoProgressBar()
 
     firsts = _FirstCopies([path for path, _ in todo], digests) if dask else None
 
@@ -452,21 +460,3 @@ def ingest_paths(
                 record(settled, ready)
     return summary
 
-
-class NoProgress:
-    """A progress factory that shows nothing: call it like ``App.progress``, then use the bar.
-
-    Subclass it to watch a batch from a test (``update`` is called once per finished file).
-    """
-
-    def __call__(self, length: int, label: str) -> NoProgress:
-        return self
-
-    def __enter__(self) -> NoProgress:
-        return self
-
-    def __exit__(self, *exc: object) -> bool:
-        return False
-
-    def update(self, n: int) -> None:
-        pass

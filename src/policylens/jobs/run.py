@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, ModelError
-from ..runner import Say, SideProcess, quiet
+from ..runner import ProgressBar, Say, SideProcess, quiet
 from ..store import Store, open_store
 from .settings import record_settings
 from .topics import run_topics
@@ -37,7 +37,8 @@ class RunResult:
     notes: list[str]
 
 
-def tag_passages(store: Store, workers: int | None, progress, info: Say, *,
+def tag_passages(store: Store, workers: int | None, progress_bar: ProgressBar | None,
+                 info: Say, *,
                  max_workers: int | None = None, dask: str | None = None) -> str | None:
     """Tag untagged passages with the shipped tagger; a note instead when it is unavailable."""
     try:
@@ -49,7 +50,8 @@ def tag_passages(store: Store, workers: int | None, progress, info: Say, *,
         nlp = load_tagger()
     except ModelError as exc:
         return f"tagging skipped: {exc}"
-    n = tag_store(store, nlp, workers=workers, max_workers=max_workers, progress=progress,
+    n = tag_store(store, nlp, workers=workers, max_workers=max_workers,
+                   progress_bar=progress_bar,
                   dask=dask)
     info(f"tagged {n} passages" if n else "tagging: every passage already tagged")
     return None
@@ -62,7 +64,8 @@ SIDE_TABLES = ("mention_trends.csv",)
 def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEFAULT_OUT, *,
             db: str | Path | None = None, params=None, by: str = "year",
             group: str | None = None, compare: Sequence[str] | None = None, n_boot: int = 1000,
-            workers: int | None = None, refit: bool = False, progress=None,
+            workers: int | None = None, refit: bool = False,
+            progress_bar: ProgressBar | None = None,
             memory_budget: int | None = None, dask: str | None = None,
             info: Say = quiet) -> RunResult:
     """Ingest, tag (when the tagger is available), fit topics and write trends.
@@ -98,7 +101,8 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
     notes: list[str] = []
     trends = {"by": by, "group": group, "n_boot": n_boot, "seed": params.seed}
     with open_store(db, create=True) as store:
-        summary = ingest_paths(store, paths, workers=workers, progress=progress, dask=dask)
+        summary = ingest_paths(store, paths, workers=workers, progress_bar=progress_bar,
+                               dask=dask)
         info(summary.describe())
         if summary.all_failed and not store.count_passages():
             raise InputError("no PDF could be read", "see the reasons above")
@@ -120,18 +124,18 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
                 topic_workers = max(1, n_workers - 1)  # the side tags in the others
             else:
                 topic_workers = n_workers
-                note = tag_passages(store, None, progress, info, max_workers=max(1, n_workers),
+                note = tag_passages(store, None, progress_bar, info, max_workers=max(1, n_workers),
                                     dask=dask)
                 if note:
                     notes.append(note)
                     info(note)
             topics = run_topics(store, out_dir, params, refit=refit, workers=topic_workers,
-                                info=say, memory_budget=memory_budget, bars=progress,
+                                info=say, memory_budget=memory_budget, progress_bar=progress_bar,
                                 dask=dask)
             outputs = {"store": db}
             outputs.update(topics.outputs)
             trend_outputs = write_topic_trends(topics, out_dir, compare=compare, info=say,
-                                               bars=progress, **trends)
+                                               progress_bar=progress_bar, **trends)
             if side is None:
                 trend_outputs.update(write_mention_trends(store, out_dir, rows=topics.rows,
                                                           info=info, **trends))

@@ -17,7 +17,7 @@ import numpy as np
 
 from ..errors import InputError, ModelError
 from ..records import PassageMeta
-from ..runner import Say, quiet
+from ..runner import ProgressBar, Say, quiet
 from ..store import Store
 
 MODEL_DIR = "topic-model"
@@ -70,7 +70,8 @@ class TopicsOutcome:
 
 def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False,
                workers: int = 1, info: Say = quiet, memory_budget: int | None = None,
-               bars=None, dask: str | None = None) -> TopicsOutcome:
+               progress_bar: ProgressBar | None = None,
+               dask: str | None = None) -> TopicsOutcome:
     """Fit (or reuse) the topic model and write topics.csv, document_topics.csv, the model.
 
     ``workers`` > 1 lets --k auto fit its candidates in worker processes (same results).
@@ -112,8 +113,9 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
         del texts
         info(f"fitting {params.method.upper()} topics on {len(rows)} passages"
              + (f" (k {params.k_min}..{params.k_max} by coherence)" if params.k is None else ""))
-        result = fit_topics(source, params, progress=info, workers=workers, key=key,
-                            memory_budget=budget, strata=strata, bars=bars, dask=dask)
+        result = fit_topics(source, params, info=info, workers=workers, key=key,
+                            memory_budget=budget, strata=strata,
+                            progress_bar=progress_bar, dask=dask)
         info(describe_k_choice(result.model.k, result.k_scores, params.k is not None))
         shares = np.full_like(result.shares, np.nan)
         shares[order] = result.shares
@@ -187,7 +189,7 @@ def _reuse(store: Store, model_dir: Path, key: str, rows: list[dict], info: Say
 
 def _write_topic_tables(store: Store, outcome: TopicsOutcome, out_dir: Path) -> dict[str, Path]:
     from ..topics import representative, snippet
-    from ..trends.export import write_table
+    from ..trends.export import write_result_csv
 
     model, shares, rows = outcome.model, outcome.shares, outcome.rows
     usable = np.isfinite(shares).all(axis=1)
@@ -217,12 +219,12 @@ def _write_topic_tables(store: Store, outcome: TopicsOutcome, out_dir: Path) -> 
                        "topic": t + 1, "share": float(s[t]), "rank": int(rank[t])}
 
     outputs = {
-        "topics": write_table("topics.csv", topic_rows, out_dir),
-        "document topics": write_table("document_topics.csv", document_topic_rows(), out_dir),
+        "topics": write_result_csv("topics.csv", topic_rows, out_dir),
+        "document topics": write_result_csv("document_topics.csv", document_topic_rows(), out_dir),
     }
     scores = model.k_scores_
     if len(scores) > 1:
-        outputs["k selection"] = write_table("k_selection.csv", scores, out_dir)
+        outputs["k selection"] = write_result_csv("k_selection.csv", scores, out_dir)
     else:  # a table left by an earlier --k auto run would describe another model
         (out_dir / "k_selection.csv").unlink(missing_ok=True)
     return outputs

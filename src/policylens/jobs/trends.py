@@ -73,14 +73,14 @@ def check_compare(compare: Sequence[str] | None) -> None:
 def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = "year",
                        group: str | None = None, compare: Sequence[str] | None = None,
                        n_boot: int = 1000, seed: int = 0, plots: bool = True,
-                       info: Say = quiet, bars=None) -> dict[str, Path]:
+                       info: Say = quiet, progress_bar=None) -> dict[str, Path]:
     """topic_trends.csv, shifts.csv, divergence.csv and the topic plot, from a topic model.
 
-    ``bars`` (length, label) -> a progress bar, for the bootstrap and the plots."""
+    ``progress_bar`` (length, label) -> a progress bar, for the bootstrap and the plots."""
     import contextlib
 
     from ..trends import divergence, topic_prevalence, topic_shifts
-    from ..trends.export import write_table
+    from ..trends.export import write_result_csv
 
     check_compare(compare)
     out_dir = Path(out_dir)
@@ -88,9 +88,9 @@ def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = 
     undated = sum(1 for r in rows if not r.date)
     if undated:
         info(f"{undated} passages have no date and are left out of the trends")
-    bars = bars or (lambda length, label: contextlib.nullcontext(None))
+    progress_bar = progress_bar or (lambda length, label: contextlib.nullcontext(None))
     tick = lambda bar: bar.update(1) if bar is not None else None  # noqa: E731
-    with bars(3, "trends: bootstrap") as bar:
+    with progress_bar(3, "trends: bootstrap") as bar:
         trend_rows = topic_prevalence(rows, shares, labels, by=by, group=group, n_boot=n_boot,
                                       seed=seed)
         tick(bar)
@@ -103,14 +103,14 @@ def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = 
     if not shift_rows:
         info("fewer than two periods with passages: no shifts to report")
     outputs = {
-        "topic trends": write_table("topic_trends.csv", trend_rows, out_dir),
-        "shifts": write_table("shifts.csv", shift_rows, out_dir),
-        "divergence": write_table("divergence.csv", divergence_rows, out_dir),
+        "topic trends": write_result_csv("topic_trends.csv", trend_rows, out_dir),
+        "shifts": write_result_csv("shifts.csv", shift_rows, out_dir),
+        "divergence": write_result_csv("divergence.csv", divergence_rows, out_dir),
     }
     if plots and trend_rows:
         from ..trends.plot import plot_topic_trends
 
-        with bars(1, "trends: plots") as bar:
+        with progress_bar(1, "trends: plots") as bar:
             png, svg = plot_topic_trends(trend_rows, out_dir / PLOTS_DIR / "topic_trends", by)
             tick(bar)
         outputs["topic trends plot"], outputs["topic trends plot (svg)"] = png, svg
@@ -136,7 +136,7 @@ def mention_table(store: Store, out_dir: str | Path, *, rows: list[PassageMeta] 
                    group: str | None, n_boot: int, seed: int, info: Say
                    ) -> tuple[dict[str, Path], list[dict]]:
     from ..trends import mention_trends
-    from ..trends.export import write_table
+    from ..trends.export import write_result_csv
 
     rows = store.passage_meta() if rows is None else rows
     counts = mention_counts(store)
@@ -144,7 +144,7 @@ def mention_table(store: Store, out_dir: str | Path, *, rows: list[PassageMeta] 
         info("no mentions in the store: mention trends are all zero (tag passages first)")
     mention_rows = mention_trends(rows, counts, mention_labels(), by=by, group=group,
                                   n_boot=n_boot, seed=seed)
-    return {"mention trends": write_table("mention_trends.csv", mention_rows,
+    return {"mention trends": write_result_csv("mention_trends.csv", mention_rows,
                                           Path(out_dir))}, mention_rows
 
 

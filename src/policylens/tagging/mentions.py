@@ -83,7 +83,7 @@ def kwic_rows(
         }
 
 
-def export_rows(
+def mention_export_rows(
     store: Store,
     *,
     label: str | None = None,

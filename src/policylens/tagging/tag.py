@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from policylens.records import Mention
@@ -21,6 +21,7 @@ from policylens.tagging.pipeline import extract_mentions, model_version
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from policylens.runner import ProgressBar
     from policylens.store import Store
 
 DEFAULT_BATCH_SIZE = 256
@@ -34,7 +35,6 @@ IN_FLIGHT_PER_WORKER = 2
 PASSAGES_PER_WORKER = 10_000
 
 Batch = list[tuple[str, str]]
-Progress = Callable[[int, str], contextlib.AbstractContextManager]
 
 
 def auto_workers(n_passages: int) -> int:
@@ -81,7 +81,7 @@ def tag_store(
     batch_size: int = DEFAULT_BATCH_SIZE,
     workers: int | None = None,
     max_workers: int | None = None,
-    progress: Progress | None = None,
+    progress_bar: ProgressBar | None = None,
     dask: str | None = None,
 ) -> int:
     """Tag the passages the store has not yet tagged with this model; returns how many.
@@ -98,7 +98,7 @@ def tag_store(
         if max_workers is not None:
             workers = min(workers, max_workers)
     batches = store.untagged_passages(version, batch_size)
-    bar_context = progress(total, "tagging") if progress else contextlib.nullcontext()
+    bar_context = progress_bar(total, "tagging") if progress_bar else contextlib.nullcontext()
     done = 0
     with bar_context as bar:
         if dask:

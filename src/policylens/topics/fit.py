@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from ..runner import ProgressBar
 from .coherence import topic_diversity
 from .corpus import (
     DEFAULT_MEMORY_BUDGET,
@@ -42,12 +43,10 @@ K_SELECTION_MARGIN = 0.01
 # coherence ranks k alike on 50,000 passages and on the whole, at a fraction of the fits' time.
 K_SAMPLE_SIZE = 50_000
 
-# A progress-bar factory: (length, label) -> a context manager whose value has update(n).
-Bars = Callable[[int, str], contextlib.AbstractContextManager]
-
 
 def _no_bar(length: int, label: str):
     return contextlib.nullcontext(None)
+
 
 @dataclass
 class FitResult:
@@ -59,10 +58,11 @@ class FitResult:
 
 
 def fit_topics(source: TextSource | Sequence[str], params: TopicParams,
-               progress: Callable[[str], None] | None = None,
+               info: Callable[[str], None] | None = None,
                memory_budget: int = DEFAULT_MEMORY_BUDGET, workers: int = 1,
                key: str | None = None, strata: Sequence | None = None,
-               sample_size: int = K_SAMPLE_SIZE, bars: Bars | None = None,
+               sample_size: int = K_SAMPLE_SIZE,
+               progress_bar: ProgressBar | None = None,
                dask: str | None = None) -> FitResult:
     """Fit a topic model; with ``params.k`` None, pick k from the range by mean NPMI coherence.
 
@@ -71,22 +71,22 @@ def fit_topics(source: TextSource | Sequence[str], params: TopicParams,
     values in up to that many processes (the same models, byte for byte) when that repays
     starting them. With more than ``sample_size`` passages the candidates are fitted on a
     sample stratified by ``strata`` (one value per passage, e.g. its year; none: one stratum).
-    ``key`` names the passages and parameters (the model keeps it as ``key_``). ``bars``
+    ``key`` names the passages and parameters (the model keeps it as ``key_``). ``progress_bar``
     makes a progress bar for each long phase. ``dask``: a Dask scheduler's address, to score
     every passage with the fitted model on that cluster (the same shares).
     """
     with fit_threads():
-        return _fit_topics(source, params, progress, memory_budget, workers, key, strata,
-                           sample_size, bars or _no_bar, dask)
+        return _fit_topics(source, params, info, memory_budget, workers, key, strata,
+                           sample_size, progress_bar or _no_bar, dask)
 
 
 def _fit_topics(source: TextSource | Sequence[str], params: TopicParams,
-                progress: Callable[[str], None] | None, memory_budget: int,
+                info: Callable[[str], None] | None, memory_budget: int,
                 workers: int, key: str | None, strata: Sequence | None, sample_size: int,
-                bars: Bars, dask: str | None) -> FitResult:
+                progress_bar: ProgressBar, dask: str | None) -> FitResult:
     if not isinstance(source, TextSource):
         source = ListSource(source)
-    say = progress or (lambda message: None)
+    say = info or (lambda message: None)
     mode = choose_mode(source_words(source), memory_budget)
     corpus = prepare_corpus(source, params, mode)
     say(f"vocabulary: {len(corpus.vocabulary)} terms from {corpus.n_passages} passages"
@@ -108,7 +108,8 @@ def _fit_topics(source: TextSource | Sequence[str], params: TopicParams,
     if k_values != params.k_values:
         say(f"only {sample.n_usable} passages with enough words: trying k "
             f"{k_values[0]}..{k_values[-1]}")
-    with bars(len(k_values), "topics: k search" if len(k_values) > 1 else "topics: fit") as bar:
+    label = "topics: k search" if len(k_values) > 1 else "topics: fit"
+    with progress_bar(len(k_values), label) as bar:
         for model in fit_candidates(sample, k_values, workers):
             if bar is not None:
                 bar.update(1)
@@ -131,24 +132,25 @@ def _fit_topics(source: TextSource | Sequence[str], params: TopicParams,
             f"--k-range (e.g. {chosen}:{chosen + 8}) may find more distinct topics")
     assert best is not None and best.k == chosen
     if sample is not corpus:
-        with bars(1, f"topics: fitting k={chosen} on every passage") as bar:
+        with progress_bar(1, f"topics: fitting k={chosen} on every passage") as bar:
             best = fit_candidate(corpus, chosen)
             if bar is not None:
                 bar.update(1)
-    best, shares = best.order_topics(score_corpus(best, corpus, bars, dask=dask))
+    best, shares = best.order_topics(score_corpus(best, corpus, progress_bar, dask=dask))
     best = best.with_learned(
         k_scores_=scores, key_=key,
         n_scored_=int(np.isfinite(shares[:, 0]).sum()) if len(shares) else 0)
     return FitResult(best, shares, scores)
 
 
-def score_corpus(model: TopicModel, corpus: Corpus, bars: Bars | None = None,
+def score_corpus(model: TopicModel, corpus: Corpus,
+                 progress_bar: ProgressBar | None = None,
                  dask: str | None = None) -> np.ndarray:
     """Topic shares of every passage of the corpus, in source order (NaN rows: too short).
 
     With ``dask`` (a scheduler's address) the chunks are scored on that cluster."""
     parts: dict[int, np.ndarray] = {}
-    with (bars or _no_bar)(corpus.n_passages, "topics: scoring passages") as bar:
+    with (progress_bar or _no_bar)(corpus.n_passages, "topics: scoring passages") as bar:
         scored = (score_on_cluster(model, corpus.chunks(), dask) if dask
                   else ((i, model.score_counts(c)) for i, c in enumerate(corpus.chunks())))
         for i, part in scored:

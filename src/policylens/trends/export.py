@@ -30,7 +30,7 @@ TABLES: dict[str, tuple[str, ...]] = {
 }
 
 
-def write_table(name: str, rows: Iterable[Mapping], folder: str | Path) -> Path:
+def write_result_csv(name: str, rows: Iterable[Mapping], folder: str | Path) -> Path:
     """Write one of :data:`TABLES` into ``folder``; booleans as true/false."""
     path = Path(folder) / name
     path.parent.mkdir(parents=True, exist_ok=True)

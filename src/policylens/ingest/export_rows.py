@@ -1,4 +1,5 @@
-"""Rows for exporting documents and passages (columns in a fixed, documented order)."""
+"""Documents and passages as export rows (`policylens export`), columns in a fixed,
+documented order. Not PDF tables: nothing here reads a PDF."""
 
 from __future__ import annotations
 
@@ -13,13 +14,13 @@ DOCUMENT_COLUMNS = ("doc_id", "path", "title", "date", "date_source", "kind", "n
                     "n_passages", "engine", "sha256", "notes", "partial", "dropped_pages")
 
 
-def passage_rows(store: Store) -> Iterator[dict]:
+def passage_export_rows(store: Store) -> Iterator[dict]:
     """Every passage with its document's provenance, in date and document order."""
     for row in store.iter_passages():
         yield {c: row[c] for c in PASSAGE_COLUMNS}
 
 
-def document_rows(store: Store) -> Iterator[dict]:
+def document_export_rows(store: Store) -> Iterator[dict]:
     """Every document with where its date came from, how many passages it gave, whether it
     is partial (damaged) and which pages were left out and why."""
     dropped = store.dropped_pages()
