@@ -16,8 +16,12 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from .tagging.evaluate import EvalReport
 
 SAMPLE_GLOB = "*.jsonl"
 DEFAULT_TOLERANCE = 0.02
@@ -631,22 +635,24 @@ def guard_regression(paths: Iterable[str | os.PathLike], model_dir: str | os.Pat
     """
     base = read_baseline(baseline) if baseline is not None else None  # fail fast, before spaCy
     base_f1 = base.f1 if base is not None else {}
-
-    from .tagging.evaluate import evaluate, read_samples
-    from .tagging.pipeline import (  # loads spaCy: only for the guard
-        load_tagger,
-        model_version,
-        tagger_labels,
-    )
-
-    nlp = load_tagger(Path(model_dir), patterns=patterns)
-    labels = tagger_labels(nlp)
-    samples = [s for path in sample_files(paths) for s in read_samples(path, labels)]
-    report = evaluate(nlp, samples)
-    scored = [(label, report.per_label[label]["lenient"]) for label in labels]
+    report = score_tagger(paths, Path(model_dir), patterns=patterns)
+    scored = [(label, report.per_label[label]["lenient"]) for label in report.counts]
     rows = [_judge(name, score, min_f1, base_f1.get(name), tolerance)
             for name, score in [*scored, ("micro", report.micro["lenient"])]]
-    return GuardResult(tuple(rows), len(samples), model_version(nlp), base)
+    return GuardResult(tuple(rows), report.n_samples, report.model_version, base)
+
+
+def score_tagger(paths: Iterable[str | os.PathLike], model_dir: str | os.PathLike | None = None,
+                 *, patterns: str | os.PathLike | None = None) -> EvalReport:
+    """Run a tagger (default: the shipped one; with a researcher's ``patterns`` file added,
+    if given) on the samples in ``paths`` and score it, strict and lenient, per label."""
+    from .tagging.evaluate import evaluate, read_samples
+    from .tagging.pipeline import load_tagger, tagger_labels  # loads spaCy
+
+    nlp = load_tagger(model_dir, patterns=patterns)
+    labels = tagger_labels(nlp)
+    samples = [s for path in sample_files(paths) for s in read_samples(path, labels)]
+    return evaluate(nlp, samples)
 
 
 def _judge(name: str, score: dict, min_f1: float | None, base_f1: float | None,

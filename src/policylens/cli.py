@@ -1,7 +1,9 @@
-"""The policylens command line: each command parses options, calls the library, prints.
+"""The policylens command line: each command parses options, calls one function of the Python
+API (:mod:`policylens.api`), prints what it returns.
 
-Heavy libraries (spaCy, scikit-learn, pdfplumber, matplotlib) are imported inside commands so
-that ``policylens --help`` and ``policylens check`` start fast.
+Option defaults come from :mod:`policylens.defaults`, as the API's do. Heavy libraries (spaCy,
+scikit-learn, pdfplumber, matplotlib) are imported inside commands so that ``policylens
+--help`` and ``policylens check`` start fast.
 """
 
 from __future__ import annotations
@@ -23,9 +25,25 @@ import click
 
 from . import __version__
 from .check import DEFAULT_TOLERANCE
+from .defaults import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_BOOTSTRAP,
+    DEFAULT_DB,
+    DEFAULT_ENGINE,
+    DEFAULT_K_RANGE,
+    DEFAULT_MEMORY_BUDGET,
+    DEFAULT_MEMORY_MB,
+    DEFAULT_METHOD,
+    DEFAULT_OUT,
+    DEFAULT_PERIOD,
+    DEFAULT_SEED,
+    DEFAULT_TIMEOUT,
+    ENGINES,
+    GROUPS,
+    METHODS,
+    PERIODS,
+)
 from .errors import PolicylensError
-from .runner import DEFAULT_MEMORY_MB
-from .store import DEFAULT_DB
 
 
 def _default_db() -> Path:
@@ -52,10 +70,12 @@ class App:
             hidden=self.quiet or not sys.stderr.isatty(),
         )
 
-    def open_store(self, create: bool = False):
-        from .store import open_store
+    def workspace(self, *, results: Path | None = None):
+        """The API's Workspace of --db, reporting through this App."""
+        from .api import Workspace
 
-        return open_store(self.db, create=create)
+        return Workspace(self.db, results=results, info=self.info,
+                         progress_bar=self.progress_bar)
 
 
 pass_app = click.make_pass_decorator(App)
@@ -172,7 +192,7 @@ def dask_option(f):
 
 def seed_option(f):
     return click.option(
-        "--seed", type=int, default=0, show_default=True,
+        "--seed", type=int, default=DEFAULT_SEED, show_default=True,
         help="Random seed: the same input and seed give the same output.",
     )(f)
 
@@ -274,7 +294,8 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, help="CSV with file,date,kind,title (default: metadata.csv in a "
               "folder being ingested, if present).")
-@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
+@click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULT_TIMEOUT,
+              show_default=True,
               help="Seconds allowed for one PDF before it is recorded as timed out.")
 @click.option("--memory-limit", "memory_mb", type=click.IntRange(min=64),
               default=DEFAULT_MEMORY_MB, show_default=True, metavar="MB",
@@ -282,7 +303,7 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 @click.option("--follow-symlinks", is_flag=True,
               help="Follow symbolic links that point outside the folders being ingested.")
 @click.option("--retry-failed", is_flag=True, help="Try again files that failed before.")
-@click.option("--engine", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium",
+@click.option("--engine", type=click.Choice(ENGINES), default=DEFAULT_ENGINE,
               show_default=True, help="PDF reader: pdfium (fast) or pdfplumber (pure Python); "
               "both give the same passages, and pdfium hands pages it cannot lay out to "
               "pdfplumber.")
@@ -304,18 +325,9 @@ def ingest(app: App, paths: tuple[Path, ...], metadata: Path | None, timeout: fl
       policylens ingest corpus/ --db results/policylens.db --workers 2
       policylens ingest archive/ --dask tcp://scheduler.example.org:8786
     """
-    from .ingest import ingest_paths, require_pdfs
-
-    found = require_pdfs(paths, follow_symlinks)  # nothing to read: fail before creating a store
-    with app.open_store(create=True) as store:
-        summary = ingest_paths(
-            store, paths, metadata=metadata, workers=workers, timeout=timeout,
-            memory_mb=memory_mb, follow_symlinks=follow_symlinks, retry_failed=retry_failed,
-            progress_bar=app.progress_bar, engine=engine, dask=dask, found=found,
-        )
-    app.info(summary.describe())
-    if summary.all_failed:
-        raise click.ClickException("no file could be read; see the reasons above")
+    app.workspace().ingest(
+        paths, metadata=metadata, workers=workers, timeout=timeout, memory_mb=memory_mb,
+        follow_symlinks=follow_symlinks, retry_failed=retry_failed, engine=engine, dask=dask)
 
 
 @cli.command()
@@ -332,8 +344,7 @@ def status(app: App, fmt: str, as_json: bool, output: Path | None) -> None:
       policylens status --db results/policylens.db
       policylens status --format json -o status.json
     """
-    with app.open_store() as store:
-        info = store.status()
+    info = app.workspace().status()
     if not info["documents"]:
         app.info("the store is empty: ingest some PDFs with `policylens ingest PATH`")
     with open_output(output) as out:
@@ -396,11 +407,10 @@ def export_passages(app: App, fmt: str, output: Path | None) -> None:
       policylens export passages --format jsonl -o passages.jsonl
     """
     from .export import write_rows
-    from .ingest.export_rows import PASSAGE_COLUMNS, passage_export_rows
 
-    with app.open_store() as store, open_output(output) as out:
-        store.require_passages()
-        n = write_rows(passage_export_rows(store), PASSAGE_COLUMNS, fmt, out)
+    passages = app.workspace().passages()
+    with open_output(output) as out:
+        n = write_rows(passages, passages.columns, fmt, out)
     app.info(f"{n} passages exported")
 
 
@@ -418,11 +428,10 @@ def export_documents(app: App, fmt: str, output: Path | None) -> None:
       policylens export documents --format csv -o documents.csv
     """
     from .export import write_rows
-    from .ingest.export_rows import DOCUMENT_COLUMNS, document_export_rows
 
-    with app.open_store() as store, open_output(output) as out:
-        store.require_passages()
-        n = write_rows(document_export_rows(store), DOCUMENT_COLUMNS, fmt, out)
+    documents = app.workspace().documents()
+    with open_output(output) as out:
+        n = write_rows(documents, documents.columns, fmt, out)
     app.info(f"{n} documents exported")
 
 
@@ -442,12 +451,10 @@ def export_mentions(app: App, fmt: str, output: Path | None, label: str | None,
       policylens export mentions --format csv -o mentions.csv
     """
     from .export import write_rows
-    from .tagging.mentions import EXPORT_COLUMNS, mention_export_rows
 
-    with app.open_store() as store, open_output(output) as out, contextlib.closing(
-            mention_export_rows(store, label=label, since=since, until=until, kind=kind)) as rows:
-        store.require_tagged()
-        n = write_rows(rows, EXPORT_COLUMNS, fmt, out)
+    mentions = app.workspace().mentions(label=label, since=since, until=until, kind=kind)
+    with open_output(output) as out:
+        n = write_rows(mentions, mentions.columns, fmt, out)
     app.info(f"{n} mentions exported")
 
 
@@ -457,7 +464,8 @@ def export_mentions(app: App, fmt: str, output: Path | None, label: str | None,
 @model_option
 @patterns_option
 @workers_option
-@click.option("--batch-size", type=click.IntRange(min=1), default=256, show_default=True,
+@click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE,
+              show_default=True,
               help="Passages tagged and saved together (one transaction each).")
 @dask_option
 @with_db
@@ -476,15 +484,8 @@ def tag(app: App, model_dir: Path | None, patterns: Path | None, workers: int | 
       policylens tag --db results/policylens.db
       policylens tag --patterns housing.jsonl
     """
-    from .tagging.pipeline import load_tagger, model_version
-    from .tagging.tag import tag_store
-
-    nlp = load_tagger(model_dir, patterns=patterns)
-    with app.open_store() as store:
-        store.require_passages()
-        n = tag_store(store, nlp, batch_size=batch_size, workers=workers,
-                      progress_bar=app.progress_bar, dask=dask)
-    app.info(f"tagged {n} passages with model {model_version(nlp)}")
+    app.workspace().tag(model=model_dir, patterns=patterns, workers=workers,
+                        batch_size=batch_size, dask=dask)
 
 
 @cli.command()
@@ -506,12 +507,11 @@ def mentions(app: App, label: str | None, since: str | None, until: str | None,
       policylens mentions --label COST --since 2020 --format csv -o cost.csv
     """
     from .export import write_rows
-    from .tagging.mentions import KWIC_COLUMNS, KWIC_FULL_COLUMNS, kwic_rows
+    from .tagging.mentions import KWIC_COLUMNS
 
-    columns = KWIC_COLUMNS if fmt == "table" else KWIC_FULL_COLUMNS
-    with app.open_store() as store, open_output(output) as out, contextlib.closing(
-            kwic_rows(store, label=label, since=since, until=until, kind=kind)) as rows:
-        store.require_tagged()
+    rows = app.workspace().mentions_in_context(label=label, since=since, until=until, kind=kind)
+    columns = KWIC_COLUMNS if fmt == "table" else rows.columns
+    with open_output(output) as out:
         n = write_rows(rows, columns, fmt, out, keep_end=("left",))
     app.info(f"{n} mentions")
 
@@ -539,14 +539,10 @@ def evaluate_command(app: App, gold: tuple[Path, ...], model_dir: Path | None,
       policylens evaluate corpus/labelled/test.jsonl
       policylens evaluate corpus/labelled/ --json -o corpus/labelled/baseline.json
     """
-    from .tagging.evaluate import evaluate, format_report, read_samples
-    from .tagging.pipeline import load_tagger, tagger_labels
+    from .api import evaluate
+    from .tagging.evaluate import format_report
 
-    from .check import sample_files
-
-    nlp = load_tagger(model_dir, patterns=patterns)
-    samples = [s for path in sample_files(gold) for s in read_samples(path, tagger_labels(nlp))]
-    report = evaluate(nlp, samples)
+    report = evaluate(gold, model=model_dir, patterns=patterns)
     with open_output(output) as out:
         if as_json or fmt == "json":
             out.write(json.dumps(report.to_json(), indent=2) + "\n")
@@ -576,8 +572,7 @@ def render(app: App, source, output: Path | None, html_out: Path | None,
       policylens render speech.txt
       policylens render speech.txt --html speech.html
     """
-    from .tagging.pipeline import load_tagger
-    from .tagging.render import render_html, render_text, split_render_input
+    from .api import render as render_mentions
 
     if output is not None and html_out is not None:
         raise click.UsageError("give -o/--output (the text view) or --html (a page), not both")
@@ -585,17 +580,12 @@ def render(app: App, source, output: Path | None, html_out: Path | None,
         content = source.read()
     except UnicodeDecodeError as exc:
         raise click.BadParameter("the file is not UTF-8 text", param_hint="SOURCE") from exc
-    texts = split_render_input(content, jsonl=content.lstrip().startswith("{"))
-    nlp = load_tagger(model_dir)
-    if html_out is not None:
-        with open_output(html_out) as out:
-            out.write(render_html(nlp, texts) + "\n")
-        app.info(f"wrote {html_out} ({len(texts)} texts)")
-        return
-    with open_output(output) as out:
-        out.write(render_text(nlp, texts) + "\n")
-    if output is not None:
-        app.info(f"wrote {output} ({len(texts)} texts)")
+    rendered = render_mentions(content, model=model_dir, html=html_out is not None)
+    target = html_out if html_out is not None else output
+    with open_output(target) as out:
+        out.write(rendered.page + "\n")
+    if target is not None:
+        app.info(f"wrote {target} ({rendered.n_texts} texts)")
 
 
 @cli.command()
@@ -622,11 +612,7 @@ def report(app: App, out: Path | None, results: Path | None, gold: Path | None) 
     Example:
       policylens report --db policylens-results/policylens.db --out report.html
     """
-    from .report import write_report
-
-    with app.open_store() as store:
-        path = write_report(store, out, results=results, gold=gold)
-    click.echo(str(path))
+    click.echo(str(app.workspace(results=results).write_report(out, gold=gold)))
 
 
 # -- check -------------------------------------------------------------------------------------
@@ -771,14 +757,16 @@ def _compare(ctx, param, value: tuple[str, str] | None) -> tuple[str, str] | Non
 
 def topic_options(f):
     """--k, --k-range, --method and --memory-budget (topics, run)."""
-    f = click.option("--memory-budget", type=MemorySize(), default="1GB", show_default=True,
+    f = click.option("--memory-budget", type=MemorySize(),
+                     default=DEFAULT_MEMORY_BUDGET, show_default=f"{DEFAULT_MEMORY_BUDGET >> 30}GB",
                      help="Memory the topic stage may use for its document-term matrix: "
                      "within it the matrix is held in memory, beyond it the passages are "
                      "re-read from the store on every pass (slower, same kind of model).")(f)
-    f = click.option("--method", type=click.Choice(["nmf", "lda"]), default="nmf",
+    f = click.option("--method", type=click.Choice(METHODS), default=DEFAULT_METHOD,
                      show_default=True,
                      help="NMF on tf-idf (fast, sharp topics) or LDA on word counts.")(f)
-    f = click.option("--k-range", default="4:12", show_default=True, callback=_k_range,
+    f = click.option("--k-range", default="{}:{}".format(*DEFAULT_K_RANGE), show_default=True,
+                     callback=_k_range,
                      metavar="MIN:MAX",
                      help="With --k auto: the numbers of topics to try, MIN:MAX.")(f)
     return click.option("--k", "k", type=TopicCount(), default="auto", show_default=True,
@@ -787,14 +775,15 @@ def topic_options(f):
 
 def trend_options(f):
     """--by, --group, --compare and --bootstrap (trends, run)."""
-    f = click.option("--bootstrap", "n_boot", type=click.IntRange(min=100), default=1000,
+    f = click.option("--bootstrap", "n_boot", type=click.IntRange(min=100),
+                     default=DEFAULT_BOOTSTRAP,
                      show_default=True, help="Bootstrap replicates for the intervals.")(f)
     f = click.option("--compare", nargs=2, default=None, metavar="FROM TO", callback=_compare,
                      help="Two periods to compare for shifts, e.g. 2016:2018 2023:2025 "
                      "(default: the first and last periods).")(f)
-    f = click.option("--group", type=click.Choice(["kind", "party", "speaker"]), default=None,
+    f = click.option("--group", type=click.Choice(GROUPS), default=None,
                      help="Also break trends down by this column.")(f)
-    return click.option("--by", type=click.Choice(["year", "quarter", "month"]), default="year",
+    return click.option("--by", type=click.Choice(PERIODS), default=DEFAULT_PERIOD,
                         show_default=True, help="Length of a period.")(f)
 
 
@@ -829,16 +818,11 @@ def topics(app: App, k: int | None, k_range: tuple[int, int], method: str,
       policylens topics --k auto --k-range 4:10 --method nmf --seed 0
     """
     from .export import write_rows
-    from .jobs.topics import run_topics, topic_table
-    from .runner import default_workers
-    from .topics import TopicParams
+    from .jobs.topics import topic_table
 
-    params = TopicParams(method=method, k=k, k_min=k_range[0], k_max=k_range[1], seed=seed)
-    with app.open_store() as store:
-        outcome = run_topics(store, out or app.db.parent, params, refit=refit,
-                             workers=default_workers() if workers is None else workers,
-                             info=app.info, memory_budget=memory_budget,
-                             progress_bar=app.progress_bar)
+    outcome = app.workspace().run_topics(k=k, k_range=k_range, method=method, seed=seed,
+                                         out=out, refit=refit, workers=workers,
+                                         memory_budget=memory_budget)
     with open_output(output) as table:
         write_rows(topic_table(outcome), ("topic", "label", "share", "coherence", "top_words"),
                    fmt, table)
@@ -869,12 +853,9 @@ def trends(app: App, by: str, group: str | None, compare: tuple[str, str] | None
     Example:
       policylens trends --by year --group kind --compare 2016:2018 2023:2025
     """
-    from .jobs.trends import run_trends
-
-    with app.open_store() as store:
-        outputs = run_trends(store, out or app.db.parent, model_dir=model_dir, by=by,
-                             group=group, compare=compare, n_boot=n_boot, seed=seed,
-                             plots=not no_plots, info=app.info)
+    outputs = app.workspace().run_trends(by=by, group=group, compare=compare, n_boot=n_boot,
+                                         seed=seed, out=out, model=model_dir,
+                                         plots=not no_plots)
     for path in outputs.values():
         click.echo(str(path))
 
@@ -883,7 +864,7 @@ def trends(app: App, by: str, group: str | None, compare: tuple[str, str] | None
 @app_options
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("policylens-results"), show_default=True,
+              default=DEFAULT_OUT, show_default=True,
               help="Folder for the store and every output.")
 @topic_options
 @trend_options
@@ -909,16 +890,14 @@ def run(ctx: click.Context, paths: tuple[Path, ...], out: Path, k: int | None,
     Example:
       policylens run corpus --out policylens-results --seed 0
     """
-    from .jobs.run import DB_NAME, run_all
-    from .topics import TopicParams
+    from .api import run as run_stages
 
     app = ctx.find_object(App)
-    db = db or ctx.find_root().params.get("db") or out / DB_NAME
-    params = TopicParams(method=method, k=k, k_min=k_range[0], k_max=k_range[1], seed=seed)
-    result = run_all(list(paths), out, db=db, params=params, by=by, group=group,
-                     compare=compare, n_boot=n_boot, workers=workers, refit=refit,
-                     memory_budget=memory_budget, dask=dask, progress_bar=app.progress_bar,
-                     info=app.info)
+    result = run_stages(paths, out, db=db or ctx.find_root().params.get("db"), k=k,
+                        k_range=k_range, method=method, by=by, group=group, compare=compare,
+                        n_boot=n_boot, seed=seed, workers=workers, refit=refit,
+                        memory_budget=memory_budget, dask=dask, info=app.info,
+                        progress_bar=app.progress_bar)
     for path in result.outputs.values():
         click.echo(str(path))
 

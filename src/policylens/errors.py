@@ -27,6 +27,10 @@ class ModelError(PolicylensError):
     """A model is missing, unfitted or damaged."""
 
 
+class MissingDependencyError(PolicylensError):
+    """An optional library that one call needs (pandas for a DataFrame) is not installed."""
+
+
 class PdfError(PolicylensError):
     """One PDF cannot be read; ``reason`` is a short stable code recorded in the store."""
 

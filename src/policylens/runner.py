@@ -36,9 +36,9 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any
 
+from .defaults import DEFAULT_MEMORY_MB
 from .errors import PdfError, PolicylensError
 
-DEFAULT_MEMORY_MB = 4096
 POLL_SECONDS = 0.5
 PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 

@@ -21,7 +21,6 @@ from .records import Document, Mention, Passage, PassageMeta
 # ignore it, so one store keeps working with both. The same holds for a column with a default
 # added through _ADDED_COLUMNS (older releases name the columns they read and write).
 SCHEMA_VERSION = 1
-DEFAULT_DB = Path("policylens-results") / "policylens.db"
 BUSY_TIMEOUT_MS = 30_000
 
 _SCHEMA = """

@@ -10,6 +10,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..defaults import DEFAULT_TIMEOUT
 from ..errors import InputError
 from ..runner import (
     DEFAULT_MEMORY_MB,
@@ -348,7 +349,7 @@ def ingest_paths(
     *,
     metadata: str | Path | None = None,
     workers: int | None = None,
-    timeout: float = 120.0,
+    timeout: float = DEFAULT_TIMEOUT,
     memory_mb: int | None = DEFAULT_MEMORY_MB,
     follow_symlinks: bool = False,
     retry_failed: bool = False,

@@ -14,9 +14,11 @@ DOCUMENT_COLUMNS = ("doc_id", "path", "title", "date", "date_source", "kind", "n
                     "n_passages", "engine", "sha256", "notes", "partial", "dropped_pages")
 
 
-def passage_export_rows(store: Store) -> Iterator[dict]:
-    """Every passage with its document's provenance, in date and document order."""
-    for row in store.iter_passages():
+def passage_export_rows(store: Store, *, kind: str | None = None, since: str | None = None,
+                        until: str | None = None) -> Iterator[dict]:
+    """Every passage (of documents of ``kind``, dated ``since``..``until``, when given) with its
+    document's provenance, in date and document order."""
+    for row in store.iter_passages(kind=kind, since=since, until=until):
         yield {c: row[c] for c in PASSAGE_COLUMNS}
 
 

@@ -24,14 +24,12 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..defaults import DEFAULT_ENGINE, ENGINES
 from ..errors import PdfError
 from .clean import normalise_unicode
 from .layout import MIN_GUTTER_WIDTH, TOUCHING, Word
 from .pdf import (MAX_TURNED_SHARE, PageData, PdfInfo, PdfReader, _is_bold, _wrap, sniff,
                   unread_page, without_xref)
-
-ENGINES = ("pdfium", "pdfplumber")
-DEFAULT_ENGINE = "pdfium"
 
 WIDE_SHARE = 0.5          # lines wider than this share of the page are measured word by word
 RUN_GAP = MIN_GUTTER_WIDTH / 2  # points: words closer than this share a run (a gutter is wider)

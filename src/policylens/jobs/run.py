@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..defaults import DB_NAME, DEFAULT_BOOTSTRAP, DEFAULT_CORPUS, DEFAULT_OUT, DEFAULT_PERIOD
 from ..errors import InputError, ModelError
 from ..runner import ProgressBar, Say, SideProcess, quiet
 from ..store import Store, open_store
@@ -23,10 +24,6 @@ from .trends import (
     write_mention_trends,
     write_topic_trends,
 )
-
-DEFAULT_CORPUS = Path("corpus")
-DEFAULT_OUT = Path("policylens-results")
-DB_NAME = "policylens.db"
 
 
 @dataclass
@@ -62,8 +59,9 @@ SIDE_TABLES = ("mention_trends.csv",)
 
 
 def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEFAULT_OUT, *,
-            db: str | Path | None = None, params=None, by: str = "year",
-            group: str | None = None, compare: Sequence[str] | None = None, n_boot: int = 1000,
+            db: str | Path | None = None, params=None, by: str = DEFAULT_PERIOD,
+            group: str | None = None, compare: Sequence[str] | None = None,
+            n_boot: int = DEFAULT_BOOTSTRAP,
             workers: int | None = None, refit: bool = False,
             progress_bar: ProgressBar | None = None,
             memory_budget: int | None = None, dask: str | None = None,

@@ -6,9 +6,10 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..defaults import DEFAULT_BOOTSTRAP, DEFAULT_PERIOD, DEFAULT_SEED
 from ..errors import InputError
 from ..records import PassageMeta
-from ..runner import Say, quiet
+from ..runner import ProgressBar, Say, quiet
 from ..store import Store
 from .settings import record_settings
 from .topics import TopicsOutcome, load_topics
@@ -38,9 +39,9 @@ TREND_OUTPUTS = ("topic trends", "mention trends", "shifts", "divergence", "topi
 
 
 def run_trends(store: Store, out_dir: str | Path, *, topics: TopicsOutcome | None = None,
-               model_dir: str | Path | None = None, by: str = "year",
+               model_dir: str | Path | None = None, by: str = DEFAULT_PERIOD,
                group: str | None = None, compare: Sequence[str] | None = None,
-               n_boot: int = 1000, seed: int = 0, plots: bool = True,
+               n_boot: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED, plots: bool = True,
                info: Say = quiet) -> dict[str, Path]:
     """Write topic_trends, mention_trends, shifts and divergence CSVs and the plots."""
     check_compare(compare)
@@ -70,10 +71,11 @@ def check_compare(compare: Sequence[str] | None) -> None:
         parse_window(spec)
 
 
-def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = "year",
+def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = DEFAULT_PERIOD,
                        group: str | None = None, compare: Sequence[str] | None = None,
-                       n_boot: int = 1000, seed: int = 0, plots: bool = True,
-                       info: Say = quiet, progress_bar=None) -> dict[str, Path]:
+                       n_boot: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED,
+                       plots: bool = True, info: Say = quiet,
+                       progress_bar: ProgressBar | None = None) -> dict[str, Path]:
     """topic_trends.csv, shifts.csv, divergence.csv and the topic plot, from a topic model.
 
     ``progress_bar`` (length, label) -> a progress bar, for the bootstrap and the plots."""
@@ -121,9 +123,10 @@ def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = 
 
 
 def write_mention_trends(store: Store, out_dir: str | Path, *,
-                         rows: list[PassageMeta] | None = None, by: str = "year",
-                         group: str | None = None, n_boot: int = 1000, seed: int = 0,
-                         plots: bool = True, info: Say = quiet) -> dict[str, Path]:
+                         rows: list[PassageMeta] | None = None, by: str = DEFAULT_PERIOD,
+                         group: str | None = None, n_boot: int = DEFAULT_BOOTSTRAP,
+                         seed: int = DEFAULT_SEED, plots: bool = True,
+                         info: Say = quiet) -> dict[str, Path]:
     """mention_trends.csv and its plot, from the store's mentions (no topic model needed)."""
     outputs, mention_rows = mention_table(store, out_dir, rows=rows, by=by, group=group,
                                            n_boot=n_boot, seed=seed, info=info)

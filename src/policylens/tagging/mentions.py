@@ -93,6 +93,5 @@ def mention_export_rows(
 ) -> Iterator[dict]:
     """Every mention with its offsets, normal forms and provenance (EXPORT_COLUMNS)."""
     for row in store.iter_mentions(label=label, since=since, until=until, kind=kind):
-        out = {column: row[column] for column in EXPORT_COLUMNS if column != "text"}
-        out["text"] = row["mention"]
-        yield out
+        # "text" is the mention's own text (the passage's is not exported).
+        yield {c: row["mention" if c == "text" else c] for c in EXPORT_COLUMNS}

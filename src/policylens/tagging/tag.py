@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from policylens.defaults import DEFAULT_BATCH_SIZE
 from policylens.records import Mention
 from policylens.tagging.pipeline import extract_mentions, model_version
 
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from policylens.runner import ProgressBar
     from policylens.store import Store
 
-DEFAULT_BATCH_SIZE = 256
 # spaCy's own batching inside one store batch: larger batches gain nothing measurable.
 PIPE_BATCH_SIZE = 64
 # Batches queued per worker: enough to keep workers busy, few enough to bound memory.

@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..defaults import DEFAULT_MEMORY_BUDGET
 from ..errors import InputError
 from .params import TopicParams
 from .vocabulary import build_vocabulary, make_vectorizer, select_vocabulary
 
 READ_BATCH = 4096
 MODES = ("texts", "matrix", "stream")
-DEFAULT_MEMORY_BUDGET = 1 << 30  # 1 GiB for the topic stage's matrix and its working copies
 # Peak bytes per word of text while the one-pass build holds the texts and the counts of every
 # candidate term (measured with tracemalloc: 31 on the bundled corpus, 36 on ../shared's real
 # documents), with room for the text itself and the tf-idf copy.

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from ..defaults import DEFAULT_K_RANGE, DEFAULT_METHOD, DEFAULT_SEED, METHODS
 from ..errors import InputError
 
-METHODS = ("nmf", "lda")
-DEFAULT_METHOD = "nmf"
-DEFAULT_K_RANGE = (4, 12)
 TOP_WORDS = 10
 
 
@@ -20,7 +18,7 @@ class TopicParams:
     k: int | None = None  # None: choose from k_min..k_max by coherence
     k_min: int = DEFAULT_K_RANGE[0]
     k_max: int = DEFAULT_K_RANGE[1]
-    seed: int = 0
+    seed: int = DEFAULT_SEED
     min_df: int = 2
     max_df: float = 0.5
     max_features: int = 20_000

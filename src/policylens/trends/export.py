@@ -6,7 +6,8 @@ this order; the README documents each column.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import csv
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from ..export import write_csv_file
@@ -30,6 +31,16 @@ TABLES: dict[str, tuple[str, ...]] = {
 }
 
 
+# How to read the columns back (every other column is text; an empty cell is None).
+INT_COLUMNS = frozenset({"topic", "n_dominant", "n_passages", "n_documents", "count", "n_words",
+                         "n_passages_from", "n_passages_to", "k", "rank",
+                         "biggest_change_topic"})
+FLOAT_COLUMNS = frozenset({"coherence", "share", "ci_low", "ci_high", "per_10k_words",
+                           "share_from", "share_to", "change", "js_divergence", "noise_95",
+                           "biggest_change", "diversity"})
+BOOL_COLUMNS = frozenset({"exceeds_noise", "selected"})
+
+
 def write_result_csv(name: str, rows: Iterable[Mapping], folder: str | Path) -> Path:
     """Write one of :data:`TABLES` into ``folder``; booleans as true/false."""
     path = Path(folder) / name
@@ -41,3 +52,22 @@ def write_result_csv(name: str, rows: Iterable[Mapping], folder: str | Path) -> 
 
 def _plain(row: Mapping) -> dict:
     return {k: ("true" if v is True else "false" if v is False else v) for k, v in row.items()}
+
+
+def read_result_csv(path: str | Path) -> Iterator[dict]:
+    """The rows of one of :data:`TABLES` as written, with numbers and booleans read back."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            yield {k: _typed(k, v) for k, v in row.items()}
+
+
+def _typed(column: str, value: str) -> object:
+    if value == "":
+        return None
+    if column in BOOL_COLUMNS:
+        return value == "true"
+    if column in INT_COLUMNS:
+        return int(value)
+    if column in FLOAT_COLUMNS:
+        return float(value)
+    return value

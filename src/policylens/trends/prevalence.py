@@ -15,14 +15,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..defaults import DEFAULT_BOOTSTRAP, GROUPS, PERIODS
 from ..errors import InputError
 from ..records import PassageMeta
 
-PERIODS = ("year", "quarter", "month")
-GROUPS = ("kind", "party", "speaker")
 ALL = "all"
 UNKNOWN = "unknown"
-DEFAULT_BOOTSTRAP = 1000
 CONFIDENCE = 0.95
 _BOOT_CHUNK = 100
 EPS = 1e-12  # replicates drawn at once: bounds memory for cells with many documents
