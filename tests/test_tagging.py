@@ -195,6 +195,9 @@ def test_candidates_and_kept_text_do_not_leak(nlp):
     ("The board agreed to fund Jardiance for heart failure patients.",
      [("Jardiance", "empagliflozin")]),
     ("Children with SMA now receive Spinraza on the NHS.", [("Spinraza", "nusinersen")]),
+    # a word of a two-word INN takes the words before it that complete the name
+    ("Patients switched to insulin glargine at a lower dose.",
+     [("insulin glargine", "insulin glargine")]),
 ])
 def test_dictionary_medicines_are_found_with_their_inn(nlp, text, expected):
     mentions = [m for m in extract_mentions(nlp(text), "p") if m.label == "THERAPY"]

@@ -262,11 +262,13 @@ class MedicineFinder(BatchPipe):
                 continue
             token = doc[i]
             name, canonical, where = entry
-            if name != canonical and not token.text[:1].isupper():
+            if (name != canonical and name not in canonical.split()
+                    and not token.text[:1].isupper()):
                 continue  # a brand is written with a capital ("Spinraza"; "spinraza" is rare)
             if group is None:
                 group = candidates(doc)
-            group.append(Span(doc, i, i + 1, label="THERAPY", kb_id=canonical,
+            group.append(Span(doc, _name_start(doc, i, name, canonical), i + 1,
+                              label="THERAPY", kb_id=canonical,
                               span_id=MEDICINE_CONTEXT if where == "context" else ""))
         return doc
 
@@ -285,6 +287,17 @@ class MedicineFinder(BatchPipe):
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> MedicineFinder:
         return self.from_bytes((ensure_path(path) / "medicines.tsv").read_bytes())
+
+
+def _name_start(doc: Doc, i: int, name: str, canonical: str) -> int:
+    """Where a medicine's name starts: at the word found, or earlier when the words before
+    it complete its INN ("insulin" before "glargine": "insulin glargine")."""
+    words = canonical.split()
+    before = len(words) - 1
+    if before and words[-1] == name and i >= before and all(
+            doc[i - before + k].lower_ == word for k, word in enumerate(words[:-1])):
+        return i - before
+    return i
 
 
 def read_medicines(path: Path) -> list[tuple[str, str, str]]:
