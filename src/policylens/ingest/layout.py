@@ -44,6 +44,7 @@ CELL_SEPARATOR = " | "
 MIN_TEXT_SIZE = 2.0           # points: smaller text is no text to read (invisible reference codes)
 
 
+_UNCUT: list = []  # a marker: this row has not been cut at the gutters yet
 _DIGIT_WORD = re.compile(r"\S*\d\S*")
 
 
@@ -170,14 +171,18 @@ def find_gutters(words: Sequence[Word], width: float, height: float) -> list[tup
     A gutter is a band in the middle of the page that (almost) no word crosses, with a real
     share of the text on each side, so ragged word spaces do not count.
     """
-    return _gutters(sorted(words, key=_top_x0), width, height)
+    return _gutters(_rows(sorted(words, key=_top_x0)), width, height)
 
 
-def _gutters(ordered: list[Word], width: float, height: float) -> list[tuple[float, float]]:
-    """:func:`find_gutters` on words already sorted by (top, x0)."""
-    # The body is a stretch of the sorted words: those with a top strictly inside the zone.
-    body = ordered[bisect.bisect_right(ordered, height * FURNITURE_ZONE, key=_top):
-                   bisect.bisect_left(ordered, height * (1 - FURNITURE_ZONE), key=_top)]
+def _gutters(rows: list[list[Word]], width: float, height: float,
+             splits: dict[int, list[list[Word]] | None] | None = None
+             ) -> list[tuple[float, float]]:
+    """:func:`find_gutters` on a page's rows (see :func:`_rows`); ``splits``, when given,
+    receives each body row's :func:`_split_row` at the gutters found, keyed by id(row)."""
+    # The body is a stretch of the rows: those with a top strictly inside the zone.
+    rows = rows[bisect.bisect_right(rows, height * FURNITURE_ZONE, key=_row_top):
+                bisect.bisect_left(rows, height * (1 - FURNITURE_ZONE), key=_row_top)]
+    body = [w for row in rows for w in row]
     n_body = sum(w.n_words for w in body)
     if n_body < 20:
         return []
@@ -192,7 +197,6 @@ def _gutters(ordered: list[Word], width: float, height: float) -> list[tuple[flo
         if a <= b:
             changes[a - lo] += 1
             changes[b - lo + 1] -= 1
-    rows = _rows(body)
     # A line that nearly reaches the gutter, or a heading across it, may cross the band: a few
     # such lines do not close it.
     allowed = max(1, int(len(rows) * MAX_CROSSING_SHARE))
@@ -215,8 +219,12 @@ def _gutters(ordered: list[Word], width: float, height: float) -> list[tuple[flo
     while candidates:
         counts = [0] * (len(candidates) + 1)
         cuts = _cuts(candidates)
+        if splits is not None:
+            splits.clear()
         for row in rows:
             split = _split_row(row, cuts)
+            if splits is not None:
+                splits[id(row)] = split
             if split is not None:
                 for c, part in enumerate(split):
                     # Word.n_words written out: this loop runs over every word of the body.
@@ -305,11 +313,11 @@ def order_page(number: int, words: Sequence[Word], width: float, height: float) 
     to its narrower neighbour (a list of names set in three columns inside a column); a page
     left with none is read as one column, its tables and forms row by row.
     """
-    ordered = sorted((w for w in words if w.size >= MIN_TEXT_SIZE), key=_top_x0)
-    gutters = _gutters(ordered, width, height)
-    rows = _rows(ordered)
+    rows = _rows(sorted((w for w in words if w.size >= MIN_TEXT_SIZE), key=_top_x0))
+    splits: dict[int, list[list[Word]] | None] = {}
+    gutters = _gutters(rows, width, height, splits)
     while gutters:
-        lines = _bands(rows, gutters)
+        lines = _bands(rows, gutters, splits)
         extents = _column_extents(lines, len(gutters) + 1)
         if _columns_of_text(lines, extents):
             return PageLines(number, width, height, lines, columns=len(gutters) + 1)
@@ -318,16 +326,21 @@ def order_page(number: int, words: Sequence[Word], width: float, height: float) 
         left = extents[c - 1] if c > 0 else math.inf
         right = extents[c + 1] if c + 1 < len(extents) else math.inf
         del gutters[c - 1 if left < right else c]
+        splits.clear()  # they were cut at the gutters before
     return PageLines(number, width, height, _read_tables(rows, height), columns=1)
 
 
-def _bands(rows: list[list[Word]], gutters: Sequence[tuple[float, float]]) -> list[Line]:
-    """Rows cut at the gutters, in bands between the lines across them, column by column."""
+def _bands(rows: list[list[Word]], gutters: Sequence[tuple[float, float]],
+           splits: dict[int, list[list[Word]] | None]) -> list[Line]:
+    """Rows cut at the gutters, in bands between the lines across them, column by column
+    (``splits`` holds rows already cut, by id)."""
     lines: list[Line] = []
     band: list[list[Line]] = [[] for _ in range(len(gutters) + 1)]
     cuts = _cuts(gutters)
     for row in rows:
-        split = _split_row(row, cuts)
+        split = splits.get(id(row), _UNCUT)
+        if split is _UNCUT:
+            split = _split_row(row, cuts)
         if split is None:
             for column in band:
                 lines += column
