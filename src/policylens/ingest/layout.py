@@ -183,7 +183,7 @@ def _gutters(rows: list[list[Word]], width: float, height: float,
     rows = rows[bisect.bisect_right(rows, height * FURNITURE_ZONE, key=_row_top):
                 bisect.bisect_left(rows, height * (1 - FURNITURE_ZONE), key=_row_top)]
     body = [w for row in rows for w in row]
-    n_body = sum(w.n_words for w in body)
+    n_body = " ".join([w.text for w in body]).count(" ") + 1 if body else 0
     if n_body < 20:
         return []
     lo, hi = int(width * GUTTER_SEARCH[0]), int(math.ceil(width * GUTTER_SEARCH[1]))
@@ -227,8 +227,8 @@ def _gutters(rows: list[list[Word]], width: float, height: float,
                 splits[id(row)] = split
             if split is not None:
                 for c, part in enumerate(split):
-                    # Word.n_words written out: this loop runs over every word of the body.
-                    counts[c] += len(part) + sum(w.text.count(" ") for w in part)
+                    if part:  # its words: one more than the spaces in its boxes' texts
+                        counts[c] += " ".join([w.text for w in part]).count(" ") + 1
         weakest = min(range(len(candidates)), key=lambda g: min(counts[g], counts[g + 1]))
         if min(counts[weakest], counts[weakest + 1]) >= MIN_COLUMN_SHARE * n_body:
             return candidates
@@ -558,17 +558,20 @@ def body_size(pages: Sequence[PageLines]) -> float:
 def body_sizes(pages: Sequence[PageLines]) -> tuple[float, float]:
     """The most common font size of the text, and the largest size that holds BODY_SHARE of
     it: a daily record sets its lists in 7 pt and its speeches in 8 pt, and both are text."""
-    sizes: dict[float, int] = {}
-    get = sizes.get
+    raw: dict[float, int] = {}
+    get = raw.get
     for p in pages:
         for ln in p.lines:
             if len(ln.words) == 1:
-                key = round(ln.size, 1)
-                sizes[key] = get(key, 0) + ln.n_words
+                raw[ln.size] = get(ln.size, 0) + ln.n_words
                 continue
             for w in ln.words:
-                key = round(w.size, 1)
-                sizes[key] = get(key, 0) + w.n_words
+                raw[w.size] = get(w.size, 0) + w.text.count(" ") + 1  # Word.n_words
+    # Rounded once per distinct size, not per word (the readers give few distinct sizes).
+    sizes: dict[float, int] = {}
+    for size, n in raw.items():
+        key = round(size, 1)
+        sizes[key] = sizes.get(key, 0) + n
     if not sizes:
         return 10.0, 10.0
     # The first size seen wins a tie, as Counter.most_common would have it.
