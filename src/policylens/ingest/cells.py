@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 CELL_GAP = 7.0           # points: a narrower gap between two words on a line is a word space
 MIN_TABLE_ROWS = 2       # lines with words on both sides of a column edge, for it to be one
+#                          (with just this many, the band must be twice CELL_GAP wide: two
+#                          justified lines can leave wide word spaces one above the other)
 WIDE_CELL_GAP = 36.0     # points: one line with a gap this wide beside the others is enough
 ENTRY_GAP_FACTOR = 1.12  # a first-column line this many usual pitches below the last starts a row
 TABLE_BREAK = 1.5        # font sizes of empty space between two lines that ends a table
@@ -72,7 +74,8 @@ def find_tables(rows: Sequence[Sequence[Word]]) -> list[Table]:
             bands = narrowed
             first -= 1
         edges = tuple(sorted((a + b) / 2 for (a, b), both, widest in bands
-                             if both >= MIN_TABLE_ROWS or widest >= WIDE_CELL_GAP))
+                             if both > MIN_TABLE_ROWS or widest >= WIDE_CELL_GAP
+                             or (both == MIN_TABLE_ROWS and b - a >= 2 * CELL_GAP)))
         if edges and _is_list(rows, first, j - 1, edges[0]):
             edges = edges[1:]
         if edges:
