@@ -158,7 +158,7 @@ def test_mention_rates_per_10k_words_with_zero_rows():
         _meta("b", "d2", "2018-11-01", "report", n_words=1500),
         _meta("c", "d3", "2020-01-01", "debate", n_words=1000),
     ]
-    counts = {"a": {"COST": 3}, "b": {"COST": 1, "THERAPY": 2}}
+    counts = np.array([[0, 3], [2, 1], [0, 0]])  # THERAPY, COST for a, b, c
     out = mention_trends(rows, counts, ("THERAPY", "COST"), by="year", group="kind",
                          n_boot=100)
     got = {(r["period"], r["group"], r["label"]): r for r in out}
@@ -195,7 +195,7 @@ def test_js_divergence_bounds():
 def test_plots_are_written_and_repeatable(planted, tmp_path):
     rows, shares, labels = planted
     trend = topic_prevalence(rows, shares, labels, n_boot=100)
-    mentions = mention_trends(rows, {}, ("THERAPY", "COST"), n_boot=100)
+    mentions = mention_trends(rows, np.zeros((len(rows), 2)), ("THERAPY", "COST"), n_boot=100)
     first = plot_topic_trends(trend, tmp_path / "a" / "topics") + plot_mention_trends(
         mentions, tmp_path / "a" / "mentions")
     second = plot_topic_trends(trend, tmp_path / "b" / "topics") + plot_mention_trends(

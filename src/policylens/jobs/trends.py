@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+
+import numpy as np
 
 from ..defaults import DEFAULT_BOOTSTRAP, DEFAULT_PERIOD, DEFAULT_SEED
 from ..errors import InputError
@@ -17,11 +18,17 @@ from .topics import TopicsOutcome, load_topics
 PLOTS_DIR = "plots"
 
 
-def mention_counts(store: Store) -> dict[str, Counter]:
-    """passage_id -> Counter of labels, from the latest tagging run."""
-    counts: dict[str, Counter] = {}
+def mention_counts(store: Store, rows: Sequence[PassageMeta],
+                   labels: Sequence[str]) -> np.ndarray:
+    """Each passage's mentions of each label (passages x labels, aligned with ``rows``), from
+    the latest tagging run: one array, not a dict per passage."""
+    position = {row.passage_id: i for i, row in enumerate(rows)}
+    column = {label: j for j, label in enumerate(labels)}
+    counts = np.zeros((len(rows), len(labels)), dtype=np.int32)
     for passage_id, label, n in store.mention_counts():
-        counts.setdefault(passage_id, Counter())[label] = n
+        i, j = position.get(passage_id), column.get(label)
+        if i is not None and j is not None:
+            counts[i, j] = n
     return counts
 
 
@@ -142,10 +149,11 @@ def mention_table(store: Store, out_dir: str | Path, *, rows: list[PassageMeta] 
     from ..trends.export import write_result_csv
 
     rows = store.passage_meta() if rows is None else rows
-    counts = mention_counts(store)
-    if not counts:
+    labels = mention_labels()
+    counts = mention_counts(store, rows, labels)
+    if not counts.any():
         info("no mentions in the store: mention trends are all zero (tag passages first)")
-    mention_rows = mention_trends(rows, counts, mention_labels(), by=by, group=group,
+    mention_rows = mention_trends(rows, counts, labels, by=by, group=group,
                                   n_boot=n_boot, seed=seed)
     return {"mention trends": write_result_csv("mention_trends.csv", mention_rows,
                                           Path(out_dir))}, mention_rows

@@ -10,7 +10,7 @@ never changes another cell's interval.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -160,6 +160,14 @@ def interval(replicates: np.ndarray, confidence: float = CONFIDENCE) -> tuple[np
     return low, high
 
 
+def doc_codes(rows: Sequence[PassageMeta]) -> np.ndarray:
+    """Each passage's document as an integer, numbered in document-id order (the bootstrap
+    resamples documents by these: an array, not a list of id strings per cell)."""
+    if not len(rows):
+        return np.zeros(0, dtype=np.int64)
+    return np.unique(np.asarray([r.doc_id for r in rows]), return_inverse=True)[1]
+
+
 def usable_rows(shares: np.ndarray) -> np.ndarray:
     """Passages that carry a topic mix (too-short passages have NaN shares)."""
     return np.isfinite(shares).all(axis=1)
@@ -172,10 +180,11 @@ def topic_prevalence(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Se
     shares = np.asarray(shares, dtype=float)
     if len(rows) != len(shares):
         raise InputError(f"{len(rows)} passages but {len(shares)} rows of topic shares")
+    documents = doc_codes(rows)
     out = []
     for cell in make_cells(rows, by, group, usable_rows(shares)):
         sub = shares[cell.rows]
-        docs = [rows[i].doc_id for i in cell.rows]
+        docs = documents[cell.rows]
         reps = bootstrap_ratio(sub, np.ones(len(sub)), docs, n_boot,
                                cell_rng(seed, "topics", cell.period, cell.group))
         low, high = interval(reps)
@@ -190,24 +199,20 @@ def topic_prevalence(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Se
     return out
 
 
-def mention_trends(rows: Sequence[PassageMeta], mention_counts: Mapping[str, Mapping[str, int]],
+def mention_trends(rows: Sequence[PassageMeta], counts: np.ndarray,
                    labels: Sequence[str], *, by: str = "year", group: str | None = None,
                    n_boot: int = DEFAULT_BOOTSTRAP, seed: int = 0) -> list[dict]:
     """One row per period, group and label: mentions, words, and mentions per 10,000 words.
 
-    ``mention_counts`` maps passage_id -> {label: count}; passages without mentions count zero,
-    so every period and label gets a row.
+    ``counts`` holds each passage's mentions of each label (passages x labels, aligned with
+    ``rows``); passages without mentions count zero, so every period and label gets a row.
     """
-    num = np.zeros((len(rows), len(labels)))
-    index = {label: j for j, label in enumerate(labels)}
-    for i, row in enumerate(rows):
-        for label, count in mention_counts.get(row.passage_id, {}).items():
-            if label in index:
-                num[i, index[label]] = count
+    num = np.asarray(counts, dtype=float).reshape(len(rows), len(labels))
     words = np.asarray([row.n_words or 0 for row in rows], dtype=float)
+    documents = doc_codes(rows)
     out = []
     for cell in make_cells(rows, by, group):
-        docs = [rows[i].doc_id for i in cell.rows]
+        docs = documents[cell.rows]
         n_words = words[cell.rows].sum()
         counts = num[cell.rows].sum(axis=0)
         reps = bootstrap_ratio(num[cell.rows], words[cell.rows], docs, n_boot,

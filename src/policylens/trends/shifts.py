@@ -25,6 +25,7 @@ from .prevalence import (
     DEFAULT_BOOTSTRAP,
     bootstrap_ratio,
     cell_rng,
+    doc_codes,
     group_of,
     interval,
     make_cells,
@@ -114,6 +115,7 @@ def topic_shifts(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequen
         if windows is None:
             return []
     usable = usable_rows(shares)
+    documents = doc_codes(rows)
     a_rows = _window_rows(rows, windows[0], usable)
     b_rows = _window_rows(rows, windows[1], usable)
     groups = [ALL] + (sorted({group_of(rows[i], group) for i in a_rows + b_rows})
@@ -124,8 +126,10 @@ def topic_shifts(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequen
         ib = [i for i in b_rows if g == ALL or group_of(rows[i], group) == g]
         if not ia or not ib:
             continue
-        rep_a = _replicates(rows, shares, ia, n_boot, cell_rng(seed, "shift", windows[0].name, g))
-        rep_b = _replicates(rows, shares, ib, n_boot, cell_rng(seed, "shift", windows[1].name, g))
+        rep_a = _replicates(documents, shares, ia, n_boot,
+                            cell_rng(seed, "shift", windows[0].name, g))
+        rep_b = _replicates(documents, shares, ib, n_boot,
+                            cell_rng(seed, "shift", windows[1].name, g))
         low, high = interval(rep_b - rep_a)
         mean_a, mean_b = shares[ia].mean(axis=0), shares[ib].mean(axis=0)
         change = mean_b - mean_a
@@ -146,9 +150,9 @@ def topic_shifts(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequen
     return out
 
 
-def _replicates(rows, shares, idx, n_boot, rng) -> np.ndarray:
-    docs = [rows[i].doc_id for i in idx]
-    return bootstrap_ratio(shares[idx], np.ones(len(idx)), docs, n_boot, rng)
+def _replicates(documents, shares, idx, n_boot, rng) -> np.ndarray:
+    idx = np.asarray(idx, dtype=np.int64)
+    return bootstrap_ratio(shares[idx], np.ones(len(idx)), documents[idx], n_boot, rng)
 
 
 def js_divergence(p: np.ndarray, q: np.ndarray) -> float:
@@ -170,6 +174,7 @@ def divergence(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequence
     """Jensen-Shannon divergence between each pair of consecutive periods with passages."""
     shares = np.asarray(shares, dtype=float)
     cells = make_cells(rows, by, group, usable_rows(shares))
+    documents = doc_codes(rows)
     by_group: dict[str, list] = {}
     for cell in cells:
         by_group.setdefault(cell.group, []).append(cell)
@@ -178,7 +183,7 @@ def divergence(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequence
         for a, b in pairwise(group_cells):
             mean_a, mean_b = shares[a.rows].mean(axis=0), shares[b.rows].mean(axis=0)
             js = js_divergence(mean_a, mean_b)
-            noise = _permutation_noise(rows, shares, a.rows, b.rows, n_perm,
+            noise = _permutation_noise(documents, shares, a.rows, b.rows, n_perm,
                                        cell_rng(seed, "divergence", a.period, b.period, g))
             diff = mean_b - mean_a
             t = int(np.lexsort((np.arange(len(diff)), -np.abs(np.round(diff, 12))))[0])
@@ -193,10 +198,10 @@ def divergence(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequence
     return out
 
 
-def _permutation_noise(rows, shares, ia, ib, n_perm, rng) -> float:
+def _permutation_noise(documents, shares, ia, ib, n_perm, rng) -> float:
     """The divergence that shuffling documents between the two periods reaches 95% of times."""
     idx = np.concatenate([ia, ib])
-    docs = np.asarray([rows[i].doc_id for i in idx])
+    docs = documents[idx]
     units, inverse = np.unique(docs, return_inverse=True)
     n_a_docs = len(set(docs[: len(ia)]))
     if len(units) >= 4 and n_a_docs < len(units):
