@@ -13,11 +13,13 @@ memory of the whole process tree (main process and workers, polled every 50 ms).
 
     python benchmarks/scale_run.py                  # 1,000 and 10,000 pages
     python benchmarks/scale_run.py --pages 1000,10000,60000
+    python benchmarks/scale_run.py --pages 1000 --dask   # also `run --dask` on a LocalCluster
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -50,7 +52,7 @@ def build_corpus(build, folder: Path, pages: int, log) -> int:
     return total
 
 
-def measure(pages: int, work: Path, log) -> dict:
+def measure(pages: int, work: Path, log, dask: str | None = None) -> dict:
     build = load_build()
     folder = work / f"pdfs-{pages}"
     written = build_corpus(build, folder, pages, log)
@@ -64,9 +66,19 @@ def measure(pages: int, work: Path, log) -> dict:
         f"(largest process {run[2]:.0f} MB)")
     passages = sum(1 for _ in open(out / "document_topics.csv", encoding="utf-8")) - 1
     k_rows = (out / "k_selection.csv").read_text(encoding="utf-8").splitlines()
+    row = {"pages": written, "ingest": ingest, "run": run, "k_header": k_rows[0],
+           "document_topic_rows": passages}
+    if dask:
+        remote = work / f"run-dask-{pages}"
+        row["dask"] = peak_rss(base + ["run", str(folder), "--out", str(remote), "--workers",
+                                       "2", "--dask", dask])
+        log(f"  {written} pages: run --dask {row['dask'][0]:.1f} s, client peak "
+            f"{row['dask'][1]:.0f} MB")
+        same = all((remote / n).read_bytes() == (out / n).read_bytes()
+                   for n in ("document_topics.csv", "topics.csv", "topic_trends.csv"))
+        row["dask_same"] = same
     shutil.rmtree(folder)
-    return {"pages": written, "ingest": ingest, "run": run, "k_header": k_rows[0],
-            "document_topic_rows": passages}
+    return row
 
 
 def report(rows: list[dict]) -> str:
@@ -76,7 +88,9 @@ def report(rows: list[dict]) -> str:
         f"({os.cpu_count()} cores, `--workers 2`, default options: `--k auto`, "
         "`--memory-budget 1GB`). Generated two-column debates of 50 pages, each from its own "
         "seed, dated over eleven years. Peak memory is that of the whole process tree. The "
-        "baseline is `policylens ingest` alone on the same files, in the same run.", "",
+        "baseline is `policylens ingest` alone on the same files, in the same run. "
+        f"1-minute load average when it finished: {os.getloadavg()[0]:.1f} (other work on "
+        "the same cores slows every row alike; compare the ratios).", "",
         "| pages | ingest alone s | run s | run pages/s | run / ingest | run peak MB "
         "(largest process) |",
         "|---|---|---|---|---|---|",
@@ -86,6 +100,17 @@ def report(rows: list[dict]) -> str:
         lines.append(f"| {r['pages']:,} | {ingest[0]:.1f} | {run[0]:.1f} | "
                      f"{r['pages'] / run[0]:.0f} | {run[0] / ingest[0]:.2f}x | "
                      f"{run[1]:.0f} ({run[2]:.0f}) |")
+    remote = [r for r in rows if "dask" in r]
+    if remote:
+        lines += ["", "`policylens run --dask` on a `LocalCluster` of 2 worker processes (one "
+                  "thread each) on the same machine, against the local run above (peak memory "
+                  "of the client's process tree; the cluster's workers are not in it):", "",
+                  "| pages | run --dask s | / local run | client peak MB | outputs as local |",
+                  "|---|---|---|---|---|"]
+        for r in remote:
+            lines.append(f"| {r['pages']:,} | {r['dask'][0]:.1f} | "
+                         f"{r['dask'][0] / r['run'][0]:.2f}x | {r['dask'][1]:.0f} | "
+                         f"{'byte-identical' if r['dask_same'] else 'DIFFERENT'} |")
     return "\n".join(lines) + "\n"
 
 
@@ -93,14 +118,28 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", default="1000,10000",
                         help="Corpus sizes in pages, comma-separated.")
+    parser.add_argument("--dask", action="store_true",
+                        help="Also run with --dask on a LocalCluster (2 workers), on the "
+                        "smallest size.")
     parser.add_argument("--no-write", action="store_true", help="Print only.")
     args = parser.parse_args(argv)
     log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
     rows = []
-    with tempfile.TemporaryDirectory(prefix="policylens-scale-") as tmp:
-        for pages in (int(p) for p in args.pages.split(",")):
+    sizes = [int(p) for p in args.pages.split(",")]
+    with tempfile.TemporaryDirectory(prefix="policylens-scale-") as tmp, \
+            contextlib.ExitStack() as stack:
+        address = None
+        if args.dask:
+            from distributed import LocalCluster
+
+            cluster = stack.enter_context(LocalCluster(
+                n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0",
+                silence_logs=50))
+            address = cluster.scheduler_address
+        for pages in sizes:
             log(f"{pages} pages")
-            rows.append(measure(pages, Path(tmp), log))
+            rows.append(measure(pages, Path(tmp), log,
+                                dask=address if pages == min(sizes) else None))
     text = report(rows)
     print(text)
     if not args.no_write:
