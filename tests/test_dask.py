@@ -322,7 +322,7 @@ def _slow_extract(*args):
     return _real_extract(*args)
 
 
-_real_extract = batch_module._extract
+_real_extract = batch_module.extract_file
 
 
 def test_files_waiting_for_a_worker_are_not_timed_out(tmp_path, batch, monkeypatch):
@@ -330,7 +330,7 @@ def test_files_waiting_for_a_worker_are_not_timed_out(tmp_path, batch, monkeypat
     # each take under half the limit: timed from submission, most would "time out".
     timeout = 1.5
     _slow_starts.clear()
-    monkeypatch.setattr(batch_module, "_extract", _slow_extract)
+    monkeypatch.setattr(batch_module, "extract_file", _slow_extract)
     with distributed.LocalCluster(n_workers=0, processes=False, threads_per_worker=1,
                                   dashboard_address=":0", silence_logs=50) as cluster:
         threading.Timer(timeout + 0.5, cluster.scale, args=(1,)).start()
@@ -445,7 +445,7 @@ def _slow_on_worker(hashing, extracting):
     _SLOW["hash"], _SLOW["extract"] = frozenset(hashing), frozenset(extracting)
     slow = bool(hashing or extracting)
     batch.sha256_file = _slowed_hash if slow else sha256_file
-    batch._extract = _slowed_extract if slow else _real_extract
+    batch.extract_file = _slowed_extract if slow else _real_extract
 
 
 @pytest.fixture(scope="module")
@@ -552,12 +552,12 @@ def test_results_held_behind_a_slow_file_stay_few(tmp_path, cluster, batch, monk
             super().__setitem__(key, value)
             peak[0] = max(peak[0], len(self))
 
-    class Watched(batch_module._FirstCopies):
+    class Watched(batch_module.FirstCopies):
         def __init__(self, *args) -> None:
             super().__init__(*args)
             self.held = Held()
 
-    monkeypatch.setattr(batch_module, "_FirstCopies", Watched)
+    monkeypatch.setattr(batch_module, "FirstCopies", Watched)
     monkeypatch.setattr(distributed_module, "HELD_PER_THREAD", 1)
     # 2 threads: held results and tasks in flight stay within 2 * (TASKS_PER_THREAD + 1), and
     # the slow first file is one of those in flight all the while the others are held. A

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import multiprocessing
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -23,7 +24,7 @@ from policylens.cli import cli
 from policylens.errors import InputError, PdfError, StoreError
 from policylens.jobs import run as run_job
 from policylens.jobs.run import run_all
-from policylens.runner import SideProcess, completed, worker_pool
+from policylens.runner import NoProgressBar, SideProcess, completed, worker_pool
 from policylens.store import open_store
 from policylens.topics import TopicParams
 
@@ -249,17 +250,26 @@ def test_max_workers_caps_what_the_store_size_would_choose(tmp_path, hansard_pdf
     monkeypatch.setattr(tag, "PASSAGES_PER_WORKER", 1)  # any store now asks for every core
     monkeypatch.setattr("policylens.runner.default_workers", lambda: 2)
     assert tag.auto_workers(5) == 2
-    pools = []
 
-    def no_pool(nlp, batches, workers):
-        pools.append(workers)
-        raise AssertionError("tagged in worker processes")
+    def children_while_tagging(**options) -> list[int]:
+        """Worker processes alive at each batch of a fresh tagging pass (seen through the
+        progress bar, which moves in this process after every batch)."""
+        seen: list[int] = []
 
-    monkeypatch.setattr(tag, "_tag_in_workers", no_pool)
-    with open_store(tmp_path / "s.db") as store:
-        n = tag.tag_store(store, load_tagger(), max_workers=1)
-        assert n == store.count_passages() > 0
-    assert pools == []
+        class Watch(NoProgressBar):
+            def update(self, n: int) -> None:
+                seen.append(len(multiprocessing.active_children()))
+
+        copy = tmp_path / f"copy-{len(list(tmp_path.glob('copy-*')))}.db"
+        shutil.copyfile(tmp_path / "s.db", copy)  # untagged, each time
+        with open_store(copy) as store:
+            n = tag.tag_store(store, load_tagger(), batch_size=2, progress_bar=Watch(),
+                              **options)
+            assert n == store.count_passages() > 2
+        return seen
+
+    assert max(children_while_tagging(max_workers=1)) == 0  # tagged in this process
+    assert max(children_while_tagging()) == 2  # what the store size asks for, uncapped
 
 
 def _nap(seconds: float) -> float:
@@ -331,7 +341,7 @@ def _side_fails(db, out_dir, trends, max_workers, dask=None, *, info):
 def test_a_side_failure_stops_the_run_at_the_next_step(tmp_path, pdfgen, monkeypatch):
     pdfs = _write_debates(tmp_path / "pdfs", pdfgen, years=(2020,))
     # Defined in this module, so the spawned process runs it instead of tagging.
-    monkeypatch.setattr(run_job, "_tag_and_mention_trends", _side_fails)
+    monkeypatch.setattr(run_job, "tag_and_mention_trends", _side_fails)
     heard: list[str] = []
     topic_workers = []
 

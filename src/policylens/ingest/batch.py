@@ -233,7 +233,9 @@ def _hash_files(
             yield file, key, digest
 
 
-def _extract(path: str, sha256: str, meta: MetaEntry | None, engine: str = DEFAULT_ENGINE):
+def extract_file(path: str, sha256: str, meta: MetaEntry | None,
+                 engine: str = DEFAULT_ENGINE):
+    """The work a batch does for one file, in a worker process or on a Dask worker."""
     return extract_document(path, sha256, meta, engine=engine)
 
 
@@ -257,7 +259,7 @@ def _hash_and_extract(path: str, sha256: str | None, meta: MetaEntry | None, eng
         if sha256 in shared(skip):
             return sha256, None
     try:
-        return sha256, _extract(path, sha256, meta, engine)
+        return sha256, extract_file(path, sha256, meta, engine)
     except Exception as exc:  # carried back with the hash, which the failure record needs
         return sha256, failure_from(exc)
 
@@ -265,7 +267,7 @@ def _hash_and_extract(path: str, sha256: str | None, meta: MetaEntry | None, eng
 _SAME_AS_EARLIER = object()  # an outcome: an earlier file in the batch has the same content
 
 
-class _FirstCopies:
+class FirstCopies:
     """Which file stands for each content (sha256) in a batch read on a cluster.
 
     As on the local path, it is the first file in the batch's order with that sha256, and the
@@ -404,7 +406,7 @@ def ingest_paths(
     n_workers = min(n_workers, len(todo)) if n_workers else 0
     bar_factory = progress_bar or NoProgressBar()
 
-    firsts = _FirstCopies([path for path, _ in todo], digests) if dask else None
+    firsts = FirstCopies([path for path, _ in todo], digests) if dask else None
 
     def learned(path: str, digest: str) -> None:
         digests[path] = digest
@@ -433,12 +435,12 @@ def ingest_paths(
 
     if dask:
         # Only content known before this batch is skipped on the workers: the copies within
-        # it are sorted out by _FirstCopies, which knows which one comes first.
+        # it are sorted out by FirstCopies, which knows which one comes first.
         skip = frozenset(stored if retry_failed else stored | failed_before.keys())
         results = _read_on_cluster(todo, dask, timeout, skip, learned,
                                    lambda: len(firsts.held))
     else:
-        results = run_tasks(_extract, todo, workers=n_workers, timeout=timeout,
+        results = run_tasks(extract_file, todo, workers=n_workers, timeout=timeout,
                             memory_mb=memory_mb)
     # Closed when this stops early, so the workers stop at once (and a cluster's share goes);
     # the hashes learned from Dask workers are kept even then.

@@ -116,7 +116,7 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
         try:
             if n_workers > 1:
                 info("tagging in a second process while the topics are fitted")
-                side = SideProcess(_tag_and_mention_trends, db, out_dir, trends, n_workers - 1,
+                side = SideProcess(tag_and_mention_trends, db, out_dir, trends, n_workers - 1,
                                    dask, reports=True,
                                    leftovers=[out_dir / f"{name}.tmp" for name in SIDE_TABLES])
                 topic_workers = max(1, n_workers - 1)  # the side tags in the others
@@ -155,7 +155,7 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
     return RunResult(outputs, notes)
 
 
-def _tag_and_mention_trends(db: Path, out_dir: Path, trends: dict, max_workers: int,
+def tag_and_mention_trends(db: Path, out_dir: Path, trends: dict, max_workers: int,
                             dask: str | None = None, *, info: Say) -> tuple[str | None, dict[str, Path], list[dict]]:
     """The second process of a run: tag, then write mention_trends.csv; returns (note,
     outputs, the mention trend rows to plot). Messages go to ``info`` as they happen."""
