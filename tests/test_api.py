@@ -63,6 +63,7 @@ def runs(tmp_path_factory, pdfgen):
     return root, run, messages
 
 
+@pytest.mark.slow  # two whole runs (module fixture)
 def test_run_gives_the_command_lines_outputs_byte_for_byte(runs):
     root, run, messages = runs
     assert run.outputs["store"] == root / "api" / "policylens.db"
@@ -79,6 +80,7 @@ def test_run_checks_its_options_before_any_work(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow  # two whole runs (module fixture)
 def test_stages_one_by_one_give_what_run_gives(runs, tmp_path):
     root, _, _ = runs
     ws = policylens.Workspace(tmp_path / "s.db")
@@ -97,6 +99,7 @@ def test_stages_one_by_one_give_what_run_gives(runs, tmp_path):
     assert ws.run_topics(k=3, workers=0).reused
 
 
+@pytest.mark.slow  # two whole runs (module fixture)
 def test_readers_give_what_the_exports_give(runs):
     root, run, _ = runs
     ws = run.workspace
@@ -111,6 +114,7 @@ def test_readers_give_what_the_exports_give(runs):
     assert len(list(ws.passages())) == ws.status()["passages"]
 
 
+@pytest.mark.slow  # two whole runs (module fixture)
 def test_passages_and_mentions_filter_as_the_command_line_does(runs):
     root, run, _ = runs
     ws = run.workspace
@@ -132,6 +136,7 @@ def test_passages_and_mentions_filter_as_the_command_line_does(runs):
         ws.passages(since="March 2020")
 
 
+@pytest.mark.slow  # two whole runs (module fixture)
 def test_passage_by_id(runs):
     ws = runs[1].workspace
     first = next(iter(ws.passages()))
@@ -141,6 +146,7 @@ def test_passage_by_id(runs):
     assert missing.value.hint and "export passages" in missing.value.hint
 
 
+@pytest.mark.slow  # two whole runs (module fixture)
 def test_results_read_back_with_their_types(runs):
     root, run, _ = runs
     ws = run.workspace
@@ -162,6 +168,7 @@ def test_results_read_back_with_their_types(runs):
     assert next(iter(ws.divergence()))["period_from"] == "2017"
 
 
+@pytest.mark.slow  # two whole runs (module fixture)
 def test_results_missing_say_what_to_run(tmp_path, runs):
     ws = policylens.Workspace(runs[0] / "api" / "policylens.db", results=tmp_path)
     with pytest.raises(InputError) as missing:
@@ -169,6 +176,7 @@ def test_results_missing_say_what_to_run(tmp_path, runs):
     assert "topics.csv" in missing.value.message and "policylens run" in missing.value.hint
 
 
+@pytest.mark.slow  # two whole runs (module fixture)
 def test_to_pandas(runs):
     pd = pytest.importorskip("pandas")
     ws = runs[1].workspace
@@ -180,6 +188,7 @@ def test_to_pandas(runs):
     assert trends["share"].dtype.kind == "f" and trends["period"].iloc[0] == "2017"
 
 
+@pytest.mark.slow  # two whole runs (module fixture)
 def test_to_pandas_without_pandas_says_how_to_get_it(runs, monkeypatch):
     monkeypatch.setitem(sys.modules, "pandas", None)  # as if it were not installed
     with pytest.raises(MissingDependencyError) as missing:
@@ -203,6 +212,7 @@ def test_ingest_of_nothing_creates_no_store(tmp_path):
     assert not (tmp_path / "s.db").exists()
 
 
+@pytest.mark.slow  # runs the tagger through the API and the command line
 def test_evaluate_and_render_match_the_command_line(tmp_path):
     sample = {"text": "Zolgensma costs £1.79 million per patient.",
               "spans": [{"start": 0, "end": 9, "label": "THERAPY"},

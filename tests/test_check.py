@@ -463,6 +463,7 @@ def test_guard_passes_on_the_shipped_model():
 
 
 @needs_model
+@pytest.mark.slow  # runs the tagger on every sample
 def test_guard_fails_when_a_pattern_is_removed(model_without_nice):
     result = guard(model_without_nice, "--baseline", BASELINE)
     assert result.exit_code == 1, result.output
@@ -480,6 +481,7 @@ def test_guard_fails_when_a_pattern_is_removed(model_without_nice):
 
 
 @needs_model
+@pytest.mark.slow  # runs the tagger on every sample
 def test_guard_tolerance_and_floor_on_the_shipped_model(tmp_path):
     data = json.loads(BASELINE.read_text())
     data["per_label"]["THERAPY"]["lenient"]["f1"] += 0.05  # a better past than the present

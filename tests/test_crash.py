@@ -28,6 +28,8 @@ from policylens import store as store_module
 from policylens.cli import cli
 from policylens.store import Store, open_store
 
+pytestmark = pytest.mark.slow  # runs killed at random moments, then rerun
+
 SEED = 8
 KILLS = 20            # SIGKILLs that land while the command is still running
 GROUP_EXIT_SECONDS = 10  # how long workers may take to notice their parent died

@@ -20,6 +20,8 @@ from policylens.ingest.extract import sha256_file
 from policylens.runner import NoProgressBar
 from policylens.store import open_store
 
+pytestmark = pytest.mark.slow  # a Dask cluster of worker processes
+
 distributed = pytest.importorskip("distributed")
 
 
@@ -28,6 +30,17 @@ def cluster():
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
                                   dashboard_address=":0", silence_logs=50) as cluster:
         yield cluster
+
+
+@pytest.fixture
+def client(cluster):
+    """A client of the shared cluster, closed after the test, which also undoes whatever the
+    test asked the workers to slow down or refuse."""
+    client = distributed.Client(cluster, set_as_default=False)
+    yield client
+    client.run(_slow_on_worker, (), ())
+    client.run(_refuse_on_worker, None)
+    client.close()
 
 
 @pytest.fixture(scope="module")
@@ -79,31 +92,27 @@ class _KillOnFirst(NoProgressBar):
             self.killed = address
 
 
-def test_worker_killed_mid_batch_loses_and_doubles_nothing(tmp_path, cluster, batch):
-    client = distributed.Client(cluster, set_as_default=False)
-    try:
-        killer = _KillOnFirst(client)
-        with open_store(tmp_path / "s.db", create=True) as store:
-            summary = ingest_paths(store, [batch[0].parent], dask=cluster.scheduler_address,
-                                   engine="pdfplumber", progress_bar=killer, timeout=60)
-        assert killer.killed
-        stored = contents(tmp_path / "s.db")
-        names = [os.path.basename(r["path"]) for r in stored["documents"]]
-        failed = [os.path.basename(r["path"]) for r in stored["failures"]]
-        # Every file is stored once or recorded as failed (a worker death may count against
-        # the file it held), never lost or stored twice.
-        assert sorted(names + failed) == sorted(p.name for p in batch)
-        assert len(set(names)) == len(names)
-        assert summary.added == len(names) and len(summary.failed) == len(failed)
-        ids = [r["passage_id"] for r in stored["passages"]]
-        assert len(ids) == len(set(ids))
-        # A rerun does only what is missing.
-        with open_store(tmp_path / "s.db") as store:
-            again = ingest_paths(store, [batch[0].parent], dask=cluster.scheduler_address,
-                                 retry_failed=True)
-        assert again.unchanged == len(names) and again.added == len(failed)
-    finally:
-        client.close()
+def test_worker_killed_mid_batch_loses_and_doubles_nothing(tmp_path, cluster, client, batch):
+    killer = _KillOnFirst(client)
+    with open_store(tmp_path / "s.db", create=True) as store:
+        summary = ingest_paths(store, [batch[0].parent], dask=cluster.scheduler_address,
+                               engine="pdfplumber", progress_bar=killer, timeout=60)
+    assert killer.killed
+    stored = contents(tmp_path / "s.db")
+    names = [os.path.basename(r["path"]) for r in stored["documents"]]
+    failed = [os.path.basename(r["path"]) for r in stored["failures"]]
+    # Every file is stored once or recorded as failed (a worker death may count against
+    # the file it held), never lost or stored twice.
+    assert sorted(names + failed) == sorted(p.name for p in batch)
+    assert len(set(names)) == len(names)
+    assert summary.added == len(names) and len(summary.failed) == len(failed)
+    ids = [r["passage_id"] for r in stored["passages"]]
+    assert len(ids) == len(set(ids))
+    # A rerun does only what is missing.
+    with open_store(tmp_path / "s.db") as store:
+        again = ingest_paths(store, [batch[0].parent], dask=cluster.scheduler_address,
+                             retry_failed=True)
+    assert again.unchanged == len(names) and again.added == len(failed)
 
 
 class _StopAfter(NoProgressBar):
@@ -274,17 +283,13 @@ def _refuse_on_worker(path):
     batch.sha256_file = refusing if path else real
 
 
-def test_a_file_a_worker_cannot_read_is_unreadable(tmp_path, cluster, batch, no_reads_here):
+def test_a_file_a_worker_cannot_read_is_unreadable(tmp_path, cluster, client, batch,
+                                                    no_reads_here):
     locked = str(batch[1])
-    client = distributed.Client(cluster, set_as_default=False)
-    try:
-        client.run(_refuse_on_worker, locked)  # tests may run as root, whom chmod does not stop
-        with open_store(tmp_path / "s.db", create=True) as store:
-            summary = ingest_paths(store, batch[:3], dask=cluster.scheduler_address)
-            failures = [dict(r) for r in store.iter_failures()]
-    finally:
-        client.run(_refuse_on_worker, None)
-        client.close()
+    client.run(_refuse_on_worker, locked)  # tests may run as root, whom chmod does not stop
+    with open_store(tmp_path / "s.db", create=True) as store:
+        summary = ingest_paths(store, batch[:3], dask=cluster.scheduler_address)
+        failures = [dict(r) for r in store.iter_failures()]
     assert summary.added == 2 and [p for p, _ in summary.failed] == [locked]
     assert failures == [{"path": locked, "sha256": None, "reason": "unreadable",
                          "detail": "cannot read the file: Permission denied"}]
@@ -347,25 +352,21 @@ def test_files_waiting_for_a_worker_are_not_timed_out(tmp_path, batch, monkeypat
         assert store.conn.execute("SELECT COUNT(*) FROM failures").fetchone()[0] == 0
 
 
-def test_hanging_task_times_out_from_its_start_and_its_worker_restarts(cluster):
-    client = distributed.Client(cluster, set_as_default=False)
-    try:
-        before = set(client.run(os.getpid).values())
-        began = time.monotonic()
-        tasks = [("hang", (600,))] + [(i, (0.3,)) for i in range(5)]
-        results = {key: (ok, result, time.monotonic() - began)
-                   for key, ok, result in run_on_cluster(time.sleep, tasks, timeout=2,
-                                                         client=client)}
-        ok, failure, when = results.pop("hang")
-        assert not ok and failure.reason == "timeout"
-        assert 2 <= when < 30  # not cut short, and not left running for its 600 s
-        assert all(ok for ok, _, _ in results.values()) and len(results) == 5
-        # The worker that held it is a new process; the other one was left alone.
-        client.wait_for_workers(2, timeout=30)
-        after = set(client.run(os.getpid).values())
-        assert len(before - after) == 1 and len(before & after) == 1
-    finally:
-        client.close()
+def test_hanging_task_times_out_from_its_start_and_its_worker_restarts(client):
+    before = set(client.run(os.getpid).values())
+    began = time.monotonic()
+    tasks = [("hang", (600,))] + [(i, (0.3,)) for i in range(5)]
+    results = {key: (ok, result, time.monotonic() - began)
+               for key, ok, result in run_on_cluster(time.sleep, tasks, timeout=2,
+                                                     client=client)}
+    ok, failure, when = results.pop("hang")
+    assert not ok and failure.reason == "timeout"
+    assert 2 <= when < 30  # not cut short, and not left running for its 600 s
+    assert all(ok for ok, _, _ in results.values()) and len(results) == 5
+    # The worker that held it is a new process; the other one was left alone.
+    client.wait_for_workers(2, timeout=30)
+    after = set(client.run(os.getpid).values())
+    assert len(before - after) == 1 and len(before & after) == 1
 
 
 class _RestartOnFirst:
@@ -477,23 +478,18 @@ def twins(tmp_path_factory, batch):
     (("b-bad.pdf",), (), ("y-bad.pdf", "z.pdf")),  # the client knew the second ones' hashes
 ])
 def test_the_same_content_twice_is_stored_as_on_the_local_path(
-        tmp_path, cluster, twins, hashing, extracting, remembered):
+        tmp_path, cluster, client, twins, hashing, extracting, remembered):
     folder, described, expected = twins
     db = tmp_path / "remote.db"
-    client = distributed.Client(cluster, set_as_default=False)
-    try:
-        client.run(_slow_on_worker, hashing, extracting)
-        with open_store(db, create=True) as store:
-            rows = []
-            for name in remembered:
-                info = os.stat(folder / name)
-                rows.append((str(folder / name), info.st_size, info.st_mtime_ns,
-                             info.st_ctime_ns, info.st_ino, sha256_file(folder / name)))
-            store.cache_hashes(rows)
-            remote = ingest_paths(store, [folder], dask=cluster.scheduler_address)
-    finally:
-        client.run(_slow_on_worker, (), ())
-        client.close()
+    client.run(_slow_on_worker, hashing, extracting)
+    with open_store(db, create=True) as store:
+        rows = []
+        for name in remembered:
+            info = os.stat(folder / name)
+            rows.append((str(folder / name), info.st_size, info.st_mtime_ns,
+                         info.st_ctime_ns, info.st_ino, sha256_file(folder / name)))
+        store.cache_hashes(rows)
+        remote = ingest_paths(store, [folder], dask=cluster.scheduler_address)
     assert remote.describe() == described
     assert as_tuples(contents(db)) == expected
 
@@ -534,7 +530,8 @@ def test_shares_of_dead_clients_do_not_pile_up_on_the_cluster(tmp_path, cluster,
         watcher.close()
 
 
-def test_results_held_behind_a_slow_file_stay_few(tmp_path, cluster, batch, monkeypatch):
+def test_results_held_behind_a_slow_file_stay_few(tmp_path, cluster, client, batch,
+                                                   monkeypatch):
     from policylens import distributed as distributed_module
 
     folder = tmp_path / "many"
@@ -564,15 +561,10 @@ def test_results_held_behind_a_slow_file_stay_few(tmp_path, cluster, batch, monk
     # result or two may be on their way from the cluster when the client counts (on a loaded
     # machine): the margin. Without back-pressure all 15 others are held.
     bound = 2 * (distributed_module.TASKS_PER_THREAD + 1) + 2
-    client = distributed.Client(cluster, set_as_default=False)
-    try:
-        # Every result waits for the first file's hash, which its worker is slow to find.
-        client.run(_slow_on_worker, ("f-00.pdf",), ())
-        with open_store(tmp_path / "remote.db", create=True) as store:
-            summary = ingest_paths(store, [folder], dask=cluster.scheduler_address)
-    finally:
-        client.run(_slow_on_worker, (), ())
-        client.close()
+    # Every result waits for the first file's hash, which its worker is slow to find.
+    client.run(_slow_on_worker, ("f-00.pdf",), ())
+    with open_store(tmp_path / "remote.db", create=True) as store:
+        summary = ingest_paths(store, [folder], dask=cluster.scheduler_address)
     assert summary.added == 16
     assert 0 < peak[0] <= bound
     assert as_tuples(contents(tmp_path / "remote.db")) == as_tuples(contents(local))

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # pre-commit building environments
+
 yaml = pytest.importorskip("yaml")  # pre-commit depends on PyYAML
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,6 +9,8 @@ import pytest
 
 from browser import Browser, find_chromium, png_is_blank
 
+pytestmark = pytest.mark.slow  # a headless Chromium
+
 DESKTOP = (1280, 900)
 PHONE = (390, 844)
 

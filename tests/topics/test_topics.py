@@ -79,6 +79,7 @@ def test_lda_recovers_each_planted_subject(even_texts):
 
 
 @pytest.mark.parametrize("method", ["nmf", "lda"])
+@pytest.mark.slow  # fits every candidate k
 def test_k_auto_picks_the_planted_number_of_topics(method):
     texts = [p.text for p in planted_texts([[0.2] * 5] * 2, 100, seed=5, mix=0.25)]
     fit = fit_topics(texts, TopicParams(method=method, k=None, k_min=2, k_max=8, seed=0))

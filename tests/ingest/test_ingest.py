@@ -337,6 +337,7 @@ def test_a_failed_export_leaves_an_earlier_file_intact(tmp_path, hansard_pdf):
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("keep")) == ["keep.csv"]
 
 
+@pytest.mark.slow  # waits out a time limit
 def test_inline_time_limit_does_not_reach_into_the_callers_work():
     import time
 

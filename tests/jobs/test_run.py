@@ -14,6 +14,8 @@ from planted import SUBJECTS, add_planted_documents, planted_texts, shifting_pro
 from policylens.cli import cli
 from policylens.store import Store
 
+pytestmark = pytest.mark.slow  # whole runs on PDFs the tests build
+
 SPEAKERS = ("Mr Alan Whitby (Carlisle North) (Lab):", "The Minister for Health (Helen Carver):",
             "Dr Priya Nair (Bath) (LD):", "Mrs Sarah Moss (Leeds East) (Con):")
 OUTPUT_SUFFIXES = (".csv", ".json", ".svg", ".png", ".npz", ".html")

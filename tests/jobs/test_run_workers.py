@@ -28,6 +28,8 @@ from policylens.runner import NoProgressBar, SideProcess, completed, worker_pool
 from policylens.store import open_store
 from policylens.topics import TopicParams
 
+pytestmark = pytest.mark.slow  # worker processes and whole runs
+
 SPEAKERS = ("Mr Alan Whitby (Carlisle North) (Lab):", "The Minister for Health (Helen Carver):")
 # Every file a run writes except the store (whose rows record when they were written).
 OUTPUT_SUFFIXES = (".csv", ".json", ".svg", ".png", ".npz", ".html")

@@ -18,7 +18,7 @@ from policylens.tagging.mentions import EXPORT_COLUMNS, KWIC_FULL_COLUMNS, kwic
 from policylens.tagging.pipeline import load_tagger, model_version
 from policylens.tagging.tag import tag_store
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = (["tag"], ["mentions"], ["export", "mentions"], ["evaluate"], ["render"])
 
 
@@ -40,6 +40,7 @@ def stored_mentions(db) -> list[tuple]:
                 for r in store.iter_mentions()]
 
 
+@pytest.mark.slow  # tags whole stores or builds pipelines again
 def test_tag_then_rerun_tags_nothing(store_path):
     result = run("tag", "--db", store_path)
     assert result.exit_code == 0, result.output
@@ -65,6 +66,7 @@ def test_tag_then_rerun_tags_nothing(store_path):
     assert stored_mentions(store_path) == before
 
 
+@pytest.mark.slow  # worker processes
 def test_workers_give_the_same_mentions(store_path, tmp_path, hansard_pdf):
     nlp = load_tagger()
     with open_store(store_path) as store:
@@ -145,6 +147,7 @@ def test_tag_without_store_or_with_a_bad_model(tmp_path):
     assert nowhere.exit_code == 2
 
 
+@pytest.mark.slow  # tags whole stores or builds pipelines again
 def test_render_file_stdin_and_jsonl(tmp_path):
     text = tmp_path / "speech.txt"
     text.write_text("NICE appraised Kymriah.\n\nThe nurses were consulted.\n", encoding="utf-8")
@@ -201,6 +204,7 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
     return path
 
 
+@pytest.mark.slow  # tags whole stores or builds pipelines again
 def test_tag_with_own_patterns_adds_labels_and_retags_when_they_change(tmp_path, report_pdf):
     import hashlib
 
@@ -232,6 +236,7 @@ def test_tag_with_own_patterns_adds_labels_and_retags_when_they_change(tmp_path,
     assert found == ["commissioned", "survey"]
 
 
+@pytest.mark.slow  # tags whole stores or builds pipelines again
 def test_evaluate_and_check_accept_the_labels_a_pattern_file_declares(tmp_path):
     terms = write_jsonl(tmp_path / "housing.jsonl", [
         {"label": "HOUSING", "pattern": "social housing"},
@@ -270,6 +275,7 @@ def test_a_bad_pattern_file_is_refused_with_its_line(tmp_path, store_path):
         assert store.latest_model_version() is None  # nothing was tagged
 
 
+@pytest.mark.slow  # worker processes
 def test_own_patterns_reach_worker_processes(tmp_path, report_pdf):
     terms = write_jsonl(tmp_path / "terms.jsonl", [
         {"label": "COMMISSIONING", "pattern": "commissioned"},

@@ -23,6 +23,8 @@ import badpdfs
 from conftest import make_batch
 from policylens.store import open_store
 
+pytestmark = pytest.mark.slow  # hostile files read in worker processes under time and memory limits
+
 TIMEOUT = 4          # seconds per file for the cases that should be quick
 MEMORY_MB = 384      # per worker: far below what the decompression bomb wants
 STARTUP_SLACK = 20   # seconds for starting Python, reading the good files (on a busy machine)

@@ -23,7 +23,7 @@ from policylens.tagging.pipeline import (
     save_tagger,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def files_of(folder: Path) -> dict[str, bytes]:

@@ -10,7 +10,7 @@ from policylens.tagging.evaluate import evaluate, read_samples
 from policylens.tagging.labels import LABELS
 from policylens.tagging.pipeline import load_tagger
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LABELLED = ROOT / "corpus" / "labelled"
 SHARED = ROOT.parent / "shared"
 

@@ -217,7 +217,7 @@ def test_medicine_rows_keep_real_medicines_and_trust_common_words_less():
     import runpy
     from pathlib import Path
 
-    script = runpy.run_path(str(Path(__file__).resolve().parents[1] / "scripts"
+    script = runpy.run_path(str(Path(__file__).resolve().parents[2] / "scripts"
                                 / "build_medicines.py"))
     dictionary = {
         "drug_variant_to_canonical": {

@@ -21,6 +21,8 @@ from policylens.report.content import MAX_FAILURES, THIN_DOCUMENTS
 from policylens.report.page import PRINT_SCRIPT
 from policylens.store import Store
 
+pytestmark = pytest.mark.slow  # whole runs, the bundled corpus's among them
+
 SPEAKERS = ("Mr Alan Whitby (Carlisle North) (Lab):", "The Minister for Health (Helen Carver):",
             "Dr Priya Nair (Bath) (LD):", "Mrs Sarah Moss (Leeds East) (Con):")
 HOSTILE = ("<script>alert('report')</script> Kymriah is a gene therapy <img src=x "
