@@ -105,28 +105,36 @@ def _sleep() -> None:
     time.sleep(60)
 
 
-def test_side_process_returns_the_value():
-    side = SideProcess(_double, 21)
-    try:
-        assert side.result() == 42
-    finally:
+@pytest.fixture
+def start_side():
+    """Starts a SideProcess; every one started is stopped after the test, whatever happened."""
+    started: list[SideProcess] = []
+
+    def start(*args, **options) -> SideProcess:
+        started.append(SideProcess(*args, **options))
+        return started[-1]
+
+    yield start
+    for side in started:
         side.stop()
 
 
-def test_side_process_raises_the_library_error_with_its_hint():
-    side = SideProcess(_refuse, "that file")
+def test_side_process_returns_the_value(start_side):
+    assert start_side(_double, 21).result() == 42
+
+
+def test_side_process_raises_the_library_error_with_its_hint(start_side):
+    side = start_side(_refuse, "that file")
     with pytest.raises(InputError) as info:
         side.result()
-    side.stop()
     assert info.value.message == "that file cannot be used"
     assert info.value.hint == "pick another"
 
 
-def test_side_process_reports_other_errors():
-    side = SideProcess(_fail)
+def test_side_process_reports_other_errors(start_side):
+    side = start_side(_fail)
     with pytest.raises(RuntimeError, match="ValueError: broken"):
         side.result()
-    side.stop()
 
 
 def _tag_in_two_processes(db: Path) -> int:
@@ -137,17 +145,13 @@ def _tag_in_two_processes(db: Path) -> int:
         return tag_store(store, load_tagger(), batch_size=2, workers=2)
 
 
-def test_side_process_may_start_processes_of_its_own(tmp_path, hansard_pdf):
+def test_side_process_may_start_processes_of_its_own(tmp_path, hansard_pdf, start_side):
     # A large store has the second process tag in worker processes of its own.
     db = tmp_path / "s.db"
     result = CliRunner().invoke(cli, ["--db", str(db), "ingest", str(hansard_pdf),
                                       "--workers", "0"])
     assert result.exit_code == 0, result.output
-    side = SideProcess(_tag_in_two_processes, db)
-    try:
-        n = side.result()
-    finally:
-        side.stop()
+    n = start_side(_tag_in_two_processes, db).result()
     with open_store(db) as store:
         assert n == store.count_passages() == store.status()["tagged_passages"] > 0
 
@@ -156,11 +160,10 @@ def _refuse_pdf(name: str) -> None:
     raise PdfError("encrypted", f"{name} is encrypted", "remove it from the batch")
 
 
-def test_side_process_rebuilds_errors_with_their_attributes():
-    side = SideProcess(_refuse_pdf, "a.pdf")
+def test_side_process_rebuilds_errors_with_their_attributes(start_side):
+    side = start_side(_refuse_pdf, "a.pdf")
     with pytest.raises(PdfError) as info:
         side.result()
-    side.stop()
     assert info.value.reason == "encrypted"
     assert (info.value.message, info.value.hint) == ("a.pdf is encrypted",
                                                      "remove it from the batch")
@@ -183,17 +186,14 @@ def _poll_until(side: SideProcess, heard: list, n: int) -> None:
         time.sleep(0.05)
 
 
-def test_side_process_messages_arrive_as_they_happen(tmp_path):
+def test_side_process_messages_arrive_as_they_happen(tmp_path, start_side):
     flag = tmp_path / "go"
     heard: list[str] = []
-    side = SideProcess(_talk_then_wait, str(flag), reports=True)
-    try:
-        _poll_until(side, heard, 2)
-        assert heard == ["one", "two"]  # before the function returned
-        flag.touch()
-        assert side.result(heard.append) == "done"
-    finally:
-        side.stop()
+    side = start_side(_talk_then_wait, str(flag), reports=True)
+    _poll_until(side, heard, 2)
+    assert heard == ["one", "two"]  # before the function returned
+    flag.touch()
+    assert side.result(heard.append) == "done"
     assert heard == ["one", "two", "three"]
 
 
@@ -202,14 +202,11 @@ def _say_then_fail(*, info) -> None:
     raise StoreError("the store is locked", "close the other program")
 
 
-def test_side_process_failure_is_seen_by_poll_with_its_messages():
+def test_side_process_failure_is_seen_by_poll_with_its_messages(start_side):
     heard: list[str] = []
-    side = SideProcess(_say_then_fail, reports=True)
-    try:
-        with pytest.raises(StoreError, match="locked") as info:
-            _poll_until(side, heard, 99)
-    finally:
-        side.stop()
+    side = start_side(_say_then_fail, reports=True)
+    with pytest.raises(StoreError, match="locked") as info:
+        _poll_until(side, heard, 99)
     assert heard == ["opening the store"]
     assert info.value.hint == "close the other program"
 
