@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bench  # noqa: E402  (the generated debates and the policylens command)
-from results import write_section  # noqa: E402
+import bench
+from results import write_section
 
 DOC_PAGES = 50
 FLOOR = 0.6
@@ -82,17 +82,17 @@ def main(argv: list[str] | None = None) -> int:
     lines = [
         "## Ingest against pdftotext",
         "",
-        f"`python benchmarks/ingest_speed.py`: {pages:,} generated dense two-column pages "
+        (f"`python benchmarks/ingest_speed.py`: {pages:,} generated dense two-column pages "
         f"({len(paths)} debates). Wall time, best of {args.rounds} alternating rounds; "
-        f"load average before each round: {', '.join(f'{x:.1f}' for x in loads)}.",
+        f"load average before each round: {', '.join(f'{x:.1f}' for x in loads)}."),
         "",
         "| reader | wall s, best (range) | pages/s | × pdftotext |",
         "|---|---|---|---|",
-        f"| poppler pdftotext, one file after another | {best_poppler:.2f} "
-        f"({min(poppler):.2f}-{max(poppler):.2f}) | {pages / best_poppler:.0f} | 1.00 |",
-        f"| policylens ingest --workers {args.workers} (whole process, fresh store) | "
+        (f"| poppler pdftotext, one file after another | {best_poppler:.2f} "
+        f"({min(poppler):.2f}-{max(poppler):.2f}) | {pages / best_poppler:.0f} | 1.00 |"),
+        (f"| policylens ingest --workers {args.workers} (whole process, fresh store) | "
         f"{best_ours:.2f} ({min(ours):.2f}-{max(ours):.2f}) | {pages / best_ours:.0f} | "
-        f"{ratio:.2f} |",
+        f"{ratio:.2f} |"),
         "",
         f"Floor: {FLOOR}x pdftotext: {'met' if ratio >= FLOOR else 'NOT met'}.",
         "",
