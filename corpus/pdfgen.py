@@ -60,6 +60,7 @@ __all__ = [
     "write_kenya_hansard",
     "write_council_hansard",
     "write_unmapped_font",
+    "pdf_bytes",
 ]
 
 PDF_AUTHOR = "policylens corpus"
@@ -1185,6 +1186,13 @@ def write_unmapped_font(path, pages: Sequence[Sequence[tuple[str, bool]]]) -> in
     objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
     objects[1] = b"<< /Type /Pages /Count %d /Kids [%s] >>" % (
         len(kids), b" ".join(b"%d 0 R" % k for k in kids))
+    with open(path, "wb") as fh:
+        fh.write(pdf_bytes(objects))
+    return len(pages)
+
+
+def pdf_bytes(objects: list[bytes], root: int = 1, trailer_extra: bytes = b"") -> bytes:
+    """A PDF file of objects numbered 1..n, with a correct cross-reference table."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -1193,8 +1201,6 @@ def write_unmapped_font(path, pages: Sequence[Sequence[tuple[str, bool]]]) -> in
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
-    with open(path, "wb") as fh:
-        fh.write(bytes(out))
-    return len(pages)
+    out += (b"trailer\n<< /Size %d /Root %d 0 R %s>>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(objects) + 1, root, trailer_extra, xref))
+    return bytes(out)

@@ -11,6 +11,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from conftest import load_pdfgen
+
 TEXT = ("The committee heard evidence on gene therapy costs and the workforce needed to "
         "deliver advanced therapies in specialist centres across the country.")
 
@@ -115,19 +117,8 @@ _WORDS = (
 ).split()
 
 
-def _pdf(objects: list[bytes], root: int = 1, trailer_extra: bytes = b"") -> bytes:
-    """Objects numbered 1..n (``None`` leaves a number unused) with a correct xref table."""
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += (b"trailer\n<< /Size %d /Root %d 0 R %s>>\nstartxref\n%d\n%%%%EOF\n"
-            % (len(objects) + 1, root, trailer_extra, xref))
-    return bytes(out)
+# Hand-written objects are serialised by the corpus writer's one PDF assembler.
+_pdf = load_pdfgen().pdf_bytes
 
 
 def _stream(data: bytes, extra: bytes = b"") -> bytes:
