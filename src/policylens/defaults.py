@@ -37,3 +37,7 @@ PERIODS = ("year", "quarter", "month")
 GROUPS = ("kind", "party", "speaker")
 DEFAULT_PERIOD = "year"
 DEFAULT_BOOTSTRAP = 1000  # replicates behind each 95% interval
+# A period (or compared window) with fewer documents than this is "thin": its interval rests
+# on too few independent sources (the bootstrap resamples documents) to be read as a finding,
+# so it is marked in every trend table and never flagged as beyond noise.
+THIN_DOCUMENTS = 3

@@ -261,8 +261,22 @@ def test_what_was_read_matches_the_store(results):
     assert "1 document is partial" in text
 
 
-def test_shifts_come_with_the_passages_that_drive_them(results):
-    _root, out, _ = results
+@pytest.fixture(scope="module")
+def wide(results):
+    """The same PDFs compared over 2016-2018 and 2022-2024: four debates at each end, so the
+    comparison is not thin (each single year holds two)."""
+    root, _out, _ = results
+    out = root / "wide"
+    result = invoke("run", root / "pdfs", "--out", out, "--k", "3", "--workers", "0",
+                    "--bootstrap", "200", "--seed", "3", "--compare", "2016:2018", "2022:2024")
+    assert result.exit_code == 0, result.output + str(result.exception)
+    return out
+
+
+def test_shifts_come_with_the_passages_that_drive_them(wide):
+    from policylens.trends.shifts import parse_window
+
+    out = wide
     _html, page = read_page(out / "report.html")
     beyond = [r for r in csv_rows(out / "shifts.csv")
               if r["group"] == "all" and r["exceeds_noise"] == "true"]
@@ -270,11 +284,12 @@ def test_shifts_come_with_the_passages_that_drive_them(results):
     quoted = [a["data-passage"] for t, a in page.elements if "data-passage" in a]
     document_topics = csv_rows(out / "document_topics.csv")
     for r in beyond:
+        assert r["thin"] == "false"
         assert f"shift-{r['topic']}" in page.ids()
         rise = float(r["change"]) > 0
-        year = (r["to_period"] if rise else r["from_period"])
+        window = parse_window(r["to_period"] if rise else r["from_period"])
         in_window = sorted(((float(d["share"]), d["passage_id"]) for d in document_topics
-                            if d["topic"] == r["topic"] and d["date"].startswith(year)),
+                            if d["topic"] == r["topic"] and window.contains(d["date"])),
                            reverse=True)
         top = {pid for _s, pid in in_window[:3]}
         assert top <= set(quoted), (r["topic"], top)
@@ -295,6 +310,8 @@ def test_thin_periods_are_marked(tmp_path, results):
     hollow = [a for t, a in page.elements if t == "circle" and a.get("fill") == "#ffffff"]
     assert len(hollow) >= sum(r[7] == "thin" for r in rows) > 0
     assert all(r[9] == "thin" for r in page.tables["shifts.csv"][1:])
+    # A thin comparison is shown but never called beyond noise.
+    assert all(r[8] == "no" for r in page.tables["shifts.csv"][1:])
 
 
 def test_method_and_reproduce(results):

@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from ..defaults import THIN_DOCUMENTS
 from ..store import Store
 from .records import (
     Excerpt,
@@ -35,9 +36,6 @@ MAX_KWIC = 8            # keyword-in-context lines per label (and as many larges
 N_DRIVERS = 3           # passages shown for each shift
 PASSAGE_CHARS = 600     # a passage shown longer than this is cut (the store has it whole)
 NOTE_CHARS = 240        # a document's reading note or pages left out (may list hundreds)
-# A period (or compared window) with fewer documents than this is "thin": its interval
-# rests on too few independent sources to be read as a finding.
-THIN_DOCUMENTS = 3
 
 # Theme trends in the order they are preferred: the themes' own table when `trends` wrote
 # one, else the four labels' mention rates. (file, series column, value column, measure,
@@ -236,7 +234,10 @@ def gather_shifts(store: Store, results: Path, base: Path) -> tuple[Shift, ...]:
         drivers = tuple(_excerpt(passages[pid], base, share)
                         for share, pid in sorted(heap, key=lambda x: (-x[0], x[1]))
                         if pid in passages)
-        n_from, n_to = len(docs_in[r["from_period"]]), len(docs_in[r["to_period"]])
+        n_from = (int(r["n_documents_from"]) if r.get("n_documents_from")
+                  else len(docs_in[r["from_period"]]))
+        n_to = (int(r["n_documents_to"]) if r.get("n_documents_to")
+                else len(docs_in[r["to_period"]]))
         out.append(Shift(
             topic=topic, key=keys.get(topic, str(topic)), label=r["label"],
             from_period=r["from_period"], to_period=r["to_period"],

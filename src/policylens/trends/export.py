@@ -18,15 +18,17 @@ TABLES: dict[str, tuple[str, ...]] = {
     "document_topics.csv": ("passage_id", "doc_id", "date", "kind", "party", "speaker",
                             "topic", "share", "rank"),
     "topic_trends.csv": ("period", "group", "topic", "label", "share", "ci_low", "ci_high",
-                         "n_passages", "n_documents"),
+                         "n_passages", "n_documents", "thin"),
     "mention_trends.csv": ("period", "group", "label", "count", "n_words", "per_10k_words",
-                           "ci_low", "ci_high", "n_passages"),
+                           "ci_low", "ci_high", "n_passages", "n_documents", "thin"),
     "shifts.csv": ("group", "topic", "label", "from_period", "to_period", "share_from",
                    "share_to", "change", "ci_low", "ci_high", "exceeds_noise", "direction",
-                   "n_passages_from", "n_passages_to"),
+                   "n_passages_from", "n_passages_to", "n_documents_from", "n_documents_to",
+                   "thin"),
     "divergence.csv": ("group", "period_from", "period_to", "js_divergence", "noise_95",
                        "exceeds_noise", "biggest_change_topic", "biggest_change_label",
-                       "biggest_change", "n_passages_from", "n_passages_to"),
+                       "biggest_change", "n_passages_from", "n_passages_to",
+                       "n_documents_from", "n_documents_to", "thin"),
     "k_selection.csv": ("k", "coherence", "diversity", "selected"),
 }
 
@@ -34,11 +36,11 @@ TABLES: dict[str, tuple[str, ...]] = {
 # How to read the columns back (every other column is text; an empty cell is None).
 INT_COLUMNS = frozenset({"topic", "n_dominant", "n_passages", "n_documents", "count", "n_words",
                          "n_passages_from", "n_passages_to", "k", "rank",
-                         "biggest_change_topic"})
+                         "biggest_change_topic", "n_documents_from", "n_documents_to"})
 FLOAT_COLUMNS = frozenset({"coherence", "share", "ci_low", "ci_high", "per_10k_words",
                            "share_from", "share_to", "change", "js_divergence", "noise_95",
                            "biggest_change", "diversity"})
-BOOL_COLUMNS = frozenset({"exceeds_noise", "selected"})
+BOOL_COLUMNS = frozenset({"exceeds_noise", "selected", "thin"})
 
 
 def write_result_csv(name: str, rows: Iterable[Mapping], folder: str | Path) -> Path:

@@ -2,7 +2,7 @@
 
 A topic's change is the difference of its mean share between two windows (by default the first
 and last periods), with a bootstrap interval of that difference; it "exceeds noise" when the
-interval excludes zero. The divergence between consecutive periods is the Jensen-Shannon
+interval excludes zero and neither window is thin (fewer than THIN_DOCUMENTS documents). The divergence between consecutive periods is the Jensen-Shannon
 divergence (base 2, from 0 = same mix to 1 = disjoint) of their mean topic mixes, set beside
 what relabelling documents at random between the two periods gives (a permutation test).
 """
@@ -28,6 +28,7 @@ from .prevalence import (
     doc_codes,
     group_of,
     interval,
+    is_thin,
     make_cells,
     usable_rows,
 )
@@ -133,9 +134,11 @@ def topic_shifts(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequen
         low, high = interval(rep_b - rep_a)
         mean_a, mean_b = shares[ia].mean(axis=0), shares[ib].mean(axis=0)
         change = mean_b - mean_a
+        docs_a, docs_b = len(np.unique(documents[ia])), len(np.unique(documents[ib]))
+        thin = is_thin(docs_a) or is_thin(docs_b)
         block = []
         for t in range(shares.shape[1]):
-            exceeds = bool(low[t] > 0 or high[t] < 0)
+            exceeds = bool(low[t] > 0 or high[t] < 0) and not thin
             block.append({
                 "group": g, "topic": t + 1, "label": labels[t],
                 "from_period": windows[0].name, "to_period": windows[1].name,
@@ -144,6 +147,7 @@ def topic_shifts(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequen
                 "exceeds_noise": exceeds,
                 "direction": "rise" if change[t] > 0 else "fall" if change[t] < 0 else "none",
                 "n_passages_from": len(ia), "n_passages_to": len(ib),
+                "n_documents_from": docs_a, "n_documents_to": docs_b, "thin": thin,
             })
         block.sort(key=lambda r: (-round(r["change"], 12), r["topic"]))
         out.extend(block)
@@ -187,13 +191,17 @@ def divergence(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequence
                                        cell_rng(seed, "divergence", a.period, b.period, g))
             diff = mean_b - mean_a
             t = int(np.lexsort((np.arange(len(diff)), -np.abs(np.round(diff, 12))))[0])
+            docs_a = len(np.unique(documents[a.rows]))
+            docs_b = len(np.unique(documents[b.rows]))
+            thin = is_thin(docs_a) or is_thin(docs_b)
             out.append({
                 "group": g, "period_from": a.period, "period_to": b.period,
                 "js_divergence": js, "noise_95": noise,
-                "exceeds_noise": bool(js > noise) if np.isfinite(noise) else False,
+                "exceeds_noise": bool(js > noise) and np.isfinite(noise) and not thin,
                 "biggest_change_topic": t + 1, "biggest_change_label": labels[t],
                 "biggest_change": float(diff[t]),
                 "n_passages_from": len(a.rows), "n_passages_to": len(b.rows),
+                "n_documents_from": docs_a, "n_documents_to": docs_b, "thin": thin,
             })
     return out
 
