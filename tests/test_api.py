@@ -23,7 +23,7 @@ from policylens.errors import InputError, MissingDependencyError, StoreError
 RUN_OPTIONS = {"k": 3, "n_boot": 200, "workers": 0}
 RUN_ARGS = ["--k", "3", "--bootstrap", "200", "--workers", "0"]
 CSV_OUTPUTS = ("topics.csv", "document_topics.csv", "topic_trends.csv", "mention_trends.csv",
-               "shifts.csv", "divergence.csv")
+               "theme_trends.csv", "shifts.csv", "divergence.csv")
 
 
 def _write_pdfs(folder: Path, pdfgen) -> Path:
@@ -92,7 +92,8 @@ def test_stages_one_by_one_give_what_run_gives(runs, tmp_path):
     outcome = ws.run_topics(k=3, workers=0)
     assert outcome.model.k == 3 and not outcome.reused
     outputs = ws.run_trends(n_boot=200, plots=False)
-    assert list(outputs) == ["topic trends", "mention trends", "shifts", "divergence"]
+    assert list(outputs) == ["topic trends", "mention trends", "theme trends", "shifts",
+                             "divergence"]
     for name in CSV_OUTPUTS:
         assert _digest(tmp_path / name) == _digest(root / "cli" / name), name
     assert ws.tag().tagged == 0  # nothing left to tag
@@ -166,6 +167,10 @@ def test_results_read_back_with_their_types(runs):
     assert len(list(ws.document_topics())) == 3 * len(
         {r["passage_id"] for r in ws.document_topics()})
     assert next(iter(ws.divergence()))["period_from"] == "2017"
+    themes = list(ws.theme_trends())
+    assert [r["theme"] for r in themes[:5]] == ["THERAPY", "COST", "REGULATION",
+                                                "NHS_WORKFORCE", "other"]
+    assert all(isinstance(r["thin"], bool) and isinstance(r["share"], float) for r in themes)
 
 
 @pytest.mark.slow  # two whole runs (module fixture)

@@ -213,6 +213,10 @@ class Workspace:
         """mention_trends.csv: mentions of each label per 10,000 words per period."""
         return self._result("mention_trends.csv")
 
+    def theme_trends(self) -> Records:
+        """theme_trends.csv: each theme's share (the four labels and `other`) per period."""
+        return self._result("theme_trends.csv")
+
     def shifts(self) -> Records:
         """shifts.csv: topics that rose or fell between two periods, with intervals."""
         return self._result("shifts.csv")

@@ -202,15 +202,18 @@ def test_paths_are_relative_to_the_store_folder(results):
 def test_the_numbers_are_the_csvs(results):
     _root, out, _ = results
     _html, page = read_page(out / "report.html")
-    # Mention trends: label, period, rate, interval, passages.
-    shown = {(r[0], r[1]): r for r in page.tables["mention_trends.csv"][1:]}
-    expected = [r for r in csv_rows(out / "mention_trends.csv")
+    # Theme trends (a run writes them, so they take the mention rates' place): theme, period,
+    # share, interval (as percentages), passages.
+    assert "mention_trends.csv" not in page.tables
+    shown = {(r[0], r[1]): r for r in page.tables["theme_trends.csv"][1:]}
+    expected = [r for r in csv_rows(out / "theme_trends.csv")
                 if r["group"] == "all" and int(r["n_passages"])]
     assert len(shown) == len(expected) > 0
     for r in expected:
-        row = shown[(r["label"], r["period"])]
-        for cell, column in zip(row[2:5], ("per_10k_words", "ci_low", "ci_high")):
-            assert number(cell) == pytest.approx(float(r[column]), abs=0.05), (r, column)
+        row = shown[(r["theme"], r["period"])]
+        for cell, column in zip(row[2:5], ("share", "ci_low", "ci_high")):
+            # Shown to one decimal: 0.0125 may read 1.2 (the float is a hair under 1.25).
+            assert number(cell) == pytest.approx(float(r[column]) * 100, abs=0.051), (r, column)
         assert int(row[5]) == int(r["n_passages"])
     # Shifts: change and interval in points.
     shifts = {int(r[0]): r for r in page.tables["shifts.csv"][1:]}
@@ -305,7 +308,7 @@ def test_thin_periods_are_marked(tmp_path, results):
     _root, out, _ = results
     assert THIN_DOCUMENTS == 3
     _html, page = read_page(out / "report.html")
-    rows = page.tables["mention_trends.csv"][1:]
+    rows = page.tables["theme_trends.csv"][1:]
     assert rows and all((r[7] == "thin") == (r[1] != "2020") for r in rows)
     hollow = [a for t, a in page.elements if t == "circle" and a.get("fill") == "#ffffff"]
     assert len(hollow) >= sum(r[7] == "thin" for r in rows) > 0

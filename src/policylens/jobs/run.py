@@ -22,6 +22,7 @@ from .trends import (
     mention_table,
     order_trend_outputs,
     write_mention_trends,
+    write_theme_trends,
     write_topic_trends,
 )
 
@@ -144,6 +145,8 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
                     notes.append(note)
                 trend_outputs.update(mention_outputs)
                 trend_outputs.update(mention_plot(mention_rows, out_dir, by))
+            # Themes need the topics and the mentions: tagging has finished by now.
+            trend_outputs.update(write_theme_trends(store, topics, out_dir, info=info, **trends))
         finally:
             if side is not None:
                 side.stop()

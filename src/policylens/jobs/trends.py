@@ -41,8 +41,9 @@ def mention_labels() -> tuple[str, ...]:
 
 # The order `policylens trends` and `policylens run` list their outputs in, whichever
 # process wrote them.
-TREND_OUTPUTS = ("topic trends", "mention trends", "shifts", "divergence", "topic trends plot",
-                 "topic trends plot (svg)", "mention trends plot", "mention trends plot (svg)")
+TREND_OUTPUTS = ("topic trends", "mention trends", "theme trends", "shifts", "divergence",
+                 "topic trends plot", "topic trends plot (svg)", "mention trends plot",
+                 "mention trends plot (svg)", "theme trends plot", "theme trends plot (svg)")
 
 
 def run_trends(store: Store, out_dir: str | Path, *, topics: TopicsOutcome | None = None,
@@ -50,13 +51,16 @@ def run_trends(store: Store, out_dir: str | Path, *, topics: TopicsOutcome | Non
                group: str | None = None, compare: Sequence[str] | None = None,
                n_boot: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED, plots: bool = True,
                info: Say = quiet) -> dict[str, Path]:
-    """Write topic_trends, mention_trends, shifts and divergence CSVs and the plots."""
+    """Write topic_trends, mention_trends, theme_trends, shifts and divergence CSVs and the
+    plots."""
     check_compare(compare)
     topics = topics or load_topics(store, out_dir, model_dir, info)
     outputs = write_mention_trends(store, out_dir, rows=topics.rows, by=by, group=group,
                                    n_boot=n_boot, seed=seed, plots=plots, info=info)
     outputs.update(write_topic_trends(topics, out_dir, by=by, group=group, compare=compare,
                                       n_boot=n_boot, seed=seed, plots=plots, info=info))
+    outputs.update(write_theme_trends(store, topics, out_dir, by=by, group=group, n_boot=n_boot,
+                                      seed=seed, plots=plots, info=info))
     record_settings(store, by=by, group=group, compare=compare, n_boot=n_boot, seed=seed)
     return order_trend_outputs(outputs)
 
@@ -167,6 +171,35 @@ def mention_plot(mention_rows: list[dict], out_dir: str | Path, by: str) -> dict
     png, svg = plot_mention_trends(mention_rows, Path(out_dir) / PLOTS_DIR / "mention_trends",
                                    by)
     return {"mention trends plot": png, "mention trends plot (svg)": svg}
+
+
+def write_theme_trends(store: Store, topics: TopicsOutcome, out_dir: str | Path, *,
+                       by: str = DEFAULT_PERIOD, group: str | None = None,
+                       n_boot: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED,
+                       plots: bool = True, info: Say = quiet) -> dict[str, Path]:
+    """theme_trends.csv and its plot, from the topic model and the store's mentions (both are
+    needed: in a run, after tagging has finished). Without mentions there are no themes to
+    tell apart: nothing is written and an older theme table is removed."""
+    from ..trends.export import write_result_csv
+    from ..trends.themes import theme_shares, theme_trends
+
+    out_dir = Path(out_dir)
+    counts = mention_counts(store, topics.rows, mention_labels())
+    if not counts.any():
+        for stale in (out_dir / "theme_trends.csv", out_dir / PLOTS_DIR / "theme_trends.png",
+                      out_dir / PLOTS_DIR / "theme_trends.svg"):
+            stale.unlink(missing_ok=True)
+        info("no mentions in the store: no theme trends (tag passages first)")
+        return {}
+    themes = theme_shares(topics.shares, counts)
+    rows = theme_trends(topics.rows, themes, by=by, group=group, n_boot=n_boot, seed=seed)
+    outputs = {"theme trends": write_result_csv("theme_trends.csv", rows, out_dir)}
+    if plots and rows:
+        from ..trends.plot import plot_theme_trends
+
+        png, svg = plot_theme_trends(rows, out_dir / PLOTS_DIR / "theme_trends", by)
+        outputs["theme trends plot"], outputs["theme trends plot (svg)"] = png, svg
+    return outputs
 
 
 def describe_shifts(shift_rows: Sequence[dict], n: int = 3) -> list[str]:

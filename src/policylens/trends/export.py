@@ -21,6 +21,8 @@ TABLES: dict[str, tuple[str, ...]] = {
                          "n_passages", "n_documents", "thin"),
     "mention_trends.csv": ("period", "group", "label", "count", "n_words", "per_10k_words",
                            "ci_low", "ci_high", "n_passages", "n_documents", "thin"),
+    "theme_trends.csv": ("period", "group", "theme", "share", "ci_low", "ci_high", "n_passages",
+                         "n_documents", "thin"),
     "shifts.csv": ("group", "topic", "label", "from_period", "to_period", "share_from",
                    "share_to", "change", "ci_low", "ci_high", "exceeds_noise", "direction",
                    "n_passages_from", "n_passages_to", "n_documents_from", "n_documents_to",

@@ -139,3 +139,47 @@ def plot_mention_trends(rows: Sequence[Mapping], stem: str | Path, by: str = "ye
                       title_fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         ax.set_title("Mentions by label over time", fontsize=12, fontweight="bold", loc="left")
         return save_figure(fig, Path(stem))
+
+
+def plot_theme_trends(rows: Sequence[Mapping], stem: str | Path, by: str = "year"
+                      ) -> list[Path]:
+    """One line per theme: its share of the passages' theme mix over time, with bands; thin
+    periods (fewer than three documents) drawn as open markers."""
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    rows = [r for r in rows if r["group"] == ALL]
+    periods = period_range([r["period"] for r in rows])
+    series = _series(rows, "theme", "share", periods)
+    thin = {r["period"] for r in rows if r.get("thin")}
+    xs = np.asarray([period_position(p) for p in periods])
+    solid = np.asarray([p not in thin for p in periods])
+    order = list(dict.fromkeys(r["theme"] for r in rows))
+    with matplotlib.rc_context(_RC):
+        fig = Figure(figsize=(9, 4.5), layout="constrained")
+        ax = fig.subplots()
+        for j, theme in enumerate(order):
+            s = series[theme]
+            color = f"C{j % 10}"
+            ax.fill_between(xs, np.clip(s["ci_low"], 0, 1) * 100,
+                            np.clip(s["ci_high"], 0, 1) * 100, color=color, alpha=0.15,
+                            linewidth=0)
+            ax.plot(xs, s["share"] * 100, color=color, linewidth=1.8, label=theme)
+            ax.plot(xs[solid], s["share"][solid] * 100, color=color, marker="o",
+                    markersize=3.5, linestyle="none")
+            if (~solid).any():
+                ax.plot(xs[~solid], s["share"][~solid] * 100, color=color, marker="o",
+                        markersize=4, markerfacecolor="white", linestyle="none")
+        if periods:
+            _ticks(ax, periods)
+        ax.set_ylim(bottom=0)
+        ax.set_xlabel(_PERIOD_WORD.get(by, by))
+        ax.set_ylabel("share of the passages' theme mix (%)")
+        ax.grid(axis="y", alpha=0.3)
+        if order:
+            note = "\n(open marker: fewer than\n3 documents)" if thin else ""
+            ax.legend(title=f"theme\n(band: 95% interval){note}", frameon=False, fontsize=8,
+                      title_fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        ax.set_title("Themes over time (topic shares x the labels their passages mention)",
+                     fontsize=12, fontweight="bold", loc="left")
+        return save_figure(fig, Path(stem))

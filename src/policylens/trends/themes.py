@@ -1,0 +1,135 @@
+"""Themes: each passage's share of the four labels' themes and `other`, from topics and tags.
+
+The tagger says what a passage mentions; the topic model says what it is about. A theme share
+uses both, in two steps:
+
+1. A topic's *theme profile* is the label mix of the passages it covers, weighted by how much
+   of each passage it covers. A passage's label mix is its mentions' labels in proportion to
+   their counts (two COST mentions and one THERAPY: 2/3 COST, 1/3 THERAPY); a passage without
+   mentions counts wholly as ``other``. So a topic whose passages often mention nurses and
+   vacancies is mostly NHS_WORKFORCE, and one whose passages mention nothing is ``other``.
+2. The smoothing: a tagger finds its terms in only some of the passages on a subject (on a
+   passage of a few sentences about rotas, perhaps none), so step 1 alone reads a topic that
+   is wholly about the workforce as, say, a third NHS_WORKFORCE and two thirds ``other``. The
+   best-covered topic (the largest share of its weight on passages with mentions, among topics
+   holding at least half the mean topic's weight) is taken as wholly on the labels' themes:
+   every profile's label columns are divided by that coverage, and ``other`` is what remains.
+   This scales every topic alike, so it changes no theme's ups and downs, only its level.
+3. A passage's theme shares are its topic shares times the topics' profiles (they sum to 1).
+
+A period's theme share is the mean over its passages, as for topics, with a bootstrap interval
+that resamples documents (:mod:`policylens.trends.prevalence`). The profiles are estimated once
+from every passage and held fixed in the bootstrap, as the topic model is: the interval is the
+sampling noise of the period's documents given the model and the tags.
+
+Why not the mentions alone? A passage about the workforce that happens to name no post or
+shortage has no mention, and the mention rate moves with how wordy a year's documents are;
+the topic carries the subject over such passages. Why not topics alone? One subject is often
+split over several topics (nurses, vacancy rates, training places), and a topic has no label:
+the profile gathers the topics of a subject under its label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..defaults import DEFAULT_BOOTSTRAP
+from ..errors import InputError
+from ..records import PassageMeta
+from ..tagging.labels import LABELS
+from .prevalence import (
+    bootstrap_ratio,
+    cell_rng,
+    doc_codes,
+    interval,
+    is_thin,
+    make_cells,
+    usable_rows,
+)
+
+OTHER = "other"
+THEMES: tuple[str, ...] = LABELS + (OTHER,)
+# A topic sets the coverage that counts as "wholly on the labels' themes" only if it holds at
+# least this fraction of the mean topic's weight: a topic of a handful of passages, all tagged,
+# would otherwise decide the level of every theme.
+MIN_TOPIC_WEIGHT = 0.5
+
+
+def label_mix(counts: np.ndarray) -> np.ndarray:
+    """Each passage's label mix (passages x themes): its mentions' labels in proportion, or
+    wholly ``other`` when it has none. ``counts`` is passages x labels."""
+    counts = np.asarray(counts, dtype=float)
+    totals = counts.sum(axis=1, keepdims=True)
+    mix = np.zeros((len(counts), counts.shape[1] + 1))
+    np.divide(counts, totals, out=mix[:, :-1], where=totals > 0)
+    mix[:, -1] = (totals[:, 0] == 0)
+    return mix
+
+
+def theme_profiles(shares: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Each topic's theme profile (topics x themes, rows sum to 1): the label mix of the
+    passages it covers, weighted by its share of each, with the labels' columns scaled by the
+    best-covered topic's coverage (module docstring). Passages without a topic mix (NaN
+    shares) are left out; a topic that covers nothing is ``other``."""
+    shares = np.asarray(shares, dtype=float)
+    usable = usable_rows(shares)
+    mix = label_mix(counts)[usable]
+    weights = shares[usable]
+    profiles = weights.T @ mix
+    totals = profiles.sum(axis=1, keepdims=True)
+    empty = totals[:, 0] <= 0
+    profiles = np.divide(profiles, totals, out=np.zeros_like(profiles), where=totals > 0)
+    profiles[empty, -1] = 1.0
+    coverage = 1.0 - profiles[:, -1]
+    sizeable = totals[:, 0] >= MIN_TOPIC_WEIGHT * totals.mean()
+    best = float(coverage[sizeable].max()) if sizeable.any() else 0.0
+    if best > 0:
+        profiles[:, :-1] = np.minimum(profiles[:, :-1] / best, 1.0)
+        profiles[:, -1] = np.clip(1.0 - profiles[:, :-1].sum(axis=1), 0.0, 1.0)
+    return profiles
+
+
+def passage_themes(shares: np.ndarray, profiles: np.ndarray) -> np.ndarray:
+    """Each passage's theme shares (passages x themes): its topic shares times the profiles.
+    NaN where the passage has no topic mix."""
+    return np.asarray(shares, dtype=float) @ profiles
+
+
+def theme_shares(shares: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Each passage's theme shares, profiles estimated from these passages and mentions."""
+    shares = np.asarray(shares, dtype=float)
+    counts = np.asarray(counts)
+    if counts.shape != (len(shares), len(LABELS)):
+        raise InputError(f"mention counts are {counts.shape}, expected "
+                         f"{(len(shares), len(LABELS))} (passages x {', '.join(LABELS)})")
+    return passage_themes(shares, theme_profiles(shares, counts))
+
+
+def theme_trends(rows: Sequence[PassageMeta], themes: np.ndarray, *, by: str = "year",
+                 group: str | None = None, n_boot: int = DEFAULT_BOOTSTRAP,
+                 seed: int = 0) -> list[dict]:
+    """One row per period, group and theme: mean theme share with its interval and counts.
+
+    ``themes`` are the passages' theme shares (:func:`theme_shares`), aligned with ``rows``."""
+    themes = np.asarray(themes, dtype=float)
+    if len(rows) != len(themes):
+        raise InputError(f"{len(rows)} passages but {len(themes)} rows of theme shares")
+    documents = doc_codes(rows)
+    out = []
+    for cell in make_cells(rows, by, group, usable_rows(themes)):
+        sub = themes[cell.rows]
+        docs = documents[cell.rows]
+        reps = bootstrap_ratio(sub, np.ones(len(sub)), docs, n_boot,
+                               cell_rng(seed, "themes", cell.period, cell.group))
+        low, high = interval(reps)
+        mean = sub.mean(axis=0)
+        n_docs = len(set(docs.tolist()))
+        for j, theme in enumerate(THEMES):
+            out.append({
+                "period": cell.period, "group": cell.group, "theme": theme,
+                "share": float(mean[j]), "ci_low": float(low[j]), "ci_high": float(high[j]),
+                "n_passages": len(cell.rows), "n_documents": n_docs, "thin": is_thin(n_docs),
+            })
+    return out
