@@ -60,6 +60,7 @@ __all__ = [
     "write_kenya_hansard",
     "write_council_hansard",
     "write_unmapped_font",
+    "write_character_font",
     "pdf_bytes",
 ]
 
@@ -1177,6 +1178,65 @@ def write_unmapped_font(path, pages: Sequence[Sequence[tuple[str, bool]]]) -> in
             else:
                 glyphs = "".join(f"{UNMAPPED_GLYPH_BASE + ord(ch):04X}" for ch in text)
                 ops.append(b"/F2 11 Tf <%s> Tj T*" % glyphs.encode())
+        ops.append(b"ET")
+        content = b"\n".join(ops)
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                       b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>" % len(objects))
+        kids.append(len(objects))
+    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects[1] = b"<< /Type /Pages /Count %d /Kids [%s] >>" % (
+        len(kids), b" ".join(b"%d 0 R" % k for k in kids))
+    with open(path, "wb") as fh:
+        fh.write(pdf_bytes(objects))
+    return len(pages)
+
+
+# A composite font whose Unicode map gives each two-byte code's own character back (code U+0915
+# draws a glyph mapped to "क"): text in any script, in the order the caller gives it.
+_CHARACTER_FONT = (b"<< /Type /Font /Subtype /Type0 /BaseFont /PLXYZZ+Characters "
+                   b"/Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>")
+
+
+def _character_cmap(text: str) -> bytes:
+    """A ToUnicode CMap mapping each code of the text's 256-code blocks to its own character."""
+    blocks = sorted({ord(ch) >> 8 for ch in text} | {0})
+    ranges = b"".join(b"<%02X00> <%02XFF> <%02X00>\n" % (b, b, b) for b in blocks)
+    body = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            b"%d beginbfrange\n%sendbfrange\nendcmap CMapName currentdict /CMap defineresource "
+            b"pop end end" % (len(blocks), ranges))
+    return b"<< /Length %d >>\nstream\n%s\nendstream" % (len(body), body)
+
+
+def write_character_font(path, pages: Sequence[Sequence[tuple[str, bool]]]) -> int:
+    """Write pages of (text, latin) lines, one line each, top-down; return the page count.
+
+    A latin line is set in Helvetica; any other in a composite font whose Unicode map gives
+    every character of the line back as it is, in the order given: Hindi as Unicode writes it
+    ("कि"), or as a legacy Devanagari font's map gives it, in the order the glyphs are drawn
+    (the vowel sign first: "िक", vowel signs apart). The file is written directly.
+    """
+    every = "".join(text for lines in pages for text, latin in lines if not latin)
+    objects: list[bytes] = [b"", b"",
+                            (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+                             b"/Encoding /WinAnsiEncoding >>"),
+                            _CHARACTER_FONT % (5, 7),
+                            _UNMAPPED_CIDFONT.replace(b"Unmapped", b"Characters") % 6,
+                            _UNMAPPED_DESCRIPTOR.replace(b"Unmapped", b"Characters"),
+                            _character_cmap(every)]
+    kids = []
+    for lines in pages:
+        ops = [b"BT 14 TL 72 770 Td"]
+        for text, latin in lines:
+            if latin:
+                escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+                ops.append(b"/F1 11 Tf (%s) Tj T*" % escaped.encode("cp1252", "replace"))
+            else:
+                codes = "".join(f"{ord(ch):04X}" for ch in text)
+                ops.append(b"/F2 11 Tf <%s> Tj T*" % codes.encode())
         ops.append(b"ET")
         content = b"\n".join(ops)
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))

@@ -71,8 +71,8 @@ class DroppedPage:
     """Text of one page that was not kept, and why.
 
     ``reason`` is a short stable code: ``unmapped-font`` (the page's text is in fonts without
-    a Unicode map, so the whole page was left out), ``unmapped-text`` (runs of such text were
-    left out, the rest of the page kept), ``damaged`` (no reader could read the page).
+    a Unicode map, or with one that garbles it, so the whole page was left out),
+    ``unmapped-text`` (runs of such text were left out, the rest of the page kept), ``damaged`` (no reader could read the page).
     """
 
     page: int

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -126,3 +127,57 @@ def test_describe_dropped_gives_ranges_per_reason():
     pairs = [(1, "a"), (2, "a"), (3, "a"), (5, "a"), (7, "b")]
     assert describe_dropped(pairs) == "pages 1-3, 5 (a); page 7 (b)"
     assert describe_dropped([]) == ""
+
+
+# Hindi written for these tests, as Unicode writes it: each vowel sign after its consonant.
+HINDI = ["किसान की फसल के लिए सिंचाई की सुविधा दी गई है",
+         "सदस्य ने मंत्री से विकास की योजना के बारे में पूछा",
+         "समिति ने जिले के अस्पताल में दवा की कमी पर विचार किया"]
+ENGLISH = [f"Line {i}: the member asked about irrigation for farmers in the district."
+           for i in range(6)]
+
+
+def drawing_order(text: str) -> str:
+    """Hindi as a legacy font's Unicode map gives it: the vowel sign ि (drawn first) before its
+    consonant, and the vowel signs ै and े drawn apart, as boxes of their own."""
+    text = re.sub("([\u0915-\u0939])\u093f", "\u093f\\1", text)
+    return re.sub("([\u0915-\u0939])([\u0948\u0947])", "\\1 \\2", text)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_hindi_in_drawing_order_is_left_out_and_hindi_as_written_is_kept(tmp_path, pdfgen, engine):
+    path = tmp_path / "mixed-script.pdf"
+    pdfgen.write_character_font(path, [
+        [(line, False) for line in HINDI * 3] + [(line, True) for line in ENGLISH],
+        [(drawing_order(line), False) for line in HINDI * 3]
+        + [(f"Second page. {line}", True) for line in ENGLISH],
+        # one line of it: the script is known to be garbled from the page before
+        [(drawing_order(HINDI[0]), False)] + [(f"Third page. {line}", True) for line in ENGLISH],
+        [(drawing_order(line), False) for line in HINDI * 3],
+    ])
+    doc, passages = extract_document(path, sha256_file(path), engine=engine)
+    text = " ".join(" ".join(p.text for p in passages).split())
+    for line in HINDI:
+        assert text.count(line) == 3, line  # page 1 only
+    for prefix in ("", "Second page. ", "Third page. "):
+        for line in ENGLISH:
+            assert f"{prefix}{line}" in text
+    assert not re.search("(^|\\s)[\u093f\u0947\u0948]", text)  # no word in drawing order
+    assert [(d.page, d.reason) for d in doc.dropped] == [
+        (2, "unmapped-text"), (3, "unmapped-text"), (4, "unmapped-font")]
+    assert all("drawing order" in d.detail for d in doc.dropped)
+
+
+def test_a_word_or_two_out_of_order_is_not_enough_to_drop_a_script():
+    # One box that starts with a vowel sign (a reader's split in the middle of a word) on a
+    # page of Hindi as written: the page is kept whole.
+    lines = [_line(line, 100 + 12 * i) for i, line in enumerate(HINDI * 8)]
+    page = _page(lines + [_line("\u0947 \u093f", 400), _line("The Minister replied.", 420)])
+    kept, loss = keep_readable(page, set())
+    assert loss is None and kept.words == page.words
+
+    garbled = _page([_line(drawing_order(line), 100 + 12 * i) for i, line in enumerate(HINDI * 8)]
+                    + [_line("The Minister replied (Hon. Speaker).", 400)])
+    kept, loss = keep_readable(garbled, set())
+    assert [w.text for w in kept.words] == ["The Minister replied (Hon. Speaker)."]
+    assert loss.reason == "unmapped-text"

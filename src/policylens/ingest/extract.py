@@ -42,6 +42,7 @@ def extract_document(
     with open_reader(path, engine) as reader:
         laid_out, raw_head, n_chars, n_images = [], [], 0, 0
         dropped: list[DroppedPage] = []
+        garbled: set[str] = set()  # scripts whose text this document gives garbled
         cut_short = ends_early(path)
         for page in reader.pages():
             if page.unread:
@@ -51,7 +52,7 @@ def extract_document(
                 # was in the part lost.
                 dropped.append(DroppedPage(page.number, DAMAGED,
                                            "nothing of it is left: the file is cut short"))
-            page, loss = keep_readable(page)
+            page, loss = keep_readable(page, garbled)
             if loss:
                 dropped.append(loss)
             n_chars += page.n_chars

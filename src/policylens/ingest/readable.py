@@ -2,15 +2,19 @@
 
 A font with no way back to Unicode gives characters that mean nothing: pdfminer writes them as
 ``(cid:N)``, the pdfium reader as U+FFFD (PDFium flags them), and a font whose codes are the
-wrong letters gives consonant soup. A document often has such text only in places (a Lok
-Sabha day is English with Hindi passages set in a font mapped only in part), so the judgement
-is made per run of words and per page: what cannot be read is left out and recorded as a
+wrong letters gives consonant soup. A font of a script of South Asia whose map gives each
+glyph's letter in the order the glyphs are drawn (the vowel sign ि before its consonant, vowel
+signs as boxes of their own) gives words no reader can read, though every character in them
+is a real letter. A document often has such text only in places (a Lok Sabha day is English
+with Hindi passages set in a font mapped only in part), so the judgement is made per run of
+words and per page: what cannot be read is left out and recorded as a
 :class:`~policylens.records.DroppedPage`, and the rest of the document is kept.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -36,6 +40,20 @@ _UNMAPPED = re.compile(r"\(cid:\d+\)|\ufffd")
 _LATIN = re.compile(r"[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff]")
 # A letter of a script other than Latin: tokens holding one are not judged by Latin word shapes.
 _NON_LATIN = re.compile(r"[^\W\d_A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff]")
+
+# The scripts of South Asia (Devanagari to Sinhala): their vowel signs and other combining marks
+# always follow the letter they belong to, so a word that starts with one is in the order the
+# glyphs were drawn, not in Unicode's.
+_INDIC = "\u0900-\u0dff"
+_INDIC_MARKS = "".join(ch for ch in map(chr, range(0x0900, 0x0E00))
+                       if unicodedata.category(ch).startswith("M"))
+_INDIC_LETTER = re.compile(f"[{_INDIC}]")
+_MARK_FIRST = re.compile(f"(?:^|\\s)[{_INDIC_MARKS}]")
+_ANY_LETTER = re.compile(r"[^\W\d_]")
+MIN_MISORDERED = 3         # words starting with a vowel sign that show a page's script is garbled
+MIN_MISORDERED_SHARE = 0.03  # ... and their share of its words in that script (real text: none)
+_SOUTH_ASIAN = "South Asian script"
+SAME_LINE = 3.0            # points: runs whose tops differ by less share a line
 
 UNMAPPED_FONT = "unmapped-font"
 UNMAPPED_TEXT = "unmapped-text"
@@ -77,12 +95,17 @@ def _suspect(text: str) -> bool:
     return sum(map(text.count, "aeiouyAEIOUY")) < SUSPECT_VOWELS * visible
 
 
-def keep_readable(page: PageData) -> tuple[PageData, DroppedPage | None]:
+def keep_readable(page: PageData, garbled: set[str] | None = None
+                  ) -> tuple[PageData, DroppedPage | None]:
     """The page without its unreadable text, and what was left out (None when nothing was).
 
-    Unmapped words are dropped from their run, a run mostly unmapped is dropped whole, and a
-    page that would lose most of its text, or whose Latin-script text is not made of words,
-    is dropped whole (its words emptied, its number kept).
+    Unmapped words are dropped from their run, a run mostly unmapped is dropped whole, and so
+    are the words of a script whose letters come out in drawing order (see
+    :func:`misordered_script`); a page that would lose most of its text to unmapped glyphs,
+    or whose Latin-script text is not made of words, is dropped whole (its words emptied, its
+    number kept). ``garbled``, when given, carries the judgement from page to page of one document:
+    a script found garbled once needs one misordered word to be judged so on a later page (a
+    page with a line or two of it is no sample alone).
     """
     words, total, lost = page.words, 0, 0
     text = " ".join(w.text for w in words)
@@ -105,6 +128,14 @@ def keep_readable(page: PageData) -> tuple[PageData, DroppedPage | None]:
             lost += size - good_size
         words = kept
         text = " ".join(w.text for w in words)
+    misordered = _INDIC_LETTER.search(text) is not None and misordered_script(text, garbled)
+    unmapped = lost
+    if misordered:
+        if not marked:
+            total = sum(_visible(w.text) for w in words)
+        words, dropped = _without_script(words)
+        lost += dropped
+        text = " ".join(w.text for w in words)
     soup = False
     if _suspect(text):
         tokens = Counter(text.split())
@@ -112,16 +143,64 @@ def keep_readable(page: PageData) -> tuple[PageData, DroppedPage | None]:
         # few numbers and stops are no sample of anything.
         lettered = sum(n for t, n in latin_tokens(tokens).items() if _LATIN.search(t))
         soup = lettered >= MIN_JUDGED_TOKENS and is_unreadable(tokens, text)
-    if soup or (marked and lost > MAX_UNMAPPED_PAGE * total):
-        detail = (f"{lost:,} of {total:,} characters in fonts without a Unicode map" if lost
+    why = " or ".join(filter(None, ("in fonts without a Unicode map" if marked else "",
+                                    "in a font that gives letters in drawing order, not as "
+                                    "written" if misordered else "")))
+    # What is left between unmapped glyphs is fragments; what is left of a page once a garbled
+    # script is taken out is the text in other scripts, whole (an English speech beside it).
+    if soup or unmapped > MAX_UNMAPPED_PAGE * total or (lost and not words):
+        detail = (f"{lost:,} of {total:,} characters {why}" if lost
                   else "its text is not made of words (a font that maps to the wrong letters)")
         return (_replace_words(page, []),
                 DroppedPage(page.number, UNMAPPED_FONT, "the whole page: " + detail))
     if not lost:
         return page, None
     return (_replace_words(page, words),
-            DroppedPage(page.number, UNMAPPED_TEXT,
-                        f"{lost:,} of {total:,} characters in fonts without a Unicode map"))
+            DroppedPage(page.number, UNMAPPED_TEXT, f"{lost:,} of {total:,} characters {why}"))
+
+
+def misordered_script(text: str, garbled: set[str] | None = None) -> bool:
+    """True when the text's words in a script of South Asia are in the order their glyphs were
+    drawn: several of them (a real share) start with a vowel sign, which Unicode text never
+    does. Adds the script to ``garbled`` when it is."""
+    misordered = len(_MARK_FIRST.findall(text))
+    if not misordered:
+        return False
+    if garbled is not None and _SOUTH_ASIAN in garbled:
+        return True
+    in_script = sum(1 for token in text.split() if _INDIC_LETTER.search(token))
+    if misordered < MIN_MISORDERED or misordered < MIN_MISORDERED_SHARE * in_script:
+        return False
+    if garbled is not None:
+        garbled.add(_SOUTH_ASIAN)
+    return True
+
+
+def _without_script(words: list) -> tuple[list, int]:
+    """The runs without their words in a script of South Asia, and the characters dropped. A
+    run left with no letter goes whole, and so does a run of no letter on a line that lost
+    words: numbers and stops from between the words (set in another font), not a table's."""
+    kept, lost, cut_lines = [], 0, set()
+    for word in words:
+        if not _INDIC_LETTER.search(word.text):
+            kept.append(word)
+            continue
+        cut_lines.add(round(word.top / SAME_LINE))
+        good = [t for t in word.text.split(" ") if not _INDIC_LETTER.search(t)]
+        rest = " ".join(good)
+        if _ANY_LETTER.search(rest):
+            kept.append(word._replace(text=rest))
+            lost += _visible(word.text) - _visible(rest)
+        else:
+            lost += _visible(word.text)
+    out = []
+    for word in kept:
+        line = round(word.top / SAME_LINE)
+        if ({line - 1, line, line + 1} & cut_lines) and not _ANY_LETTER.search(word.text):
+            lost += _visible(word.text)
+        else:
+            out.append(word)
+    return out, lost
 
 
 def _replace_words(page: PageData, words: list) -> PageData:
