@@ -99,8 +99,8 @@ def test_topics_table_to_a_file(results, tmp_path):
                     "--format", "csv", "-o", target)
     assert result.exit_code == 0, result.output
     assert target.read_text(encoding="utf-8").splitlines()[0] == \
-        "topic,label,share,coherence,top_words"
-    assert "topic,label" not in result.stdout
+        "topic,topic_key,label,share,coherence,top_words"
+    assert "topic,topic_key" not in result.stdout
 
 
 def test_render_output_file(tmp_path):

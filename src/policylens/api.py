@@ -229,6 +229,10 @@ class Workspace:
         """k_selection.csv: the coherence of every number of topics tried."""
         return self._result("k_selection.csv")
 
+    def topic_matches(self) -> Records:
+        """topic_matches.csv: how each topic key carried over from the model fitted before."""
+        return self._result("topic_matches.csv")
+
     # -- the stages -------------------------------------------------------------------------
     def ingest(self, paths: PathLike | Iterable[PathLike], *, metadata: PathLike | None = None,
                workers: int | None = None, timeout: float = DEFAULT_TIMEOUT,

@@ -808,10 +808,12 @@ def topics(app: App, k: int | None, k_range: tuple[int, int], method: str,
            workers: int | None, fmt: str, output: Path | None) -> None:
     """Find the topics of the stored passages and print them.
 
-    Writes topics.csv, document_topics.csv (k_selection.csv with --k auto) and the model
-    (topic-model/: JSON and .npz) to --out. The model is reused while the passages and options
-    are unchanged. With --k auto, the candidate models are fitted in --workers processes where
-    that pays (LDA, or large stores); the results are the same whatever --workers is.
+    Writes topics.csv, document_topics.csv, topic_matches.csv (k_selection.csv with --k
+    auto) and the model (topic-model/: JSON and .npz) to --out. The model is reused while the
+    passages and options are unchanged; a refit keeps the topic_key of every topic that
+    matches one of the model before. With --k auto, the candidate models are fitted in
+    --workers processes where that pays (LDA, or large stores); the results are the same
+    whatever --workers is.
 
     \b
     Example:
@@ -824,8 +826,8 @@ def topics(app: App, k: int | None, k_range: tuple[int, int], method: str,
                                          out=out, refit=refit, workers=workers,
                                          memory_budget=memory_budget)
     with open_output(output) as table:
-        write_rows(topic_table(outcome), ("topic", "label", "share", "coherence", "top_words"),
-                   fmt, table)
+        write_rows(topic_table(outcome),
+                   ("topic", "topic_key", "label", "share", "coherence", "top_words"), fmt, table)
     for name, path in outcome.outputs.items():
         app.info(f"{name}: {path}")
 

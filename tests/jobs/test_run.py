@@ -99,6 +99,29 @@ def test_run_finds_the_shift_between_the_debates(first_run):
     assert (biggest_rise["from_period"], biggest_rise["to_period"]) == ("2017", "2023")
 
 
+def test_every_table_with_a_topic_carries_its_key(first_run):
+    import csv
+
+    _, out, _, result = first_run
+
+    def read(name):
+        with open(out / name, encoding="utf-8") as fh:
+            return list(csv.DictReader(fh))
+
+    keys = {r["topic"]: r["topic_key"] for r in read("topics.csv")}
+    assert sorted(keys.values()) == ["t1", "t2", "t3"]  # a first fit: t1..tk
+    for name in ("document_topics.csv", "topic_trends.csv", "shifts.csv"):
+        rows = read(name)
+        assert rows and all(keys[r["topic"]] == r["topic_key"] for r in rows), name
+    rows = read("divergence.csv")
+    assert rows and all(keys[r["biggest_change_topic"]] == r["biggest_change_topic_key"]
+                        for r in rows)
+    matches = read("topic_matches.csv")
+    assert {(m["old_key"], m["new_key"], m["status"]) for m in matches} == \
+        {("", key, "new") for key in keys.values()}
+    assert str(out / "topic_matches.csv") in result.stdout
+
+
 def test_rerun_reuses_the_store_and_gives_identical_outputs(first_run):
     _root, out, args, _ = first_run
     before = _digests(out)
@@ -149,7 +172,7 @@ def test_topics_command_prints_topics_and_saves_the_model(planted_store):
     result = _invoke("--db", db, "topics", "--k", "auto", "--k-range", "2:6", "--format", "csv")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "topic,label,share,coherence,top_words"
+    assert lines[0] == "topic,topic_key,label,share,coherence,top_words"
     assert len(lines) == 1 + 4  # four planted subjects
     assert "k=2: coherence (NPMI)" in result.stderr and "k=6:" in result.stderr
     assert (planted_store / "k_selection.csv").read_text().count("\n") == 1 + 5

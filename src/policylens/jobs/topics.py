@@ -67,6 +67,11 @@ class TopicsOutcome:
     model_dir: Path
     outputs: dict[str, Path] = field(default_factory=dict)
 
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Each topic's stable key (``topic_key`` in the CSVs), aligned with ``labels``."""
+        return self.model.topic_keys
+
 
 def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False,
                workers: int = 1, info: Say = quiet, memory_budget: int | None = None,
@@ -82,6 +87,7 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
     from ..topics import make_labels, save_model
     from ..topics.corpus import DEFAULT_MEMORY_BUDGET, CallableSource, ListSource, choose_mode
     from ..topics.fit import fit_topics
+    from ..topics.keys import key_topics
     from ..topics.persist import save_shares
 
     params.validate()
@@ -119,7 +125,8 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
         info(describe_k_choice(result.model.k, result.k_scores, params.k is not None))
         shares = np.full_like(result.shares, np.nan)
         shares[order] = result.shares
-        model = result.model
+        # Keys carry over from the model this one replaces (read before it is overwritten).
+        model = key_topics(result.model, previous_model(store, model_dir))
         labels = make_labels(model.top_terms())
         save_model(model, model_dir, labels)
         save_shares(model_dir, ids, shares, key)
@@ -187,6 +194,15 @@ def _reuse(store: Store, model_dir: Path, key: str, rows: list[dict], info: Say
     return None
 
 
+def previous_model(store: Store, default: Path):
+    """The topic model last fitted on this store (None if there is none or it was replaced by
+    another store's model): the one whose keys a refit carries over."""
+    try:
+        return _store_model(store, default)[1]
+    except ModelError:
+        return None
+
+
 def _write_topic_tables(store: Store, outcome: TopicsOutcome, out_dir: Path) -> dict[str, Path]:
     from ..topics import representative, snippet
     from ..trends.export import write_result_csv
@@ -200,8 +216,9 @@ def _write_topic_tables(store: Store, outcome: TopicsOutcome, out_dir: Path) -> 
                            minlength=model.k)
     mean = shares[usable].mean(axis=0) if usable.any() else np.zeros(model.k)
     top_terms = model.top_terms()
+    keys = outcome.keys
     topic_rows = [{
-        "topic": t + 1, "label": outcome.labels[t], "top_words": "; ".join(top_terms[t]),
+        "topic": t + 1, "topic_key": keys[t], "label": outcome.labels[t], "top_words": "; ".join(top_terms[t]),
         "coherence": float(model.coherence_[t]) if model.coherence_ is not None else None,
         "share": float(mean[t]), "n_dominant": int(dominant[t]),
         "representative_passages": " ".join(rows[i].passage_id for i in picks[t]),
@@ -216,11 +233,13 @@ def _write_topic_tables(store: Store, outcome: TopicsOutcome, out_dir: Path) -> 
             for t in range(model.k):
                 yield {"passage_id": row.passage_id, "doc_id": row.doc_id, "date": row.date,
                        "kind": row.kind, "party": row.party, "speaker": row.speaker,
-                       "topic": t + 1, "share": float(s[t]), "rank": int(rank[t])}
+                       "topic": t + 1, "topic_key": keys[t], "share": float(s[t]),
+                       "rank": int(rank[t])}
 
     outputs = {
         "topics": write_result_csv("topics.csv", topic_rows, out_dir),
         "document topics": write_result_csv("document_topics.csv", document_topic_rows(), out_dir),
+        "topic matches": write_result_csv("topic_matches.csv", match_rows(model), out_dir),
     }
     scores = model.k_scores_
     if len(scores) > 1:
@@ -230,12 +249,21 @@ def _write_topic_tables(store: Store, outcome: TopicsOutcome, out_dir: Path) -> 
     return outputs
 
 
+def match_rows(model) -> list[dict]:
+    """topic_matches.csv: how each key carried over from the model before (all new if none)."""
+    from ..topics.keys import NEW, TopicMatch
+
+    matches = model.topic_matches_ or tuple(TopicMatch(None, k, None, NEW)
+                                            for k in model.topic_keys)
+    return [m.to_dict() for m in matches]
+
+
 def topic_table(outcome: TopicsOutcome) -> list[dict]:
     """The topics as rows for printing: number, label, coherence, share, top words."""
     usable = np.isfinite(outcome.shares).all(axis=1)
     mean = outcome.shares[usable].mean(axis=0) if usable.any() else np.zeros(outcome.model.k)
     coherence = outcome.model.coherence_
-    return [{"topic": t + 1, "label": outcome.labels[t],
+    return [{"topic": t + 1, "topic_key": outcome.keys[t], "label": outcome.labels[t],
              "share": round(float(mean[t]), 4),
              "coherence": round(float(coherence[t]), 4) if coherence is not None else None,
              "top_words": ", ".join(words)}

@@ -113,6 +113,9 @@ def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = 
         tick(bar)
         divergence_rows = divergence(rows, shares, labels, by=by, group=group, seed=seed)
         tick(bar)
+    add_topic_keys(trend_rows, topics.keys)
+    add_topic_keys(shift_rows, topics.keys)
+    add_topic_keys(divergence_rows, topics.keys, "biggest_change_topic")
     if not shift_rows:
         info("fewer than two periods with passages: no shifts to report")
     outputs = {
@@ -131,6 +134,14 @@ def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = 
     if lines:  # one message: a side process's news is never printed inside the list
         info("\n".join(lines))
     return outputs
+
+
+def add_topic_keys(rows: list[dict], keys: Sequence[str], column: str = "topic") -> None:
+    """Set each row's stable topic key (``<column>_key``, e.g. topic_key) beside its topic
+    number, so tables from different fits join on the key."""
+    name = "topic_key" if column == "topic" else f"{column}_key"
+    for row in rows:
+        row[name] = keys[row[column] - 1] if row.get(column) is not None else None
 
 
 def write_mention_trends(store: Store, out_dir: str | Path, *,

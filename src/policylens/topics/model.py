@@ -34,7 +34,8 @@ EPS = 1e-12
 ANALYSIS_VERSION = 2
 # What a model learns or is given by the search that chose it: every name ends in "_".
 LEARNED = ("vocabulary_", "components_", "idf_", "doc_topic_prior_", "coherence_",
-           "n_passages_", "versions_", "k_scores_", "n_scored_", "key_")
+           "n_passages_", "versions_", "k_scores_", "n_scored_", "key_", "topic_keys_",
+           "keys_issued_", "topic_matches_")
 
 
 def library_versions() -> dict[str, str]:
@@ -69,7 +70,9 @@ class TopicModel:
     ``versions_`` (the libraries that made it). Given by the search that chose k
     (:func:`policylens.topics.fit.fit_topics`): ``k_scores_`` (the coherence of every k
     tried), ``n_scored_`` (passages that got a topic mix) and ``key_`` (which passages and
-    parameters the model was fitted on).
+    parameters the model was fitted on). Given by :func:`policylens.topics.keys.key_topics`:
+    ``topic_keys_`` (each topic's stable key), ``keys_issued_`` (the highest key number ever
+    issued in its line of models) and ``topic_matches_`` (how its keys carried over).
     """
 
     idf_: np.ndarray | None = None
@@ -80,6 +83,9 @@ class TopicModel:
     k_scores_: tuple = ()
     n_scored_: int | None = None
     key_: str | None = None
+    topic_keys_: tuple[str, ...] | None = None
+    keys_issued_: int | None = None
+    topic_matches_: tuple = ()
 
     def __init__(self, params: TopicParams) -> None:
         self.params = params
@@ -102,6 +108,20 @@ class TopicModel:
     def k(self) -> int:
         """Number of topics."""
         return int(self.components_.shape[0])
+
+    @property
+    def topic_keys(self) -> tuple[str, ...]:
+        """Each topic's stable key, in topic order ("t1".."tk" for a model saved without)."""
+        from .keys import first_keys
+
+        return tuple(self.topic_keys_) if self.topic_keys_ else first_keys(self.k)
+
+    @property
+    def keys_issued(self) -> int:
+        """The highest key number issued so far (a new topic's key is above it)."""
+        from .keys import key_number
+
+        return max([self.keys_issued_ or 0] + [key_number(k) for k in self.topic_keys])
 
     def fit(self, corpus: Corpus) -> TopicModel:
         """Learn ``params.k`` topics from the corpus, and their coherence on it; returns self."""
@@ -147,7 +167,9 @@ class TopicModel:
         order = np.lexsort((np.arange(self.k), -np.round(mean, 12)))
         model = self.with_learned(
             components_=self.components_[order],
-            coherence_=None if self.coherence_ is None else self.coherence_[order])
+            coherence_=None if self.coherence_ is None else self.coherence_[order],
+            topic_keys_=None if not self.topic_keys_ else tuple(self.topic_keys_[i]
+                                                                 for i in order))
         return model, shares[:, order]
 
     def top_term_ids(self, n: int | None = None) -> list[list[int]]:

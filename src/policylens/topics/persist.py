@@ -1,7 +1,7 @@
 """Save and load topic models as JSON + .npz: safe to open from a stranger, never pickle.
 
-A model folder holds ``model.json`` (method, parameters, seed, vocabulary, labels, coherence,
-library versions) and ``model.npz`` (components and, for NMF, the idf). Passage shares from the
+A model folder holds ``model.json`` (method, parameters, seed, vocabulary, labels, topic keys
+and how they carried over from the model before, coherence, library versions) and ``model.npz`` (components and, for NMF, the idf). Passage shares from the
 fit go in ``document_topics.npz`` beside them. Arrays are read with ``allow_pickle=False``;
 the .npz files are written with fixed zip timestamps so the same model gives the same bytes.
 """
@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelError
+from .keys import TopicMatch
 from .model import TopicModel
 from .params import TopicParams
 
@@ -85,6 +86,7 @@ def save_model(model: TopicModel, folder: str | Path, labels: list[str] | None =
         "params": model.params.to_dict(),
         "doc_topic_prior": model.doc_topic_prior_,
         "labels": labels or [],
+        "topic_keys": list(model.topic_keys),
         "top_words": model.top_terms(),
         "coherence": [round(float(c), 6) for c in model.coherence_]
         if model.coherence_ is not None else None,
@@ -97,7 +99,9 @@ def save_model(model: TopicModel, folder: str | Path, labels: list[str] | None =
 def _provenance(model: TopicModel) -> dict:
     """How the model was made, as stored under "info" in model.json (unset ones left out)."""
     info = {"versions": model.versions_, "k_scores": list(model.k_scores_) or None,
-            "n_passages": model.n_passages_, "n_scored": model.n_scored_, "key": model.key_}
+            "n_passages": model.n_passages_, "n_scored": model.n_scored_, "key": model.key_,
+            "keys_issued": model.keys_issued,
+            "topic_matches": [m.to_dict() for m in model.topic_matches_] or None}
     return {name: value for name, value in info.items() if value is not None}
 
 
@@ -132,6 +136,15 @@ def load_model(folder: str | Path) -> TopicModel:
     if components.ndim != 2 or components.shape != (meta.get("k"), len(vocabulary)):
         raise ModelError(f"{folder / MODEL_NPZ} does not match its vocabulary "
                          f"({components.shape} for {len(vocabulary)} terms, k={meta.get('k')})")
+    topic_keys = tuple(str(t) for t in meta.get("topic_keys") or ()) or None
+    if topic_keys is not None and len(topic_keys) != components.shape[0]:
+        raise ModelError(f"{path} has {len(topic_keys)} topic keys for {components.shape[0]} "
+                         "topics", "refit with `policylens topics --refit`")
+    try:
+        matches = tuple(TopicMatch(**m) for m in info.get("topic_matches") or ())
+    except TypeError as exc:
+        raise ModelError(f"{path} has damaged topic matches: {exc}",
+                         "refit with `policylens topics --refit`") from exc
     coherence = None
     if meta.get("coherence") is not None:
         coherence = np.asarray(meta["coherence"], dtype=np.float64)
@@ -140,7 +153,8 @@ def load_model(folder: str | Path) -> TopicModel:
         doc_topic_prior_=meta.get("doc_topic_prior"), coherence_=coherence,
         versions_=info.get("versions"), k_scores_=list(info.get("k_scores") or []),
         n_passages_=info.get("n_passages"), n_scored_=info.get("n_scored"),
-        key_=info.get("key"),
+        key_=info.get("key"), topic_keys_=topic_keys, keys_issued_=info.get("keys_issued"),
+        topic_matches_=matches,
     )
 
 

@@ -13,25 +13,26 @@ from pathlib import Path
 from ..export import write_csv_file
 
 TABLES: dict[str, tuple[str, ...]] = {
-    "topics.csv": ("topic", "label", "top_words", "coherence", "share", "n_dominant",
-                   "representative_passages", "example"),
+    "topics.csv": ("topic", "topic_key", "label", "top_words", "coherence", "share",
+                   "n_dominant", "representative_passages", "example"),
     "document_topics.csv": ("passage_id", "doc_id", "date", "kind", "party", "speaker",
-                            "topic", "share", "rank"),
-    "topic_trends.csv": ("period", "group", "topic", "label", "share", "ci_low", "ci_high",
-                         "n_passages", "n_documents", "thin"),
+                            "topic", "topic_key", "share", "rank"),
+    "topic_trends.csv": ("period", "group", "topic", "topic_key", "label", "share", "ci_low",
+                         "ci_high", "n_passages", "n_documents", "thin"),
     "mention_trends.csv": ("period", "group", "label", "count", "n_words", "per_10k_words",
                            "ci_low", "ci_high", "n_passages", "n_documents", "thin"),
     "theme_trends.csv": ("period", "group", "theme", "share", "ci_low", "ci_high", "n_passages",
                          "n_documents", "thin"),
-    "shifts.csv": ("group", "topic", "label", "from_period", "to_period", "share_from",
-                   "share_to", "change", "ci_low", "ci_high", "exceeds_noise", "direction",
-                   "n_passages_from", "n_passages_to", "n_documents_from", "n_documents_to",
-                   "thin"),
+    "shifts.csv": ("group", "topic", "topic_key", "label", "from_period", "to_period",
+                   "share_from", "share_to", "change", "ci_low", "ci_high", "exceeds_noise",
+                   "direction", "n_passages_from", "n_passages_to", "n_documents_from",
+                   "n_documents_to", "thin"),
     "divergence.csv": ("group", "period_from", "period_to", "js_divergence", "noise_95",
-                       "exceeds_noise", "biggest_change_topic", "biggest_change_label",
-                       "biggest_change", "n_passages_from", "n_passages_to",
-                       "n_documents_from", "n_documents_to", "thin"),
+                       "exceeds_noise", "biggest_change_topic", "biggest_change_topic_key",
+                       "biggest_change_label", "biggest_change", "n_passages_from",
+                       "n_passages_to", "n_documents_from", "n_documents_to", "thin"),
     "k_selection.csv": ("k", "coherence", "diversity", "selected"),
+    "topic_matches.csv": ("old_key", "new_key", "similarity", "status"),
 }
 
 
@@ -41,7 +42,7 @@ INT_COLUMNS = frozenset({"topic", "n_dominant", "n_passages", "n_documents", "co
                          "biggest_change_topic", "n_documents_from", "n_documents_to"})
 FLOAT_COLUMNS = frozenset({"coherence", "share", "ci_low", "ci_high", "per_10k_words",
                            "share_from", "share_to", "change", "js_divergence", "noise_95",
-                           "biggest_change", "diversity"})
+                           "biggest_change", "diversity", "similarity"})
 BOOL_COLUMNS = frozenset({"exceeds_noise", "selected", "thin"})
 
 
