@@ -55,6 +55,8 @@ def test_label_mix_and_profiles_on_a_hand_made_case():
     assert profiles[1] == pytest.approx([1 / 3 / 0.8, 0, 0, 1 / 3 / 0.8, 1 - 2 / 3 / 0.8])
     themes = theme_shares(shares, counts)
     assert themes.sum(axis=1) == pytest.approx(np.ones(4))
+    # A passage with mentions speaks for itself; one without takes its topics' profiles.
+    assert themes[[0, 1, 3]] == pytest.approx(mix[[0, 1, 3]])
     assert themes[2] == pytest.approx((profiles[0] + profiles[1]) / 2)
     # A passage without a topic mix has no themes, and is left out of the profiles.
     shares[2] = np.nan
