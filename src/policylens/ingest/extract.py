@@ -15,7 +15,7 @@ from .metadata import MetaEntry
 from .pdf import ends_early
 from .pdfium import DEFAULT_ENGINE, open_reader
 from .readable import DAMAGED, is_unreadable, keep_readable
-from .segment import count_turns, segment
+from .segment import count_turns, match_turns, segment
 
 HASH_CHUNK = 1 << 20
 MIN_CHARS_PER_PAGE = 5  # pages with fewer characters carry no text layer
@@ -85,7 +85,8 @@ def extract_document(
                        "run OCR on it (e.g. ocrmypdf --force-ocr) and ingest the result")
     vocabulary = {token.lower() for token in tokens}
     blocks = build_blocks(pages, vocabulary)
-    passages = segment(doc_id, blocks)
+    turns = match_turns(blocks)  # once: segment and count_turns both need them
+    passages = segment(doc_id, blocks, turns)
     by_page: dict[int, list[str]] = {}
     for block in blocks:  # one pass: a filter per page made long documents quadratic
         by_page.setdefault(block.page, []).append(block.text)
@@ -108,7 +109,7 @@ def extract_document(
     doc = Document(
         doc_id=doc_id, sha256=sha256, path=str(path), title=title[:300],
         date=date, date_source=source,
-        kind=meta.kind or guess_kind(head, count_turns(blocks)), n_pages=info.n_pages,
+        kind=meta.kind or guess_kind(head, count_turns(blocks, turns)), n_pages=info.n_pages,
         engine=reader.engine, notes=notes, pages=page_texts,
         partial=bool(damaged) or cut_short, dropped=tuple(dropped),
     )

@@ -54,15 +54,20 @@ def _running_heads(blocks: Sequence[Block]) -> set[str]:
             if len(on) >= RUNNING_HEAD_PAGES and len(texts[shape]) > 1}
 
 
-def _units(blocks: Sequence[Block]) -> list[_Unit]:
+def match_turns(blocks: Sequence[Block]) -> list[tuple[Turn, str] | None]:
+    """For each block, the speaker turn its text opens (see :func:`match_speaker`), or None:
+    found once and shared by :func:`segment` and :func:`count_turns`."""
+    return [match_speaker(block.text) for block in blocks]
+
+
+def _units(blocks: Sequence[Block], turns: Sequence[tuple[Turn, str] | None]) -> list[_Unit]:
     running = _running_heads(blocks)
     units: list[_Unit] = []
     heading: str | None = None
     turn = Turn(None, None)
     members: dict[str, Turn] = {}
     current: _Unit | None = None
-    for block in blocks:
-        found = match_speaker(block.text)
+    for block, found in zip(blocks, turns):
         if block.heading and running and normalise_for_repeat(block.text) in running:
             continue
         if block.heading and not found:
@@ -210,10 +215,16 @@ def _labelled_paragraphs(chunk: _Chunk) -> list[str]:
             for label, text in zip(chunk.labels, chunk.paragraphs)]
 
 
-def segment(doc_id: str, blocks: Sequence[Block]) -> list[Passage]:
-    """Passages for one document, in reading order, with speaker and party where present."""
+def segment(doc_id: str, blocks: Sequence[Block],
+            turns: Sequence[tuple[Turn, str] | None] | None = None) -> list[Passage]:
+    """Passages for one document, in reading order, with speaker and party where present.
+
+    ``turns`` is :func:`match_turns` of the blocks, when the caller has it already.
+    """
+    if turns is None:
+        turns = match_turns(blocks)
     passages = []
-    for seq, chunk in enumerate(_merge_short(_chunks(_units(blocks)))):
+    for seq, chunk in enumerate(_merge_short(_chunks(_units(blocks, turns)))):
         (speaker, party), _ = max(chunk.words_by_speaker.items(), key=lambda kv: kv[1])
         passages.append(Passage(
             passage_id=make_passage_id(doc_id, seq), doc_id=doc_id, page=chunk.page, seq=seq,
@@ -223,6 +234,10 @@ def segment(doc_id: str, blocks: Sequence[Block]) -> list[Passage]:
     return passages
 
 
-def count_turns(blocks: Sequence[Block]) -> int:
-    """How many blocks open a speaker turn (a sign of a debate transcript)."""
-    return sum(1 for b in blocks if match_speaker(b.text) or split_heading_label(b.text))
+def count_turns(blocks: Sequence[Block],
+                turns: Sequence[tuple[Turn, str] | None] | None = None) -> int:
+    """How many blocks open a speaker turn (a sign of a debate transcript); ``turns`` is
+    :func:`match_turns` of the blocks, when the caller has it already."""
+    if turns is None:
+        turns = match_turns(blocks)
+    return sum(1 for b, found in zip(blocks, turns) if found or split_heading_label(b.text))

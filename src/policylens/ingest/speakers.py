@@ -24,11 +24,13 @@ with a full stop. "Mr. Smith said ..." and headings in capitals are therefore ne
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 LABEL_CHARS = 400  # a speaker label (name, seat, party, role) ends before this many characters
 MAX_NAME_WORDS = 8
+NAME_CACHE = 4096  # speaker names whose normal spelling is remembered
 
 # Titles before a Member's name, in any case ("Mr", "SHRI", "Senator", "Hon.").
 _TITLE = (r"(?i:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Earl|Professor|"
@@ -131,12 +133,17 @@ _LOOSE_ACCENT = re.compile(r"\s?[\u0300-\u036f\u00b4]")  # "GARCIA ́": an accen
 _TITLE_GLUED = re.compile(r"^(Hon|Mr|Mrs|Ms|Dr)\.(?=[A-Z][a-z])")
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=NAME_CACHE)
 def normalise_name(name: str) -> str:
     """One spelling for one label: spaces folded, initials spaced ("A.B Duale" -> "A. B. Duale"),
     a title glued to the name parted ("Hon.Chepkong'a" -> "Hon. Chepkong'a")."""
-    name = re.sub(r"\s+", " ", _LOOSE_ACCENT.sub("", name)).strip()
+    # Cached: a debate names the same few Members in hundreds of labels.
+    name = _WHITESPACE.sub(" ", _LOOSE_ACCENT.sub("", name)).strip()
     name = _TITLE_GLUED.sub(r"\1. ", name)
-    return re.sub(r"\s+", " ", _INITIALS.sub(r"\1. ", name)).strip()
+    return _WHITESPACE.sub(" ", _INITIALS.sub(r"\1. ", name)).strip()
 
 
 def short_name(name: str) -> str:
