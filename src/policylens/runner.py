@@ -274,7 +274,14 @@ def run_tasks(
                     except (EOFError, OSError):
                         died = True
                     else:
+                        # The worker gets its next input before the caller handles this
+                        # result (ingest stores it): it reads while the caller writes.
                         slot.task = None
+                        nxt = None if exhausted else next(pending, None)
+                        if nxt is None:
+                            exhausted = True
+                        else:
+                            slot.give(*nxt)
                         yield key, ok, result
                         continue
                 elif slot.proc.sentinel not in ready and (
