@@ -270,6 +270,29 @@ def theme_table(built: list[Built]) -> str:
     return "\n".join(lines)
 
 
+def write_extra_debates(folder: Path, n: int, seed: str = "extra") -> list[Path]:
+    """Write ``n`` more debates in the corpus's style into ``folder``, for tests and measures
+    that add documents to the bundled corpus (e.g. 4 or 5 for 10% more). They are spread over
+    the corpus's years, on subjects drawn as the corpus's are, and seeded by ``seed``, so the
+    same arguments give the same PDFs; none of them is one of the corpus's own documents."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    years = textbank.YEARS
+    paths = []
+    for i in range(n):
+        rng = random.Random("/".join([SEED, seed, str(i)]))
+        year = years[(i * len(years)) // n + rng.randrange(max(1, len(years) // n))]
+        date = _day(rng, year, rng.choice((2, 3, 5, 6, 10, 11)), WEEKDAYS["debate"])
+        chamber = ("Westminster Hall", "House of Commons")[i % 2]
+        text = textbank.debate(rng, date, chamber, min_words=rng.randint(1800, 4000))
+        path = folder / f"{date.isoformat()}-hansard-{seed}-{i}-{text.slug}.pdf"
+        pdfgen.write_hansard(path, date=date, title=text.title, sitting=chamber,
+                             items=[_to_pdfgen(item) for item in text.items],
+                             first_column=rng.randint(1, 380), seed=_hyphen_seed(path.name))
+        paths.append(path)
+    return paths
+
+
 def hansard_speeches(seed: int | str = 0, *, module=None) -> Iterator:
     """Endless Heading/Speech items of realistic debates, for benchmarks.
 
