@@ -142,10 +142,10 @@ def _speeches(subject: str, n: int, seed: int) -> list[str]:
 
 
 def _write_debates(folder: Path, pdfgen) -> None:
-    """2016 and 2024: one debate each, of two speeches on different subjects; 2020: four
-    debates. The ends are a single document each."""
+    """2016: one debate of two speeches on the workforce; 2024: one of a speech on cost and
+    one on the workforce; 2020: four debates. The ends are a single document each."""
     folder.mkdir(parents=True)
-    plan = [(dt.date(2016, 5, 4), ["workforce", "cost"]),
+    plan = [(dt.date(2016, 5, 4), ["workforce", "workforce"]),
             (dt.date(2024, 5, 4), ["cost", "workforce"])]
     plan += [(dt.date(2020, m, 4), ["workforce", "cost", "cost"]) for m in (2, 4, 6, 8)]
     for i, (date, subjects) in enumerate(plan):
@@ -175,7 +175,9 @@ def thin_run(tmp_path_factory, pdfgen):
 
 
 def test_a_run_on_single_document_ends_marks_them_thin(thin_run):
-    out, _result = thin_run
+    out, result = thin_run
+    assert f"(thin: fewer than {THIN_DOCUMENTS} documents)" in result.output
+    assert "(within noise" not in result.output and "(beyond noise" not in result.output
     for name in ("topic_trends.csv", "mention_trends.csv", "shifts.csv", "divergence.csv"):
         rows = _read(out / name)
         assert rows and tuple(rows[0]) == TABLES[name], name
@@ -193,5 +195,6 @@ def test_a_run_on_single_document_ends_marks_them_thin(thin_run):
     for r in shifts:
         assert -1.0 <= float(r["ci_low"]) <= float(r["ci_high"]) <= 1.0, r
         assert r["thin"] == "true" and r["exceeds_noise"] == "false", r
+        assert r["q_value"] == "" and 0 < float(r["p_value"]) <= 1  # not tested: thin
         assert (r["n_documents_from"], r["n_documents_to"]) == ("1", "1")
     assert all(r["thin"] == "true" for r in _read(out / "divergence.csv"))

@@ -102,7 +102,7 @@ def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = 
     if undated:
         info(f"{undated} passages have no date and are left out of the trends")
     progress_bar = progress_bar or (lambda length, label: contextlib.nullcontext(None))
-    tick = lambda bar: bar.update(1) if bar is not None else None  # noqa: E731
+    tick = lambda bar: bar.update(1) if bar is not None else None
     with progress_bar(3, "trends: bootstrap") as bar:
         trend_rows = topic_prevalence(rows, shares, labels, by=by, group=group, n_boot=n_boot,
                                       seed=seed)
@@ -118,6 +118,9 @@ def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = 
     add_topic_keys(divergence_rows, topics.keys, "biggest_change_topic")
     if not shift_rows:
         info("fewer than two periods with passages: no shifts to report")
+    note = resolution_note(shift_rows, n_boot)
+    if note:
+        info(note)
     outputs = {
         "topic trends": write_result_csv("topic_trends.csv", trend_rows, out_dir),
         "shifts": write_result_csv("shifts.csv", shift_rows, out_dir),
@@ -214,16 +217,44 @@ def write_theme_trends(store: Store, topics: TopicsOutcome, out_dir: str | Path,
 
 
 def describe_shifts(shift_rows: Sequence[dict], n: int = 3) -> list[str]:
-    """A few lines naming the biggest rises and falls (group 'all')."""
+    """A few lines naming the biggest rises and falls (group 'all'), each saying whether it is
+    thin, within noise or beyond it (with its q-value)."""
+    from ..defaults import THIN_DOCUMENTS
+    from ..trends.significance import FDR
+
     rows = [r for r in shift_rows if r["group"] == "all"]
     if not rows:
         return []
-    head = f"shifts {rows[0]['from_period']} -> {rows[0]['to_period']}:"
-    lines = [head]
+    n_tests = sum(1 for r in shift_rows if r.get("q_value") is not None)
+    how = (f"beyond noise: q < {FDR:g}, Benjamini-Hochberg over {n_tests} topic x group "
+           "comparisons" if n_tests else "every comparison is thin: none tested")
+    lines = [f"shifts {rows[0]['from_period']} -> {rows[0]['to_period']} ({how}):"]
     rises = [r for r in rows if r["change"] > 0][:n]
     falls = [r for r in reversed(rows) if r["change"] < 0][:n]
     for r in rises + falls:
-        flag = "" if r["exceeds_noise"] else " (within noise)"
+        if r["thin"]:
+            flag = f" (thin: fewer than {THIN_DOCUMENTS} documents)"
+        elif r["exceeds_noise"]:
+            flag = f" (beyond noise, q={r['q_value']:.3f})"
+        else:
+            flag = f" (within noise, q={r['q_value']:.3f})"
         lines.append(f"  {r['change'] * 100:+.1f} points  topic {r['topic']}: {r['label']} "
                      f"[{r['ci_low'] * 100:+.1f}, {r['ci_high'] * 100:+.1f}]{flag}")
     return lines
+
+
+def resolution_note(shift_rows: Sequence[dict], n_boot: int) -> str | None:
+    """A warning when ``n_boot`` replicates are too few for a lone shift among this many
+    comparisons to pass the correction (its p-value cannot get below FDR / comparisons)."""
+    from ..trends.significance import FDR, smallest_p_value
+
+    n_tests = sum(1 for r in shift_rows if r.get("q_value") is not None)
+    if not n_tests or smallest_p_value(n_boot) <= FDR / n_tests:
+        return None
+    import math
+
+    needed = math.ceil(2 * n_tests / FDR) - 1  # 2 / (B + 1) <= FDR / n_tests
+    needed += smallest_p_value(needed) > FDR / n_tests  # when rounding fell short
+    return (f"{n_boot} bootstrap replicates give p-values no smaller than "
+            f"{smallest_p_value(n_boot):.4f}: among {n_tests} comparisons a single shift "
+            f"cannot pass the correction (pass --bootstrap {needed} or more)")

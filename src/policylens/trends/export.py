@@ -24,13 +24,14 @@ TABLES: dict[str, tuple[str, ...]] = {
     "theme_trends.csv": ("period", "group", "theme", "share", "ci_low", "ci_high", "n_passages",
                          "n_documents", "thin"),
     "shifts.csv": ("group", "topic", "topic_key", "label", "from_period", "to_period",
-                   "share_from", "share_to", "change", "ci_low", "ci_high", "exceeds_noise",
-                   "direction", "n_passages_from", "n_passages_to", "n_documents_from",
-                   "n_documents_to", "thin"),
+                   "share_from", "share_to", "change", "ci_low", "ci_high", "p_value",
+                   "q_value", "exceeds_noise", "direction", "n_passages_from", "n_passages_to",
+                   "n_documents_from", "n_documents_to", "thin"),
     "divergence.csv": ("group", "period_from", "period_to", "js_divergence", "noise_95",
-                       "exceeds_noise", "biggest_change_topic", "biggest_change_topic_key",
-                       "biggest_change_label", "biggest_change", "n_passages_from",
-                       "n_passages_to", "n_documents_from", "n_documents_to", "thin"),
+                       "p_value", "q_value", "exceeds_noise", "biggest_change_topic",
+                       "biggest_change_topic_key", "biggest_change_label", "biggest_change",
+                       "n_passages_from", "n_passages_to", "n_documents_from", "n_documents_to",
+                       "thin"),
     "k_selection.csv": ("k", "coherence", "diversity", "selected"),
     "topic_matches.csv": ("old_key", "new_key", "similarity", "status"),
 }
@@ -42,7 +43,7 @@ INT_COLUMNS = frozenset({"topic", "n_dominant", "n_passages", "n_documents", "co
                          "biggest_change_topic", "n_documents_from", "n_documents_to"})
 FLOAT_COLUMNS = frozenset({"coherence", "share", "ci_low", "ci_high", "per_10k_words",
                            "share_from", "share_to", "change", "js_divergence", "noise_95",
-                           "biggest_change", "diversity", "similarity"})
+                           "biggest_change", "diversity", "similarity", "p_value", "q_value"})
 BOOL_COLUMNS = frozenset({"exceeds_noise", "selected", "thin"})
 
 

@@ -1,10 +1,19 @@
 """Shift detection: which topics rose or fell between two windows, and when the mix changed.
 
 A topic's change is the difference of its mean share between two windows (by default the first
-and last periods), with a bootstrap interval of that difference; it "exceeds noise" when the
-interval excludes zero and neither window is thin (fewer than THIN_DOCUMENTS documents). The divergence between consecutive periods is the Jensen-Shannon
-divergence (base 2, from 0 = same mix to 1 = disjoint) of their mean topic mixes, set beside
-what relabelling documents at random between the two periods gives (a permutation test).
+and last periods), with a bootstrap interval of that difference. Its p-value comes from the
+same replicates (twice the smaller share of them on either side of zero), and the q-values
+correct for testing every topic in every group at once (Benjamini-Hochberg over the table's
+rows that are not thin). A change "exceeds noise" when its q-value is below FDR and neither
+window is thin (fewer than THIN_DOCUMENTS documents); a flagged change's 95% interval always
+excludes zero.
+
+The divergence between consecutive periods is the Jensen-Shannon divergence (base 2, from
+0 = same mix to 1 = disjoint) of their mean topic mixes, set beside what relabelling documents
+at random between the two periods gives (a permutation test: its 95th percentile is
+``noise_95``, the share of shuffles at least as divergent is the p-value). Every pair of
+periods in every group is a test, so these too are flagged by Benjamini-Hochberg q-value
+across the table's pairs that are not thin.
 """
 
 from __future__ import annotations
@@ -32,8 +41,9 @@ from .prevalence import (
     make_cells,
     usable_rows,
 )
+from .significance import FDR, benjamini_hochberg, bootstrap_p_values, permutation_p_value
 
-DEFAULT_PERMUTATIONS = 200
+DEFAULT_PERMUTATIONS = 1000  # shuffles behind a divergence p-value: the smallest is 1/1001
 _PERIOD_RE = re.compile(r"^(\d{4})(?:-(?:Q([1-4])|(\d{2}))(?:-(\d{2}))?)?$")
 
 
@@ -132,26 +142,36 @@ def topic_shifts(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequen
         rep_b = _replicates(documents, shares, ib, n_boot,
                             cell_rng(seed, "shift", windows[1].name, g))
         low, high = interval(rep_b - rep_a)
+        p_values = bootstrap_p_values(rep_b - rep_a)
         mean_a, mean_b = shares[ia].mean(axis=0), shares[ib].mean(axis=0)
         change = mean_b - mean_a
         docs_a, docs_b = len(np.unique(documents[ia])), len(np.unique(documents[ib]))
         thin = is_thin(docs_a) or is_thin(docs_b)
         block = []
         for t in range(shares.shape[1]):
-            exceeds = bool(low[t] > 0 or high[t] < 0) and not thin
             block.append({
                 "group": g, "topic": t + 1, "label": labels[t],
                 "from_period": windows[0].name, "to_period": windows[1].name,
                 "share_from": float(mean_a[t]), "share_to": float(mean_b[t]),
                 "change": float(change[t]), "ci_low": float(low[t]), "ci_high": float(high[t]),
-                "exceeds_noise": exceeds,
+                "p_value": float(p_values[t]), "q_value": None, "exceeds_noise": False,
                 "direction": "rise" if change[t] > 0 else "fall" if change[t] < 0 else "none",
                 "n_passages_from": len(ia), "n_passages_to": len(ib),
                 "n_documents_from": docs_a, "n_documents_to": docs_b, "thin": thin,
             })
         block.sort(key=lambda r: (-round(r["change"], 12), r["topic"]))
         out.extend(block)
-    return out
+    return flag_beyond_noise(out)
+
+
+def flag_beyond_noise(rows: list[dict]) -> list[dict]:
+    """Set ``q_value`` (Benjamini-Hochberg over the rows that are not thin) and
+    ``exceeds_noise`` (q below FDR); thin rows are not tested and keep an empty q-value."""
+    tested = [r for r in rows if not r["thin"] and np.isfinite(r["p_value"])]
+    for r, q in zip(tested, benjamini_hochberg([r["p_value"] for r in tested])):
+        r["q_value"] = float(q)
+        r["exceeds_noise"] = bool(q < FDR)
+    return rows
 
 
 def _replicates(documents, shares, idx, n_boot, rng) -> np.ndarray:
@@ -187,8 +207,10 @@ def divergence(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequence
         for a, b in pairwise(group_cells):
             mean_a, mean_b = shares[a.rows].mean(axis=0), shares[b.rows].mean(axis=0)
             js = js_divergence(mean_a, mean_b)
-            noise = _permutation_noise(documents, shares, a.rows, b.rows, n_perm,
-                                       cell_rng(seed, "divergence", a.period, b.period, g))
+            null = _permuted_divergences(documents, shares, a.rows, b.rows, n_perm,
+                                         cell_rng(seed, "divergence", a.period, b.period, g))
+            noise = (float(np.percentile(null, CONFIDENCE * 100)) if len(null)
+                     else float("nan"))
             diff = mean_b - mean_a
             t = int(np.lexsort((np.arange(len(diff)), -np.abs(np.round(diff, 12))))[0])
             docs_a = len(np.unique(documents[a.rows]))
@@ -197,17 +219,19 @@ def divergence(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequence
             out.append({
                 "group": g, "period_from": a.period, "period_to": b.period,
                 "js_divergence": js, "noise_95": noise,
-                "exceeds_noise": bool(js > noise) and np.isfinite(noise) and not thin,
+                "p_value": permutation_p_value(js, null), "q_value": None,
+                "exceeds_noise": False,
                 "biggest_change_topic": t + 1, "biggest_change_label": labels[t],
                 "biggest_change": float(diff[t]),
                 "n_passages_from": len(a.rows), "n_passages_to": len(b.rows),
                 "n_documents_from": docs_a, "n_documents_to": docs_b, "thin": thin,
             })
-    return out
+    return flag_beyond_noise(out)
 
 
-def _permutation_noise(documents, shares, ia, ib, n_perm, rng) -> float:
-    """The divergence that shuffling documents between the two periods reaches 95% of times."""
+def _permuted_divergences(documents, shares, ia, ib, n_perm, rng) -> np.ndarray:
+    """The divergences of ``n_perm`` shuffles of documents between the two periods (empty
+    when there is nothing to shuffle)."""
     idx = np.concatenate([ia, ib])
     docs = documents[idx]
     units, inverse = np.unique(docs, return_inverse=True)
@@ -220,11 +244,25 @@ def _permutation_noise(documents, shares, ia, ib, n_perm, rng) -> float:
     else:  # too few documents to shuffle: shuffle passages
         sums, sizes, n_first = shares[idx], np.ones(len(idx)), len(ia)
     if n_first == 0 or n_first == len(sizes):
-        return float("nan")
-    values = []
-    for _ in range(n_perm):
-        perm = rng.permutation(len(sizes))
-        first, second = perm[:n_first], perm[n_first:]
-        values.append(js_divergence(sums[first].sum(0) / sizes[first].sum(),
-                                    sums[second].sum(0) / sizes[second].sum()))
-    return float(np.percentile(values, CONFIDENCE * 100))
+        return np.zeros(0)
+    first = np.zeros((n_perm, len(sizes)))
+    for i in range(n_perm):
+        first[i, rng.permutation(len(sizes))[:n_first]] = 1.0
+    # Each shuffle's two mixes at once: units in the first period by a 0/1 matrix.
+    sums_a, sizes_a = first @ sums, first @ sizes
+    sums_b, sizes_b = sums.sum(0) - sums_a, sizes.sum() - sizes_a
+    return _js_rows(sums_a / sizes_a[:, None], sums_b / sizes_b[:, None])
+
+
+def _js_rows(p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """js_divergence of each row of ``p`` with the same row of ``q``."""
+    p = p / p.sum(axis=1, keepdims=True)
+    q = q / q.sum(axis=1, keepdims=True)
+    m = (p + q) / 2
+
+    def kl(a: np.ndarray) -> np.ndarray:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            terms = np.where(a > 0, a * np.log2(a / m), 0.0)
+        return terms.sum(axis=1)
+
+    return np.maximum(0.0, 0.5 * kl(p) + 0.5 * kl(q))
