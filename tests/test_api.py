@@ -23,7 +23,7 @@ from policylens.errors import InputError, MissingDependencyError, StoreError
 RUN_OPTIONS = {"k": 3, "n_boot": 200, "workers": 0}
 RUN_ARGS = ["--k", "3", "--bootstrap", "200", "--workers", "0"]
 CSV_OUTPUTS = ("topics.csv", "document_topics.csv", "topic_trends.csv", "mention_trends.csv",
-               "theme_trends.csv", "shifts.csv", "divergence.csv")
+               "theme_trends.csv", "framing.csv", "shifts.csv", "divergence.csv")
 
 
 def _write_pdfs(folder: Path, pdfgen) -> Path:
@@ -92,8 +92,8 @@ def test_stages_one_by_one_give_what_run_gives(runs, tmp_path):
     outcome = ws.run_topics(k=3, workers=0)
     assert outcome.model.k == 3 and not outcome.reused
     outputs = ws.run_trends(n_boot=200, plots=False)
-    assert list(outputs) == ["topic trends", "mention trends", "theme trends", "shifts",
-                             "divergence"]
+    assert list(outputs) == ["topic trends", "mention trends", "theme trends", "framing",
+                             "shifts", "divergence"]
     for name in CSV_OUTPUTS:
         assert _digest(tmp_path / name) == _digest(root / "cli" / name), name
     assert ws.tag().tagged == 0  # nothing left to tag

@@ -217,6 +217,10 @@ class Workspace:
         """theme_trends.csv: each theme's share (the four labels and `other`) per period."""
         return self._result("theme_trends.csv")
 
+    def framing(self) -> Records:
+        """framing.csv: how each label's mentions are shared among the topics, per period."""
+        return self._result("framing.csv")
+
     def shifts(self) -> Records:
         """shifts.csv: topics that rose or fell between two periods, with intervals."""
         return self._result("shifts.csv")

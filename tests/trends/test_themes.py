@@ -142,13 +142,15 @@ def test_no_mentions_no_theme_table(tmp_path):
     passages = planted_texts(PROPS, 20, seed=1)
     with Store(tmp_path / "s.db") as store:
         add_planted_documents(store, passages, 2018, docs_per_period=2)
-        (tmp_path / "theme_trends.csv").write_text("left by an earlier run\n")
+        for name in ("theme_trends.csv", "framing.csv"):
+            (tmp_path / name).write_text("left by an earlier run\n")
         outcome = run_topics(store, tmp_path, TopicParams(k=3, seed=0))
         said = []
         outputs = run_trends(store, tmp_path, topics=outcome, n_boot=50, plots=False,
                              info=said.append)
-    assert "theme trends" not in outputs
+    assert "theme trends" not in outputs and "framing" not in outputs
     assert not (tmp_path / "theme_trends.csv").exists()
+    assert not (tmp_path / "framing.csv").exists()
     assert any("no theme trends" in s for s in said)
 
 

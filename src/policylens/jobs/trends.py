@@ -41,8 +41,8 @@ def mention_labels() -> tuple[str, ...]:
 
 # The order `policylens trends` and `policylens run` list their outputs in, whichever
 # process wrote them.
-TREND_OUTPUTS = ("topic trends", "mention trends", "theme trends", "shifts", "divergence",
-                 "topic trends plot", "topic trends plot (svg)", "mention trends plot",
+TREND_OUTPUTS = ("topic trends", "mention trends", "theme trends", "framing", "shifts",
+                 "divergence", "topic trends plot", "topic trends plot (svg)", "mention trends plot",
                  "mention trends plot (svg)", "theme trends plot", "theme trends plot (svg)")
 
 
@@ -187,27 +187,37 @@ def mention_plot(mention_rows: list[dict], out_dir: str | Path, by: str) -> dict
     return {"mention trends plot": png, "mention trends plot (svg)": svg}
 
 
+# The tables written from the topics and the mentions together.
+THEME_TABLES = ("theme_trends.csv", "framing.csv")
+
+
 def write_theme_trends(store: Store, topics: TopicsOutcome, out_dir: str | Path, *,
                        by: str = DEFAULT_PERIOD, group: str | None = None,
                        n_boot: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED,
                        plots: bool = True, info: Say = quiet) -> dict[str, Path]:
-    """theme_trends.csv and its plot, from the topic model and the store's mentions (both are
-    needed: in a run, after tagging has finished). Without mentions there are no themes to
-    tell apart: nothing is written and an older theme table is removed."""
+    """theme_trends.csv, framing.csv and the theme plot, from the topic model and the store's
+    mentions (both are needed: in a run, after tagging has finished). Without mentions there
+    are no themes to tell apart: nothing is written and older tables are removed."""
     from ..trends.export import write_result_csv
+    from ..trends.framing import framing
     from ..trends.themes import theme_shares, theme_trends
 
     out_dir = Path(out_dir)
-    counts = mention_counts(store, topics.rows, mention_labels())
+    labels = mention_labels()
+    counts = mention_counts(store, topics.rows, labels)
     if not counts.any():
-        for stale in (out_dir / "theme_trends.csv", out_dir / PLOTS_DIR / "theme_trends.png",
-                      out_dir / PLOTS_DIR / "theme_trends.svg"):
-            stale.unlink(missing_ok=True)
-        info("no mentions in the store: no theme trends (tag passages first)")
+        for stale in (THEME_TABLES + (PLOTS_DIR + "/theme_trends.png",
+                                      PLOTS_DIR + "/theme_trends.svg")):
+            (out_dir / stale).unlink(missing_ok=True)
+        info("no mentions in the store: no theme trends or framing (tag passages first)")
         return {}
     themes = theme_shares(topics.shares, counts)
     rows = theme_trends(topics.rows, themes, by=by, group=group, n_boot=n_boot, seed=seed)
-    outputs = {"theme trends": write_result_csv("theme_trends.csv", rows, out_dir)}
+    framing_rows = framing(topics.rows, topics.shares, counts, labels, topics.labels, by=by,
+                           group=group, n_boot=n_boot, seed=seed)
+    add_topic_keys(framing_rows, topics.keys)
+    outputs = {"theme trends": write_result_csv("theme_trends.csv", rows, out_dir),
+               "framing": write_result_csv("framing.csv", framing_rows, out_dir)}
     if plots and rows:
         from ..trends.plot import plot_theme_trends
 

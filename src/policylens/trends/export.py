@@ -23,6 +23,8 @@ TABLES: dict[str, tuple[str, ...]] = {
                            "ci_low", "ci_high", "n_passages", "n_documents", "thin"),
     "theme_trends.csv": ("period", "group", "theme", "share", "ci_low", "ci_high", "n_passages",
                          "n_documents", "thin"),
+    "framing.csv": ("period", "group", "label", "topic", "topic_key", "topic_label", "share",
+                    "ci_low", "ci_high", "n_mentions", "thin"),
     "shifts.csv": ("group", "topic", "topic_key", "label", "from_period", "to_period",
                    "share_from", "share_to", "change", "ci_low", "ci_high", "p_value",
                    "q_value", "exceeds_noise", "direction", "n_passages_from", "n_passages_to",
@@ -40,7 +42,8 @@ TABLES: dict[str, tuple[str, ...]] = {
 # How to read the columns back (every other column is text; an empty cell is None).
 INT_COLUMNS = frozenset({"topic", "n_dominant", "n_passages", "n_documents", "count", "n_words",
                          "n_passages_from", "n_passages_to", "k", "rank",
-                         "biggest_change_topic", "n_documents_from", "n_documents_to"})
+                         "biggest_change_topic", "n_documents_from", "n_documents_to",
+                         "n_mentions"})
 FLOAT_COLUMNS = frozenset({"coherence", "share", "ci_low", "ci_high", "per_10k_words",
                            "share_from", "share_to", "change", "js_divergence", "noise_95",
                            "biggest_change", "diversity", "similarity", "p_value", "q_value"})
