@@ -11,8 +11,12 @@ For each file, and over all files:
   one gives its dates inside the ``what_it_is`` text, parsed by :func:`printed_dates`, and a
   date given as a month or a year is matched at that precision);
 - words recovered: of poppler ``pdftotext``'s words (running heads, footers and page numbers
-  aside: lines at a page's top or bottom that repeat, digits aside, on a quarter of the
-  pages), the share found in the stored passages, counted as bags of words;
+  aside: lines at a page's top or bottom, or in its side margins, that repeat, digits aside,
+  on a quarter of the pages), the share found in the stored passages, counted as bags of
+  words. Where a line sits is taken from ``pdftotext -bbox-layout``, as its place in the
+  text is no guide: pdftotext prints the Congressional Record's running head and printer's
+  slug in the middle of the page's text. Lines drawn under 2 points tall (invisible codes)
+  are aside too;
 - 4-gram order: of pdftotext's word 4-grams (heads and footers aside), the share found in the
   passages, so words in the wrong order (columns interleaved) count against it;
 - header/footer lines left: how many more times a line that pdftotext prints at the top or
@@ -41,6 +45,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import html
 import os
 import platform
 import re
@@ -66,6 +71,8 @@ HEADING = "## Real documents"
 DEFAULT_REALPDFS = REPO.parent / "shared" / "realpdfs"
 QUICK_MAX_PAGES = 100
 TIMEOUT_S = 900.0       # the 543-page day takes about a minute; a hang must not stop the run
+MARGIN_SHARE = 0.06      # lines within this share of the page's edge are in its margins
+MIN_VISIBLE = 2.0        # points: a line drawn smaller is no text a reader sees
 EDGE_LINES = 4          # lines at the top and at the bottom of a page where heads and footers sit
 REPEAT_SHARE = 0.25     # a line on a quarter of the pages repeats (running heads alternate sides)
 MIN_REPEATS = 3
@@ -149,14 +156,48 @@ def line_key(line: str) -> str:
     return " ".join(re.sub(r"\d+", "#", fold(line)).split())
 
 
-def furniture(pages: list[str]) -> set[str]:
-    """Lines near the top or bottom of many pages: running heads, footers, page numbers."""
+def furniture(pages: list[str], margins: list[set[str]] | None = None) -> set[str]:
+    """Lines near the top or bottom of many pages: running heads, footers, page numbers.
+
+    Near: among the first or last EDGE_LINES lines of pdftotext's text of the page, or in
+    ``margins`` (each page's lines that lie in its outer MARGIN_SHARE, as keys)."""
     counts: Counter[str] = Counter()
-    for page in pages:
+    for i, page in enumerate(pages):
         lines = [line_key(ln) for ln in page.splitlines() if ln.strip()]
-        counts.update(set(lines[:EDGE_LINES] + lines[-EDGE_LINES:]))
+        edge = set(lines[:EDGE_LINES] + lines[-EDGE_LINES:])
+        if margins and i < len(margins):
+            edge |= margins[i]
+        counts.update(edge)
     need = max(MIN_REPEATS, REPEAT_SHARE * len(pages))
     return {k for k, n in counts.items() if n >= need}
+
+
+_BBOX_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
+_BBOX_LINE = re.compile(r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                        r'yMax="([\d.]+)">(.*?)</line>', re.S)
+_BBOX_WORD = re.compile(r">([^<]*)</word>")
+
+
+def margin_lines(pdf: Path) -> tuple[list[set[str]], set[str]]:
+    """Each page's lines (as keys) that lie in its outer MARGIN_SHARE, top, bottom or sides,
+    and the keys of lines drawn too small to see (under MIN_VISIBLE points tall: the
+    Oireachtas's paragraph codes), from ``pdftotext -bbox-layout``."""
+    out = subprocess.run(["pdftotext", "-bbox-layout", "-enc", "UTF-8", str(pdf), "-"],
+                         capture_output=True, check=False).stdout.decode("utf-8", "replace")
+    pages, invisible = [], set()
+    for page in _BBOX_PAGE.finditer(out):
+        width, height = float(page.group(1)), float(page.group(2))
+        keys = set()
+        for m in _BBOX_LINE.finditer(page.group(3)):
+            x0, y0, x1, y1 = map(float, m.groups()[:4])
+            key = line_key(html.unescape(" ".join(_BBOX_WORD.findall(m.group(5)))))
+            if min(y1 - y0, x1 - x0) < MIN_VISIBLE:
+                invisible.add(key)
+            elif (y1 <= MARGIN_SHARE * height or y0 >= (1 - MARGIN_SHARE) * height
+                    or x1 <= MARGIN_SHARE * width or x0 >= (1 - MARGIN_SHARE) * width):
+                keys.add(key)
+        pages.append(keys)
+    return pages, invisible
 
 
 def lettered(lines: set[str]) -> set[str]:
@@ -240,9 +281,11 @@ def measure_file(pdf: Path, root: Path, expected: Expected, workdir: Path) -> Fi
     result.passages = len(passages)
     result.with_speaker = sum(1 for p in passages if p["speaker"])
 
-    boiler = furniture(ref_pages)
+    margins, invisible = margin_lines(pdf)
+    boiler = furniture(ref_pages, margins)
     body = "\n".join(ln for page in ref_pages for ln in page.splitlines()
-                     if line_key(ln) not in boiler and not SOUTH_ASIAN.search(ln))
+                     if (key := line_key(ln)) not in boiler and key not in invisible
+                     and not SOUTH_ASIAN.search(ln))
     ref_tokens = words(body)
     our_tokens = words("\n".join(p["text"] for p in passages))
     ref_bag, ref_grams = Counter(ref_tokens), ngrams(ref_tokens)
