@@ -172,9 +172,9 @@ def furniture(pages: list[str], margins: list[set[str]] | None = None) -> set[st
     return {k for k, n in counts.items() if n >= need}
 
 
-_BBOX_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
+_BBOX_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.DOTALL)
 _BBOX_LINE = re.compile(r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
-                        r'yMax="([\d.]+)">(.*?)</line>', re.S)
+                        r'yMax="([\d.]+)">(.*?)</line>', re.DOTALL)
 _BBOX_WORD = re.compile(r">([^<]*)</word>")
 
 
