@@ -144,7 +144,8 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
                 if note:
                     notes.append(note)
                 trend_outputs.update(mention_outputs)
-                trend_outputs.update(mention_plot(mention_rows, out_dir, by))
+                trend_outputs.update(mention_plot(mention_rows, out_dir, by,
+                                                  trends.get("group")))
             # Themes need the topics and the mentions: tagging has finished by now.
             trend_outputs.update(write_theme_trends(store, topics, out_dir, info=info, **trends))
         finally:

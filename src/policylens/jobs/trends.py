@@ -130,7 +130,8 @@ def write_topic_trends(topics: TopicsOutcome, out_dir: str | Path, *, by: str = 
         from ..trends.plot import plot_topic_trends
 
         with progress_bar(1, "trends: plots") as bar:
-            png, svg = plot_topic_trends(trend_rows, out_dir / PLOTS_DIR / "topic_trends", by)
+            png, svg = plot_topic_trends(trend_rows, out_dir / PLOTS_DIR / "topic_trends", by,
+                                         group)
             tick(bar)
         outputs["topic trends plot"], outputs["topic trends plot (svg)"] = png, svg
     lines = describe_shifts(shift_rows)
@@ -156,7 +157,7 @@ def write_mention_trends(store: Store, out_dir: str | Path, *,
     outputs, mention_rows = mention_table(store, out_dir, rows=rows, by=by, group=group,
                                            n_boot=n_boot, seed=seed, info=info)
     if plots:
-        outputs.update(mention_plot(mention_rows, out_dir, by))
+        outputs.update(mention_plot(mention_rows, out_dir, by, group))
     return outputs
 
 
@@ -177,13 +178,14 @@ def mention_table(store: Store, out_dir: str | Path, *, rows: list[PassageMeta] 
                                           Path(out_dir))}, mention_rows
 
 
-def mention_plot(mention_rows: list[dict], out_dir: str | Path, by: str) -> dict[str, Path]:
+def mention_plot(mention_rows: list[dict], out_dir: str | Path, by: str,
+                 group: str | None = None) -> dict[str, Path]:
     if not mention_rows:
         return {}
     from ..trends.plot import plot_mention_trends
 
     png, svg = plot_mention_trends(mention_rows, Path(out_dir) / PLOTS_DIR / "mention_trends",
-                                   by)
+                                   by, group)
     return {"mention trends plot": png, "mention trends plot (svg)": svg}
 
 
@@ -221,7 +223,7 @@ def write_theme_trends(store: Store, topics: TopicsOutcome, out_dir: str | Path,
     if plots and rows:
         from ..trends.plot import plot_theme_trends
 
-        png, svg = plot_theme_trends(rows, out_dir / PLOTS_DIR / "theme_trends", by)
+        png, svg = plot_theme_trends(rows, out_dir / PLOTS_DIR / "theme_trends", by, group)
         outputs["theme trends plot"], outputs["theme trends plot (svg)"] = png, svg
     return outputs
 

@@ -1,8 +1,13 @@
-"""Plots of topic shares and mention rates over time, as PNG and SVG.
+"""Plots of topic shares, mention rates and themes over time, as PNG and SVG.
 
 matplotlib is driven through ``Figure`` and the Agg canvas directly (no pyplot, no global
 backend switch), and SVGs are written with a fixed hash salt and no date, so the same data
 give the same bytes.
+
+Every series is drawn with its 95% band, clipped to what the measure can be (a share within
+0-100%, a rate at or above 0), and thin periods (fewer than THIN_DOCUMENTS documents) as open
+markers. With ``--group`` each panel holds one line per group (``all`` in grey beside them),
+with the legend outside the panels; without it the figures are as they always were.
 """
 
 from __future__ import annotations
@@ -10,10 +15,12 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from ..defaults import THIN_DOCUMENTS
 from .prevalence import ALL, period_position, period_range
 
 PANEL_COLUMNS = 4
@@ -22,19 +29,75 @@ SVG_SALT = "policylens"
 _RC = {"svg.hashsalt": SVG_SALT, "svg.fonttype": "path", "font.size": 9,
        "axes.spines.top": False, "axes.spines.right": False}
 _PERIOD_WORD = {"year": "year", "quarter": "quarter", "month": "month"}
+ALL_COLOUR = "0.35"  # group 'all' beside the groups: grey, so the groups' colours stand out
+BAND_ALPHA = 0.22
+GROUP_BAND_ALPHA = 0.12  # several groups' bands overlap in one panel
 
 
-def _series(rows: Sequence[Mapping], key: str, value: str, periods: list[str]):
-    """Values of ``value`` per period for each ``key``, NaN where a period has no passages."""
+@dataclass(frozen=True)
+class Measure:
+    """How one trend table is drawn: which column names a series, which holds its value,
+    the factor to the plotted unit and the largest value possible (None: no upper bound)."""
+
+    series: str
+    value: str
+    scale: float
+    upper: float | None
+    unit: str
+
+
+TOPIC_SHARE = Measure("topic", "share", 100.0, 1.0, "mean topic share (%)")
+MENTION_RATE = Measure("label", "per_10k_words", 1.0, None, "mentions per 10,000 words")
+THEME_SHARE = Measure("theme", "share", 100.0, 1.0, "share of the passages' theme mix (%)")
+
+
+def is_thin_row(row: Mapping) -> bool:
+    """A row's ``thin`` flag (True, or 'true' as read from a CSV); rows without one are thin
+    when they name fewer than THIN_DOCUMENTS documents."""
+    if "thin" in row and row["thin"] is not None:
+        return row["thin"] is True or str(row["thin"]).lower() == "true"
+    n_docs = row.get("n_documents")
+    return n_docs is not None and int(n_docs) < THIN_DOCUMENTS
+
+
+def _series(rows: Sequence[Mapping], measure: Measure, periods: list[str]
+            ) -> dict[tuple[object, str], dict[str, np.ndarray]]:
+    """Per (series, group): value, band (clipped to what is possible) and thin flags per
+    period, in plotted units; NaN where a period has no passages."""
     index = {p: i for i, p in enumerate(periods)}
-    series: dict[object, dict[str, np.ndarray]] = {}
+    out: dict[tuple[object, str], dict[str, np.ndarray]] = {}
     for row in rows:
-        s = series.setdefault(row[key], {c: np.full(len(periods), np.nan)
-                                         for c in (value, "ci_low", "ci_high")})
+        s = out.setdefault((row[measure.series], row["group"]), {
+            **{c: np.full(len(periods), np.nan) for c in ("value", "low", "high")},
+            "thin": np.zeros(len(periods), dtype=bool)})
         i = index[row["period"]]
-        for c in (value, "ci_low", "ci_high"):
-            s[c][i] = row[c]
-    return series
+        s["value"][i], s["low"][i], s["high"][i] = (
+            row[measure.value], row["ci_low"], row["ci_high"])
+        s["thin"][i] = is_thin_row(row)
+    for s in out.values():
+        for c in ("value", "low", "high"):
+            s[c] = np.clip(s[c], 0.0, measure.upper) * measure.scale
+    return out
+
+
+def _groups(rows: Sequence[Mapping]) -> list[str]:
+    """The groups in the rows: 'all' first, then the others sorted."""
+    return sorted({r["group"] for r in rows}, key=lambda g: (g != ALL, g))
+
+
+def _draw(ax, xs: np.ndarray, s: Mapping[str, np.ndarray], colour: str, label: str,
+          band_alpha: float) -> None:
+    """One series: its band, its line (labelled for the legend) and its markers, open where
+    the period is thin."""
+    ax.fill_between(xs, s["low"], s["high"], color=colour, alpha=band_alpha, linewidth=0)
+    ax.plot(xs, s["value"], color=colour, linewidth=1.6, label=label)
+    solid = ~s["thin"] & np.isfinite(s["value"])
+    hollow = s["thin"] & np.isfinite(s["value"])
+    ax.plot(xs[solid], s["value"][solid], color=colour, marker="o", markersize=3.5,
+            linestyle="none")
+    if hollow.any():
+        ax.plot(xs[hollow], s["value"][hollow], color=colour, marker="o", markersize=4,
+                markerfacecolor="white", markeredgecolor=colour, linestyle="none")
 
 
 def _ticks(ax, periods: list[str]) -> None:
@@ -49,6 +112,11 @@ def _ticks(ax, periods: list[str]) -> None:
     ax.set_xticklabels(labels[::step])
 
 
+def _legend_title(what: str, any_thin: bool) -> str:
+    note = f"\n(open marker: fewer than\n{THIN_DOCUMENTS} documents)" if any_thin else ""
+    return f"{what}\n(band: 95% interval){note}"
+
+
 def save_figure(fig, stem: Path) -> list[Path]:
     """Write stem.png and stem.svg; returns both paths."""
     import matplotlib
@@ -61,125 +129,150 @@ def save_figure(fig, stem: Path) -> list[Path]:
     return paths
 
 
-def plot_topic_trends(rows: Sequence[Mapping], stem: str | Path, by: str = "year") -> list[Path]:
-    """Small multiples: each topic's share of passages over time, with its interval band."""
+def panels_figure(rows: Sequence[Mapping], measure: Measure, *, title: str,
+                  panel_title=str, by: str = "year", group: str | None = None):
+    """Small multiples, a panel per series (topic, label or theme), one line per group in
+    each; the legend, when there are groups, outside the panels on the right."""
     import matplotlib
     from matplotlib.figure import Figure
 
-    rows = [r for r in rows if r["group"] == ALL]
     periods = period_range([r["period"] for r in rows])
-    series = _series(rows, "topic", "share", periods)
-    labels = {r["topic"]: r["label"] for r in rows}
-    topics = sorted(series)
-    n_cols = min(PANEL_COLUMNS, max(1, len(topics)))
-    n_rows = max(1, math.ceil(len(topics) / n_cols))
+    series = _series(rows, measure, periods)
+    names = list(dict.fromkeys(r[measure.series] for r in rows))
+    groups = _groups(rows)
+    split = groups != [ALL]
+    n_cols = min(PANEL_COLUMNS, max(1, len(names)))
+    n_rows = max(1, math.ceil(len(names) / n_cols))
     xs = np.asarray([period_position(p) for p in periods])
-    top = max([np.nanmax(s["ci_high"]) for s in series.values() if np.isfinite(s["ci_high"]).any()]
-              or [0.0]) * 100
+    top = max([np.nanmax(s["high"]) for s in series.values() if np.isfinite(s["high"]).any()]
+              or [0.0])
+    limit = max(5.0 if measure.upper else 1.0, top * 1.05)
+    if measure.upper is not None:
+        limit = min(limit, measure.upper * measure.scale * 1.02)
     with matplotlib.rc_context(_RC):
-        fig = Figure(figsize=(3.1 * n_cols, 2.3 * n_rows + 0.8), layout="constrained")
+        fig = Figure(figsize=(3.1 * n_cols + (1.6 if split else 0), 2.3 * n_rows + 0.8),
+                     layout="constrained")
         axes = fig.subplots(n_rows, n_cols, sharex=True, sharey=True, squeeze=False)
-        for ax in axes.flat[len(topics):]:
+        for ax in axes.flat[len(names):]:
             ax.set_visible(False)
-        for ax, t in zip(axes.flat, topics):
-            s = series[t]
-            ax.fill_between(xs, s["ci_low"] * 100, s["ci_high"] * 100, color="C0", alpha=0.25,
-                            linewidth=0, label="95% interval")
-            ax.plot(xs, s["share"] * 100, color="C0", marker="o", markersize=3, linewidth=1.6,
-                    label="share")
-            ax.set_title("\n".join(textwrap.wrap(f"{t}. {labels[t]}", 34)[:2]), fontsize=9,
+        for ax, name in zip(axes.flat, names):
+            for j, g in enumerate(groups):
+                if (name, g) not in series:
+                    continue
+                colour = (ALL_COLOUR if g == ALL else f"C{(j - 1) % 10}") if split else "C0"
+                _draw(ax, xs, series[(name, g)], colour, g if split else measure.value,
+                      GROUP_BAND_ALPHA if split else BAND_ALPHA)
+            ax.set_title("\n".join(textwrap.wrap(panel_title(name), 34)[:2]), fontsize=9,
                          loc="left")
             ax.grid(axis="y", alpha=0.3)
-            ax.set_ylim(0, max(5.0, top * 1.05))
-            _ticks(ax, periods)
+            ax.set_ylim(0, limit)
+            if periods:
+                _ticks(ax, periods)
         for ax in axes[:, 0]:
-            ax.set_ylabel("mean topic share (%)")
-        for i, ax in enumerate(axes.flat[: len(topics)]):
+            ax.set_ylabel(measure.unit)
+        for i, ax in enumerate(axes.flat[: len(names)]):
             # The lowest panel of each column carries the time axis, even above an empty slot.
-            if i + n_cols >= len(topics):
+            if i + n_cols >= len(names):
                 ax.xaxis.set_tick_params(labelbottom=True)
                 ax.set_xlabel(_PERIOD_WORD.get(by, by))
-        fig.suptitle("Topic share of the debate over time (mean share of passages; band: 95% "
-                     "bootstrap interval)", fontsize=12, fontweight="bold")
-        return save_figure(fig, Path(stem))
+        if split:
+            any_thin = any(s["thin"].any() for s in series.values())
+            handles, labels = axes.flat[0].get_legend_handles_labels()
+            seen = dict(zip(labels, handles))
+            for ax in axes.flat[1: len(names)]:  # a group missing from the first panel
+                for h, lab in zip(*ax.get_legend_handles_labels()):
+                    seen.setdefault(lab, h)
+            order = [g for g in groups if g in seen]
+            fig.legend([seen[g] for g in order], order, loc="outside right upper",
+                       title=_legend_title(group or "group", any_thin), frameon=False,
+                       fontsize=8, title_fontsize=8)
+        suffix = f" by {group}" if split and group else " by group" if split else ""
+        # Wrapped to the figure's width (about nine bold characters an inch at 12 points).
+        width = int(fig.get_figwidth() * 9)
+        fig.suptitle("\n".join(textwrap.wrap(title + suffix, width)), fontsize=12,
+                     fontweight="bold")
+    return fig
 
 
-def plot_mention_trends(rows: Sequence[Mapping], stem: str | Path, by: str = "year"
-                        ) -> list[Path]:
-    """One line per label: mentions per 10,000 words over time, with interval bands."""
+def lines_figure(rows: Sequence[Mapping], measure: Measure, *, title: str, by: str = "year",
+                 empty_note: str | None = None):
+    """One panel, one line per series (label or theme), group 'all', legend outside."""
     import matplotlib
     from matplotlib.figure import Figure
 
     rows = [r for r in rows if r["group"] == ALL]
     periods = period_range([r["period"] for r in rows])
-    series = _series(rows, "label", "per_10k_words", periods)
+    series = _series(rows, measure, periods)
     xs = np.asarray([period_position(p) for p in periods])
-    order = list(dict.fromkeys(r["label"] for r in rows))
+    order = list(dict.fromkeys(r[measure.series] for r in rows))
     with matplotlib.rc_context(_RC):
         fig = Figure(figsize=(9, 4.5), layout="constrained")
         ax = fig.subplots()
-        for j, label in enumerate(order):
-            s = series[label]
-            color = f"C{j % 10}"
-            ax.fill_between(xs, s["ci_low"], s["ci_high"], color=color, alpha=0.15, linewidth=0)
-            ax.plot(xs, s["per_10k_words"], color=color, marker="o", markersize=3.5,
-                    linewidth=1.8, label=label)
-        if not any(r["count"] for r in rows):
+        for j, name in enumerate(order):
+            _draw(ax, xs, series[(name, ALL)], f"C{j % 10}", str(name), 0.15)
+        if empty_note:
             ax.set_ylim(0, 1)
-            ax.text(0.5, 0.5, "no mentions in the store: passages not tagged yet",
-                    transform=ax.transAxes, ha="center", va="center", color="0.4")
+            ax.text(0.5, 0.5, empty_note, transform=ax.transAxes, ha="center", va="center",
+                    color="0.4")
         if periods:
             _ticks(ax, periods)
         ax.set_ylim(bottom=0)
+        if measure.upper is not None:
+            top = max([np.nanmax(s["high"]) for s in series.values()
+                       if np.isfinite(s["high"]).any()] or [0.0])
+            ax.set_ylim(0, min(max(5.0, top * 1.05), measure.upper * measure.scale * 1.02))
         ax.set_xlabel(_PERIOD_WORD.get(by, by))
-        ax.set_ylabel("mentions per 10,000 words")
+        ax.set_ylabel(measure.unit)
         ax.grid(axis="y", alpha=0.3)
         if order:
-            ax.legend(title="label\n(band: 95% interval)", frameon=False, fontsize=8,
+            any_thin = any(s["thin"].any() for s in series.values())
+            ax.legend(title=_legend_title(measure.series, any_thin), frameon=False, fontsize=8,
                       title_fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-        ax.set_title("Mentions by label over time", fontsize=12, fontweight="bold", loc="left")
-        return save_figure(fig, Path(stem))
+        ax.set_title(title, fontsize=12, fontweight="bold", loc="left")
+    return fig
 
 
-def plot_theme_trends(rows: Sequence[Mapping], stem: str | Path, by: str = "year"
-                      ) -> list[Path]:
-    """One line per theme: its share of the passages' theme mix over time, with bands; thin
-    periods (fewer than three documents) drawn as open markers."""
-    import matplotlib
-    from matplotlib.figure import Figure
+def topic_trends_figure(rows: Sequence[Mapping], by: str = "year", group: str | None = None):
+    """Small multiples: each topic's share of passages over time, a line per group."""
+    labels = {r["topic"]: r["label"] for r in rows}
+    rows = sorted(rows, key=lambda r: r["topic"])
+    return panels_figure(rows, TOPIC_SHARE, by=by, group=group,
+                         panel_title=lambda t: f"{t}. {labels[t]}",
+                         title="Topic share of the debate over time (mean share of passages; "
+                               "band: 95% bootstrap interval)")
 
-    rows = [r for r in rows if r["group"] == ALL]
-    periods = period_range([r["period"] for r in rows])
-    series = _series(rows, "theme", "share", periods)
-    thin = {r["period"] for r in rows if r.get("thin")}
-    xs = np.asarray([period_position(p) for p in periods])
-    solid = np.asarray([p not in thin for p in periods])
-    order = list(dict.fromkeys(r["theme"] for r in rows))
-    with matplotlib.rc_context(_RC):
-        fig = Figure(figsize=(9, 4.5), layout="constrained")
-        ax = fig.subplots()
-        for j, theme in enumerate(order):
-            s = series[theme]
-            color = f"C{j % 10}"
-            ax.fill_between(xs, np.clip(s["ci_low"], 0, 1) * 100,
-                            np.clip(s["ci_high"], 0, 1) * 100, color=color, alpha=0.15,
-                            linewidth=0)
-            ax.plot(xs, s["share"] * 100, color=color, linewidth=1.8, label=theme)
-            ax.plot(xs[solid], s["share"][solid] * 100, color=color, marker="o",
-                    markersize=3.5, linestyle="none")
-            if (~solid).any():
-                ax.plot(xs[~solid], s["share"][~solid] * 100, color=color, marker="o",
-                        markersize=4, markerfacecolor="white", linestyle="none")
-        if periods:
-            _ticks(ax, periods)
-        ax.set_ylim(bottom=0)
-        ax.set_xlabel(_PERIOD_WORD.get(by, by))
-        ax.set_ylabel("share of the passages' theme mix (%)")
-        ax.grid(axis="y", alpha=0.3)
-        if order:
-            note = "\n(open marker: fewer than\n3 documents)" if thin else ""
-            ax.legend(title=f"theme\n(band: 95% interval){note}", frameon=False, fontsize=8,
-                      title_fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-        ax.set_title("Themes over time (topic shares x the labels their passages mention)",
-                     fontsize=12, fontweight="bold", loc="left")
-        return save_figure(fig, Path(stem))
+
+def mention_trends_figure(rows: Sequence[Mapping], by: str = "year", group: str | None = None):
+    """Mentions per 10,000 words: one line per label, or with groups a panel per label."""
+    title = "Mentions by label over time"
+    if _groups(rows) != [ALL]:
+        return panels_figure(rows, MENTION_RATE, title=title, by=by, group=group)
+    empty = (None if any(r["count"] for r in rows)
+             else "no mentions in the store: passages not tagged yet")
+    return lines_figure(rows, MENTION_RATE, title=title, by=by, empty_note=empty)
+
+
+def theme_trends_figure(rows: Sequence[Mapping], by: str = "year", group: str | None = None):
+    """Theme shares: one line per theme, or with groups a panel per theme."""
+    title = "Themes over time (topic shares x the labels their passages mention)"
+    if _groups(rows) != [ALL]:
+        return panels_figure(rows, THEME_SHARE, title=title, by=by, group=group)
+    return lines_figure(rows, THEME_SHARE, title=title, by=by)
+
+
+def plot_topic_trends(rows: Sequence[Mapping], stem: str | Path, by: str = "year",
+                      group: str | None = None) -> list[Path]:
+    """topic_trends.png and .svg (see :func:`topic_trends_figure`)."""
+    return save_figure(topic_trends_figure(rows, by, group), Path(stem))
+
+
+def plot_mention_trends(rows: Sequence[Mapping], stem: str | Path, by: str = "year",
+                        group: str | None = None) -> list[Path]:
+    """mention_trends.png and .svg (see :func:`mention_trends_figure`)."""
+    return save_figure(mention_trends_figure(rows, by, group), Path(stem))
+
+
+def plot_theme_trends(rows: Sequence[Mapping], stem: str | Path, by: str = "year",
+                      group: str | None = None) -> list[Path]:
+    """theme_trends.png and .svg (see :func:`theme_trends_figure`)."""
+    return save_figure(theme_trends_figure(rows, by, group), Path(stem))
