@@ -102,7 +102,9 @@ def add_planted_documents(store, passages: list[PlantedPassage], first_year: int
             sha = hashlib.sha256(f"planted {year} {d} {kind}".encode()).hexdigest()
             doc_id = sha[:16]
             chunk = items[d::docs_per_period]
-            doc = Document(doc_id, sha, f"planted/{year}-{d}.pdf", f"Debate {year} {d}",
+            # One path per kind, year and debate: a store keeps one document per path.
+            name = f"{year}-{d}" if kind == "parliamentary" else f"{kind}-{year}-{d}"
+            doc = Document(doc_id, sha, f"planted/{name}.pdf", f"Debate {year} {d}",
                            f"{year}-{d % 12 + 1:02d}-15", "metadata", kind, 1)
             store.add_document(doc, [
                 Passage(f"{doc_id}-{i:04d}", doc_id, 1, i, p.text, speaker=f"Speaker {i % 3}",

@@ -221,6 +221,11 @@ class Workspace:
         """framing.csv: how each label's mentions are shared among the topics, per period."""
         return self._result("framing.csv")
 
+    def leadlag(self) -> Records:
+        """leadlag.csv (with --group): for each theme and pair of groups, the lag in periods
+        at which one group's theme share best follows the other's."""
+        return self._result("leadlag.csv")
+
     def shifts(self) -> Records:
         """shifts.csv: topics that rose or fell between two periods, with intervals."""
         return self._result("shifts.csv")

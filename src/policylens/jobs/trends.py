@@ -41,8 +41,8 @@ def mention_labels() -> tuple[str, ...]:
 
 # The order `policylens trends` and `policylens run` list their outputs in, whichever
 # process wrote them.
-TREND_OUTPUTS = ("topic trends", "mention trends", "theme trends", "framing", "shifts",
-                 "divergence", "topic trends plot", "topic trends plot (svg)", "mention trends plot",
+TREND_OUTPUTS = ("topic trends", "mention trends", "theme trends", "framing", "lead and lag",
+                 "shifts", "divergence", "topic trends plot", "topic trends plot (svg)", "mention trends plot",
                  "mention trends plot (svg)", "theme trends plot", "theme trends plot (svg)")
 
 
@@ -190,19 +190,21 @@ def mention_plot(mention_rows: list[dict], out_dir: str | Path, by: str,
 
 
 # The tables written from the topics and the mentions together.
-THEME_TABLES = ("theme_trends.csv", "framing.csv")
+THEME_TABLES = ("theme_trends.csv", "framing.csv", "leadlag.csv")
 
 
 def write_theme_trends(store: Store, topics: TopicsOutcome, out_dir: str | Path, *,
                        by: str = DEFAULT_PERIOD, group: str | None = None,
                        n_boot: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED,
                        plots: bool = True, info: Say = quiet) -> dict[str, Path]:
-    """theme_trends.csv, framing.csv and the theme plot, from the topic model and the store's
+    """theme_trends.csv, framing.csv, with ``group`` leadlag.csv, and the theme plot, from the
+    topic model and the store's
     mentions (both are needed: in a run, after tagging has finished). Without mentions there
     are no themes to tell apart: nothing is written and older tables are removed."""
     from ..trends.export import write_result_csv
     from ..trends.framing import framing
-    from ..trends.themes import theme_shares, theme_trends
+    from ..trends.leadlag import lead_lag
+    from ..trends.themes import theme_cells, theme_rows, theme_shares
 
     out_dir = Path(out_dir)
     labels = mention_labels()
@@ -214,12 +216,17 @@ def write_theme_trends(store: Store, topics: TopicsOutcome, out_dir: str | Path,
         info("no mentions in the store: no theme trends or framing (tag passages first)")
         return {}
     themes = theme_shares(topics.shares, counts)
-    rows = theme_trends(topics.rows, themes, by=by, group=group, n_boot=n_boot, seed=seed)
+    cells = theme_cells(topics.rows, themes, by=by, group=group, n_boot=n_boot, seed=seed)
+    rows = theme_rows(cells)
     framing_rows = framing(topics.rows, topics.shares, counts, labels, topics.labels, by=by,
                            group=group, n_boot=n_boot, seed=seed)
     add_topic_keys(framing_rows, topics.keys)
     outputs = {"theme trends": write_result_csv("theme_trends.csv", rows, out_dir),
                "framing": write_result_csv("framing.csv", framing_rows, out_dir)}
+    if group:
+        outputs["lead and lag"] = write_result_csv("leadlag.csv", lead_lag(cells), out_dir)
+    else:  # a table from an earlier --group run would describe other groups
+        (out_dir / "leadlag.csv").unlink(missing_ok=True)
     if plots and rows:
         from ..trends.plot import plot_theme_trends
 

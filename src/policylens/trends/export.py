@@ -25,6 +25,8 @@ TABLES: dict[str, tuple[str, ...]] = {
                          "n_documents", "thin"),
     "framing.csv": ("period", "group", "label", "topic", "topic_key", "topic_label", "share",
                     "ci_low", "ci_high", "n_mentions", "thin"),
+    "leadlag.csv": ("theme", "group_leading", "group_following", "lag", "ci_low", "ci_high",
+                    "correlation", "correlation_at_0", "n_periods", "thin"),
     "shifts.csv": ("group", "topic", "topic_key", "label", "from_period", "to_period",
                    "share_from", "share_to", "change", "ci_low", "ci_high", "p_value",
                    "q_value", "exceeds_noise", "direction", "n_passages_from", "n_passages_to",
@@ -43,9 +45,9 @@ TABLES: dict[str, tuple[str, ...]] = {
 INT_COLUMNS = frozenset({"topic", "n_dominant", "n_passages", "n_documents", "count", "n_words",
                          "n_passages_from", "n_passages_to", "k", "rank",
                          "biggest_change_topic", "n_documents_from", "n_documents_to",
-                         "n_mentions"})
+                         "n_mentions", "lag", "n_periods"})
 FLOAT_COLUMNS = frozenset({"coherence", "share", "ci_low", "ci_high", "per_10k_words",
-                           "share_from", "share_to", "change", "js_divergence", "noise_95",
+                           "correlation", "correlation_at_0", "share_from", "share_to", "change", "js_divergence", "noise_95",
                            "biggest_change", "diversity", "similarity", "p_value", "q_value"})
 BOOL_COLUMNS = frozenset({"exceeds_noise", "selected", "thin"})
 

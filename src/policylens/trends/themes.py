@@ -37,6 +37,7 @@ shares x profiles for every passage 0.86-0.96, and a blend of the two in between
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -117,10 +118,23 @@ def theme_shares(shares: np.ndarray, counts: np.ndarray) -> np.ndarray:
     return themes
 
 
-def theme_trends(rows: Sequence[PassageMeta], themes: np.ndarray, *, by: str = "year",
-                 group: str | None = None, n_boot: int = DEFAULT_BOOTSTRAP,
-                 seed: int = 0) -> list[dict]:
-    """One row per period, group and theme: mean theme share with its interval and counts.
+@dataclass(frozen=True)
+class ThemeCell:
+    """One period and group's mean theme shares and their bootstrap replicates (n_boot x
+    themes): the theme trends' rows and the lead/lag series are both read from these."""
+
+    period: str
+    group: str
+    mean: np.ndarray
+    replicates: np.ndarray
+    n_passages: int
+    n_documents: int
+
+
+def theme_cells(rows: Sequence[PassageMeta], themes: np.ndarray, *, by: str = "year",
+                group: str | None = None, n_boot: int = DEFAULT_BOOTSTRAP,
+                seed: int = 0) -> list[ThemeCell]:
+    """Each period and group's mean theme shares with replicates that resample documents.
 
     ``themes`` are the passages' theme shares (:func:`theme_shares`), aligned with ``rows``."""
     themes = np.asarray(themes, dtype=float)
@@ -133,13 +147,30 @@ def theme_trends(rows: Sequence[PassageMeta], themes: np.ndarray, *, by: str = "
         docs = documents[cell.rows]
         reps = bootstrap_ratio(sub, np.ones(len(sub)), docs, n_boot,
                                cell_rng(seed, "themes", cell.period, cell.group))
-        low, high = interval(reps)
-        mean = sub.mean(axis=0)
-        n_docs = len(set(docs.tolist()))
+        out.append(ThemeCell(cell.period, cell.group, sub.mean(axis=0), reps, len(cell.rows),
+                             len(np.unique(docs))))
+    return out
+
+
+def theme_rows(cells: Sequence[ThemeCell]) -> list[dict]:
+    """theme_trends.csv's rows: one per period, group and theme, with its interval."""
+    out = []
+    for cell in cells:
+        low, high = interval(cell.replicates)
         for j, theme in enumerate(THEMES):
             out.append({
                 "period": cell.period, "group": cell.group, "theme": theme,
-                "share": float(mean[j]), "ci_low": float(low[j]), "ci_high": float(high[j]),
-                "n_passages": len(cell.rows), "n_documents": n_docs, "thin": is_thin(n_docs),
+                "share": float(cell.mean[j]), "ci_low": float(low[j]),
+                "ci_high": float(high[j]), "n_passages": cell.n_passages,
+                "n_documents": cell.n_documents, "thin": is_thin(cell.n_documents),
             })
     return out
+
+
+def theme_trends(rows: Sequence[PassageMeta], themes: np.ndarray, *, by: str = "year",
+                 group: str | None = None, n_boot: int = DEFAULT_BOOTSTRAP,
+                 seed: int = 0) -> list[dict]:
+    """One row per period, group and theme: mean theme share with its interval and counts.
+
+    ``themes`` are the passages' theme shares (:func:`theme_shares`), aligned with ``rows``."""
+    return theme_rows(theme_cells(rows, themes, by=by, group=group, n_boot=n_boot, seed=seed))
