@@ -218,3 +218,19 @@ def test_pdfminer_warnings_stay_off_the_terminal_unless_debug(tmp_path):
     shown = subprocess.run([sys.executable, "-c", code.format(setup=debug)], cwd=tmp_path,
                            capture_output=True, text=True, check=True)
     assert "Could not get FontBBox" in shown.stderr
+
+
+@pytest.mark.parametrize(("drawn", "read"), [
+    ("distribucio\u00b4n", "distribución"),         # accent drawn after its vowel
+    ("Mr. CA\u00b4 RDENAS moved", "Mr. CÁRDENAS moved"),  # and a space after it, in a name
+    ("Ca\u00b4 rdenas, Castro", "Cárdenas, Castro"),
+    ("cafe\u00b4 con leche", "café con leche"),       # word-final: the next word stays apart
+    ("Nin\u02dco", "Niño"),
+])
+def test_an_accent_drawn_as_its_own_character_joins_its_letter(drawn, read):
+    assert normalise_unicode(drawn) == read
+
+
+def test_an_acute_standing_for_an_apostrophe_is_not_an_accent():
+    assert "ú" not in normalise_unicode("you\u00b4re right") and "é" not in normalise_unicode(
+        "we\u00b4ll see")

@@ -145,6 +145,30 @@ def test_cli_reads_three_columns_in_order(tmp_path, pdfgen):
     assert tokens(text) == tokens(" ".join(line for col in pages[0] for line in col))
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_column_set_a_little_lower_keeps_its_lines_whole(tmp_path, pdfgen, engine):
+    # The third column sits 2.2 pt below the others, and the middle of each of its lines is set
+    # smaller (small capitals, as a bill's "IN GENERAL"): a row across the page that starts at
+    # the other columns' baseline takes in the line's larger words only.
+    path = tmp_path / "lower.pdf"
+    width = (pdfgen.A4_WIDTH - 90 - 2 * 12) / 3
+    columns = column_texts(pdfgen, 3, 30, width)
+    placed = []
+    for line in pdfgen.column_pages([columns], gutter=12)[0]:
+        if line.x < 45 + 2 * width:
+            placed.append(line)
+            continue
+        words, x = line.text.split(), line.x
+        third = len(words) // 3
+        for chunk, size in ((words[:third], line.size), (words[third:2 * third], line.size - 2),
+                            (words[2 * third:], line.size)):
+            text = " ".join(chunk) + " "
+            placed.append(pdfgen.Placed(x, line.y + 2.2, text.strip(), size))
+            x += pdfgen.text_width(text, size)
+    pdfgen.write_placed(path, [placed])
+    assert document_tokens(path, engine) == tokens(" ".join(ln for col in columns for ln in col))
+
+
 LAYOUT_CASES = SHARED / "layout-cases"
 
 
@@ -247,3 +271,22 @@ def test_columns_under_a_long_spanning_title_block(tmp_path, pdfgen, engine):
     pdfgen.write_placed(path, [placed])
     expected = tokens(" ".join(abstract + [line for col in columns for line in col]))
     assert document_tokens(path, engine) == expected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_accent_drawn_on_its_own_joins_its_letter(tmp_path, pdfgen, engine):
+    # Some producers draw an accent as a glyph of its own, over the letter before it.
+    path = tmp_path / "accent.pdf"
+    placed, y = [], 100.0
+    for head, tail in (("Mr. CA", "RDENAS moved the amendment."), ("Ms. BARRAGA", "N agreed."),
+                       ("The distribucio", "n de las vacunas was read.")):
+        x = 72 + pdfgen.text_width(head)
+        letter = pdfgen.text_width(head[-1])
+        placed += [pdfgen.Placed(72, y, head), pdfgen.Placed(x - 0.75 * letter, y - 1.5, "\u00b4"),
+                   pdfgen.Placed(x, y, tail)]
+        y += 14
+    pdfgen.write_placed(path, [placed])
+    doc, _ = extract_document(path, "0" * 64, engine=engine)
+    text = " ".join(doc.pages)
+    for word in ("CÁRDENAS", "BARRAGÁN", "distribución"):
+        assert word in text, text

@@ -40,9 +40,32 @@ _LEAD_WORD = re.compile(r"^([a-z][A-Za-z']*[.,;:!?)\]\"']*)(.*)$", re.S)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
+# An accent drawn as a character of its own after its vowel ("distribucio´n", "GARCI´A"):
+# NFKC would make it a space and a combining accent, splitting the word. An acute standing for
+# an apostrophe ("it´s", "you´re") is left alone.
+_SPACING_ACCENT = re.compile("(?<=[AEIOUYaeiouy])\u00b4(?!(?:s|t|re|ll|ve|d|m)\\b)"
+                             "|(?<=[AEIOUYaeiouy])[\u02c6\u00a8\u02da](?=[^\\W\\d_])"
+                             "|(?<=[AONaon])\u02dc(?=[^\\W\\d_])")
+_COMBINING = {"\u00b4": "\u0301", "\u02dc": "\u0303", "\u02c6": "\u0302", "\u00a8": "\u0308",
+              "\u02da": "\u030a"}
+
+
+# A reader may put a space after such an accent, before the rest of the word. Taken out only
+# inside a name: capitals on both sides ("CA´ RDENAS"), or a capitalised word going on in small
+# letters ("Ca´ rdenas"); "cafe´ con leche" keeps its space.
+_ACCENT_GAP = re.compile("(\\b(?:[A-Z]+[AEIOUY]|[A-Z][a-z]*[aeiouy])\u00b4) (?=(?<=[A-Z]\u00b4 )[A-Z]|"
+                         "(?<=[a-z]\u00b4 )[a-z])")
+
+
+def _combine(m: re.Match) -> str:
+    return _COMBINING[m.group(0)]
+
+
 def normalise_unicode(text: str) -> str:
     """Fold ligatures (ﬁ -> fi), full-width forms, odd quotes and spaces to plain text."""
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    if "\u00b4 " in text:
+        text = _ACCENT_GAP.sub(r"\1", text)
+    text = unicodedata.normalize("NFKC", _SPACING_ACCENT.sub(_combine, text)).translate(_TRANSLATE)
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     return _SPACES.sub(" ", text)
 

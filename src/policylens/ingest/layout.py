@@ -11,6 +11,7 @@ import re
 import itertools
 import math
 import statistics
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -44,6 +45,8 @@ CELL_SEPARATOR = " | "
 MIN_TEXT_SIZE = 2.0           # points: smaller text is no text to read (invisible reference codes)
 
 
+# Combining accents (U+0300-U+036F): what a reader gives for an accent drawn on its own.
+_ACCENTS = frozenset(map(chr, range(0x0300, 0x0370)))
 _UNCUT: list = []  # a marker: this row has not been cut at the gutters yet
 _DIGIT_WORD = re.compile(r"\S*\d\S*")
 
@@ -94,12 +97,22 @@ class Line:
         # Words drawn touching each other (a comma set in another font) join without a space.
         text, x1, top, bottom = first.text, first.x1, first.top, first.bottom
         prev = first
+        accented = False
         for w in words[1:]:
+            if w.text[0] in _ACCENTS and len(w.text) == 1:
+                # An accent drawn as a glyph of its own over the letter before it ("CA" "´"
+                # "RDENAS"): it joins that letter, and the gap after it is measured from the
+                # letter's box, not the accent's.
+                text += w.text
+                accented = True
+                continue
             text += ("" if w.x0 - prev.x1 < TOUCHING * w.size else " ") + w.text
             x1 = w.x1 if w.x1 > x1 else x1
             top = w.top if w.top < top else top
             bottom = w.bottom if w.bottom > bottom else bottom
             prev = w
+        if accented:
+            text = unicodedata.normalize("NFC", text)
         self.text, self.x1, self.top, self.bottom = text, x1, top, bottom
         counts = [w.n_words for w in words]
         self.n_words = sum(counts)
@@ -349,7 +362,13 @@ def _bands(rows: list[list[Word]], gutters: Sequence[tuple[float, float]],
             continue
         for c, part in enumerate(split):
             if part:
-                band[c].append(Line(part, c))
+                column = band[c]
+                top = min(w.top for w in part)
+                if column and abs(top - column[-1].top) <= LINE_TOLERANCE:
+                    # The rest of this column's line: a row across the page began at another
+                    # column's baseline, a point or two higher, and took in only part of it.
+                    part = sorted(column.pop().words + part, key=_x0)
+                column.append(Line(part, c))
     for column in band:
         lines += column
     return lines
