@@ -286,8 +286,10 @@ def test_shifts_come_with_the_passages_that_drive_them(wide):
     assert beyond, "the planted shift should exceed noise"
     quoted = [a["data-passage"] for t, a in page.elements if "data-passage" in a]
     document_topics = csv_rows(out / "document_topics.csv")
+    text = "".join(page.text)
     for r in beyond:
-        assert r["thin"] == "false"
+        assert r["thin"] == "false" and float(r["q_value"]) < 0.05
+        assert f"q = {float(r['q_value']):.3f}" in text
         assert f"shift-{r['topic']}" in page.ids()
         rise = float(r["change"]) > 0
         window = parse_window(r["to_period"] if rise else r["from_period"])
@@ -297,7 +299,6 @@ def test_shifts_come_with_the_passages_that_drive_them(wide):
         top = {pid for _s, pid in in_window[:3]}
         assert top <= set(quoted), (r["topic"], top)
     # Speaker, party, date, document and page are given with each passage.
-    text = "".join(page.text)
     assert re.search(r"(Alan Whitby|Helen Carver|Priya Nair|Sarah Moss)", text)
     assert re.search(r"debate-20\d\d-\d\.pdf, page \d", text)
 

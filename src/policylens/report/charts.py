@@ -160,8 +160,8 @@ def shift_chart(shifts: Sequence[Shift], chart_id: str) -> str:
             'xmlns="http://www.w3.org/2000/svg">'),
            f'<title id="{chart_id}-title">{escape(title)}</title>',
            (f'<desc id="{chart_id}-desc">{len(shifts)} topics; '
-            f'{sum(s.exceeds_noise for s in shifts)} change beyond noise (interval excludes '
-            'zero).</desc>')]
+            f'{sum(s.exceeds_noise for s in shifts)} change beyond noise (q-value below '
+            '0.05).</desc>')]
     zero = x(0.0)
     bottom = top + SHIFT_ROW * len(shifts)
     for t in nice_ticks(max(abs(lo), abs(hi)), 3):

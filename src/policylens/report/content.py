@@ -247,7 +247,7 @@ def gather_shifts(store: Store, results: Path, base: Path) -> tuple[Shift, ...]:
             documents_to=n_to,
             thin=(_true(r["thin"]) if "thin" in r
                   else min(n_from, n_to) < THIN_DOCUMENTS),
-            drivers=drivers))
+            drivers=drivers, q_value=_float(r.get("q_value"))))
     return tuple(out)
 
 

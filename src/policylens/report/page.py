@@ -249,6 +249,10 @@ def _themes(c: ReportContent) -> str:
     return trend_figure(c.themes, "themes-chart", intro)
 
 
+def _q_text(s: Shift) -> str:
+    return f", q = {s.q_value:.3f}" if s.q_value is not None else ""
+
+
 def _shift_block(s: Shift) -> str:
     word = "rise" if s.change > 0 else "fall"
     thin = (f' <span class="thin badge">thin: {s.documents_from} and {s.documents_to} '
@@ -261,7 +265,7 @@ def _shift_block(s: Shift) -> str:
             f"<p>{pct(s.share_from)} of the passages' topic mix in {esc(s.from_period)} "
             f"({s.documents_from} documents), {pct(s.share_to)} in {esc(s.to_period)} "
             f"({s.documents_to} documents); 95% interval of the change {points(s.ci_low)} to "
-            f"{points(s.ci_high)} points.</p>"
+            f"{points(s.ci_high)} points{_q_text(s)}.</p>"
             f"<h4>The passages that most drive it ({esc(window)})</h4>{drivers}</section>")
 
 
@@ -271,8 +275,10 @@ def _shifts(c: ReportContent) -> str:
     beyond = [s for s in c.shifts if s.exceeds_noise]
     first = c.shifts[0]
     intro = (f"<p>How much of the debate each topic took up in {esc(first.from_period)} and in "
-             f"{esc(first.to_period)}. A change is beyond noise when its 95% bootstrap interval "
-             f"(documents resampled) excludes zero; a comparison resting on fewer than "
+             f"{esc(first.to_period)}. A change is beyond noise when its q-value is below "
+             "0.05: its bootstrap p-value (documents resampled) corrected for comparing every "
+             "topic in every group at once (Benjamini-Hochberg), so its 95% interval excludes "
+             f"zero too; a comparison resting on fewer than "
              f"{THIN_DOCUMENTS} documents at either end is marked <span class=thin>thin</span>."
              f" {len(beyond)} of {len(c.shifts)} topics changed beyond noise.</p>")
     rows = [(esc(s.topic), esc(s.key), esc(s.label), pct(s.share_from), pct(s.share_to),

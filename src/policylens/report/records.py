@@ -71,6 +71,7 @@ class Shift:
     documents_to: int
     thin: bool
     drivers: tuple[Excerpt, ...] = ()
+    q_value: float | None = None  # Benjamini-Hochberg; None when thin or from an older table
 
 
 @dataclass(frozen=True)
