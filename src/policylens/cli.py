@@ -850,6 +850,9 @@ def trends(app: App, by: str, group: str | None, compare: tuple[str, str] | None
 
     Writes topic_trends.csv, mention_trends.csv, shifts.csv, divergence.csv and plots/ (PNG
     and SVG) to --out, using the model from `policylens topics` (never refitted here).
+    Intervals are 95% percentile bootstrap intervals over documents; periods with fewer than
+    3 documents are marked thin; a shift is beyond noise when its Benjamini-Hochberg q-value
+    is below 0.05 and neither end is thin. With --group, the plots draw a line per group.
 
     \b
     Example:

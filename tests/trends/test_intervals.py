@@ -124,6 +124,8 @@ def test_intervals_stay_within_what_is_possible(corpus):
         assert -1.0 <= r["change"] <= 1.0
         assert not (r["thin"] and r["exceeds_noise"])
         assert r["thin"] == (min(r["n_documents_from"], r["n_documents_to"]) < THIN_DOCUMENTS)
+        if r["exceeds_noise"]:  # a flag always goes with an interval that excludes zero
+            assert r["ci_low"] > 0 or r["ci_high"] < 0
     for r in mention_trends(rows, counts, ("COST", "THERAPY"), n_boot=200, seed=seed):
         assert 0.0 <= r["ci_low"] <= r["ci_high"], r
     for r in divergence(rows, shares, labels, n_perm=50, seed=seed):

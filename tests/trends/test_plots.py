@@ -73,7 +73,7 @@ def test_topic_panels_have_a_line_per_group_and_the_legend_outside(tables):
     panels = [ax for ax in fig.axes if ax.get_visible()]
     assert len(panels) == 2
     for ax in panels:
-        assert _line_labels(ax) == ["all", *PARTIES]
+        assert _line_labels(ax) == [*PARTIES, "all"]  # 'all' drawn last, over the groups
         assert ax.get_legend() is None  # one legend, for the figure
     (legend,) = fig.legends
     assert [t.get_text() for t in legend.get_texts()] == ["all", *PARTIES]
@@ -107,8 +107,22 @@ def test_mention_panels_per_label_stay_at_or_above_zero(tables):
     panels = [ax for ax in fig.axes if ax.get_visible()]
     assert [ax.get_title(loc="left") for ax in panels] == ["COST", "THERAPY"]
     for ax in panels:
-        assert _line_labels(ax) == ["all", *PARTIES]
+        assert _line_labels(ax) == [*PARTIES, "all"]
     assert _drawn_y(fig).min() >= 0.0
+
+
+def test_many_groups_keep_their_lines_and_only_all_its_band():
+    rows = [{"period": str(y), "group": g, "topic": 1, "label": "one", "share": 0.5,
+             "ci_low": 0.4, "ci_high": 0.6, "n_passages": 5, "n_documents": 3, "thin": False}
+            for y in (2016, 2017) for g in ["all", *(f"g{i}" for i in range(6))]]
+    few = topic_trends_figure([r for r in rows if r["group"] in ("all", "g0", "g1")])
+    many = topic_trends_figure(rows)
+    assert len(few.axes[0].collections) == 3  # a band per group and one for all
+    assert len(many.axes[0].collections) == 1
+    assert _line_labels(many.axes[0]) == [*(f"g{i}" for i in range(6)), "all"]
+    colours = {line.get_color() for line in many.axes[0].get_lines()
+               if not line.get_label().startswith("_")}
+    assert len(colours) == 7  # no group shares a colour with another or with all
 
 
 def test_bands_are_clipped_to_what_is_possible():

@@ -6,8 +6,9 @@ give the same bytes.
 
 Every series is drawn with its 95% band, clipped to what the measure can be (a share within
 0-100%, a rate at or above 0), and thin periods (fewer than THIN_DOCUMENTS documents) as open
-markers. With ``--group`` each panel holds one line per group (``all`` in grey beside them),
-with the legend outside the panels; without it the figures are as they always were.
+markers. With ``--group`` each panel holds one line per group (``all`` in near-black over
+them; with more than MAX_GROUP_BANDS groups only ``all`` keeps its band), with the legend
+outside the panels; without it the figures are as they always were.
 """
 
 from __future__ import annotations
@@ -29,9 +30,14 @@ SVG_SALT = "policylens"
 _RC = {"svg.hashsalt": SVG_SALT, "svg.fonttype": "path", "font.size": 9,
        "axes.spines.top": False, "axes.spines.right": False}
 _PERIOD_WORD = {"year": "year", "quarter": "quarter", "month": "month"}
-ALL_COLOUR = "0.35"  # group 'all' beside the groups: grey, so the groups' colours stand out
+ALL_COLOUR = "0.15"  # group 'all' beside the groups: near black, drawn over them
+# The groups' colours: the default cycle without its grey (C7), which reads as 'all'.
+GROUP_COLOURS = ("C0", "C1", "C2", "C3", "C4", "C5", "C6", "C8", "C9")
 BAND_ALPHA = 0.22
 GROUP_BAND_ALPHA = 0.12  # several groups' bands overlap in one panel
+# With more groups than this, only 'all' keeps its band: a dozen overlapping bands hide the
+# lines (the CSVs keep every group's interval).
+MAX_GROUP_BANDS = 4
 
 
 @dataclass(frozen=True)
@@ -86,18 +92,21 @@ def _groups(rows: Sequence[Mapping]) -> list[str]:
 
 
 def _draw(ax, xs: np.ndarray, s: Mapping[str, np.ndarray], colour: str, label: str,
-          band_alpha: float) -> None:
-    """One series: its band, its line (labelled for the legend) and its markers, open where
-    the period is thin."""
-    ax.fill_between(xs, s["low"], s["high"], color=colour, alpha=band_alpha, linewidth=0)
-    ax.plot(xs, s["value"], color=colour, linewidth=1.6, label=label)
+          band_alpha: float | None, width: float = 1.6, zorder: float = 2) -> None:
+    """One series: its band (unless ``band_alpha`` is None), its line (labelled for the
+    legend) and its markers, open where the period is thin."""
+    if band_alpha is not None:
+        ax.fill_between(xs, s["low"], s["high"], color=colour, alpha=band_alpha, linewidth=0,
+                        zorder=zorder - 1)
+    ax.plot(xs, s["value"], color=colour, linewidth=width, label=label, zorder=zorder)
     solid = ~s["thin"] & np.isfinite(s["value"])
     hollow = s["thin"] & np.isfinite(s["value"])
     ax.plot(xs[solid], s["value"][solid], color=colour, marker="o", markersize=3.5,
-            linestyle="none")
+            linestyle="none", zorder=zorder)
     if hollow.any():
         ax.plot(xs[hollow], s["value"][hollow], color=colour, marker="o", markersize=4,
-                markerfacecolor="white", markeredgecolor=colour, linestyle="none")
+                markerfacecolor="white", markeredgecolor=colour, linestyle="none",
+                zorder=zorder)
 
 
 def _ticks(ax, periods: list[str]) -> None:
@@ -112,9 +121,9 @@ def _ticks(ax, periods: list[str]) -> None:
     ax.set_xticklabels(labels[::step])
 
 
-def _legend_title(what: str, any_thin: bool) -> str:
+def _legend_title(what: str, any_thin: bool, bands: str = "95% interval") -> str:
     note = f"\n(open marker: fewer than\n{THIN_DOCUMENTS} documents)" if any_thin else ""
-    return f"{what}\n(band: 95% interval){note}"
+    return f"{what}\n(band: {bands}){note}"
 
 
 def save_figure(fig, stem: Path) -> list[Path]:
@@ -155,13 +164,17 @@ def panels_figure(rows: Sequence[Mapping], measure: Measure, *, title: str,
         axes = fig.subplots(n_rows, n_cols, sharex=True, sharey=True, squeeze=False)
         for ax in axes.flat[len(names):]:
             ax.set_visible(False)
+        group_bands = len(groups) - 1 <= MAX_GROUP_BANDS
         for ax, name in zip(axes.flat, names):
-            for j, g in enumerate(groups):
-                if (name, g) not in series:
-                    continue
-                colour = (ALL_COLOUR if g == ALL else f"C{(j - 1) % 10}") if split else "C0"
-                _draw(ax, xs, series[(name, g)], colour, g if split else measure.value,
-                      GROUP_BAND_ALPHA if split else BAND_ALPHA)
+            if not split:
+                _draw(ax, xs, series[(name, ALL)], "C0", measure.value, BAND_ALPHA)
+            for j, g in enumerate(groups[1:] if split else ()):
+                if (name, g) in series:
+                    _draw(ax, xs, series[(name, g)], GROUP_COLOURS[j % len(GROUP_COLOURS)], g,
+                          GROUP_BAND_ALPHA if group_bands else None)
+            if split and (name, ALL) in series:  # over the groups, so it is never hidden
+                _draw(ax, xs, series[(name, ALL)], ALL_COLOUR, ALL, GROUP_BAND_ALPHA,
+                      width=2.2, zorder=3)
             ax.set_title("\n".join(textwrap.wrap(panel_title(name), 34)[:2]), fontsize=9,
                          loc="left")
             ax.grid(axis="y", alpha=0.3)
@@ -183,8 +196,9 @@ def panels_figure(rows: Sequence[Mapping], measure: Measure, *, title: str,
                 for h, lab in zip(*ax.get_legend_handles_labels()):
                     seen.setdefault(lab, h)
             order = [g for g in groups if g in seen]
+            bands = "95% interval" if group_bands else "95% interval of all"
             fig.legend([seen[g] for g in order], order, loc="outside right upper",
-                       title=_legend_title(group or "group", any_thin), frameon=False,
+                       title=_legend_title(group or "group", any_thin, bands), frameon=False,
                        fontsize=8, title_fontsize=8)
         suffix = f" by {group}" if split and group else " by group" if split else ""
         # Wrapped to the figure's width (about nine bold characters an inch at 12 points).
