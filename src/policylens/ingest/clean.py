@@ -66,7 +66,8 @@ def normalise_unicode(text: str) -> str:
     if "\u00b4 " in text:
         text = _ACCENT_GAP.sub(r"\1", text)
     text = unicodedata.normalize("NFKC", _SPACING_ACCENT.sub(_combine, text)).translate(_TRANSLATE)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    if not text.isprintable():  # printable text has no control or format character to drop
+        text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     return _SPACES.sub(" ", text)
 
 

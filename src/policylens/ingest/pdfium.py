@@ -20,6 +20,7 @@ import ctypes
 import itertools
 import math
 import re
+import struct
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,6 +48,10 @@ _LOCK = threading.RLock()  # re-entrant: one thread may open two files
 _PIECE = re.compile(r"[^\s\ufffe](?:[^\r\n\ufffe]*[^\s\ufffe])?\ufffe?")
 _TOKEN = re.compile(r"[^\s\ufffe]+\ufffe?|\ufffe")
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
+# The a, b, c, d of an FS_MATRIX (six floats), as its fields give them.
+_MATRIX_ABCD = struct.Struct("4f").unpack_from
+# Word(...) without the named tuple's Python-level __new__: a reader makes one per line.
+_new_word = tuple.__new__
 _PAGEOBJ_IMAGE = 3
 _PAGEOBJ_FORM = 5
 
@@ -220,17 +225,18 @@ class _PageText:
             return cached
         if obj in self.turned_objects:
             return None
-        api = self.api
-        matrix = api.matrix
-        if not api.char_matrix(self.handle, index, api.matrix_ref):
-            matrix.a, matrix.b, matrix.c, matrix.d = 1.0, 0.0, 0.0, 1.0
-        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+        api, handle = self.api, self.handle
+        # Called for every text object (often one per line): the matrix is read in one unpack.
+        if api.char_matrix(handle, index, api.matrix_ref):
+            a, b, c, d = _MATRIX_ABCD(api.matrix)
+        else:
+            a, b, c, d = 1.0, 0.0, 0.0, 1.0
         if a <= 0 or d <= 0 or ((b or c) and (abs(math.atan2(b, a)) > MAX_ANGLE
                                               or abs(math.atan2(c, d)) > MAX_ANGLE)):
             self.turned_objects.add(obj)
             return None
         # The size PDFium reports leaves out the text and page matrices; pdfplumber's does not.
-        size = api.font_size(self.handle, index) * (d if not c else math.hypot(c, d))
+        size = api.font_size(handle, index) * (d if not c else math.hypot(c, d))
         font = (api.object_font(ctypes.c_void_p(obj)) or 0) if obj else 0
         traits = self.fonts.get(font) or self._font_traits(font, index)
         value = (round(size, 1), traits[0], traits[1] * size)
@@ -284,8 +290,9 @@ def _page_words(pt: _PageText, width: float) -> list[Word]:
         if x0 <= x1 and top - rect.top <= baseline <= top - rect.bottom:
             wide = x1 - x0 > widest
             obj = text_object(handle, start) or 0
+            group = piece.group()
             if obj and (end - start == 1 or (
-                    text_object(handle, end - 1) == obj if piece.group().isascii()
+                    text_object(handle, end - 1) == obj if group.isascii()
                     else count_rects(handle, start, end - start) == 1)):
                 # A wide line is one run only if no two of its words are a gutter apart.
                 if wide:
@@ -299,9 +306,9 @@ def _page_words(pt: _PageText, width: float) -> list[Word]:
                     continue
                 size, bold, descent = font
                 bottom = baseline - descent
-                text = _clean(piece.group())
+                text = _clean(group)
                 if text:  # invisible characters (zero-width spaces) clean away
-                    append(Word(text, x0, x1, bottom - size, bottom, size, bold))
+                    append(_new_word(Word, (text, x0, x1, bottom - size, bottom, size, bold)))
                 continue
             _split_piece(pt, start, end, by_word=wide, words=words)
         else:
