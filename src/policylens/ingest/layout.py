@@ -48,7 +48,7 @@ MIN_TEXT_SIZE = 2.0           # points: smaller text is no text to read (invisib
 # Combining accents (U+0300-U+036F): what a reader gives for an accent drawn on its own.
 _ACCENTS = frozenset(map(chr, range(0x0300, 0x0370)))
 _UNCUT: list = []  # a marker: this row has not been cut at the gutters yet
-_DIGIT_WORD = re.compile(r"\S*\d\S*")
+_DIGIT = re.compile(r"\d")
 
 
 class Word(NamedTuple):
@@ -216,15 +216,17 @@ def _gutters(rows: list[list[Word]], width: float, height: float,
     coverage = list(itertools.accumulate(changes))
     coverage[-1] = allowed + 1  # every run ends
     candidates: list[tuple[float, float]] = []
-    run_start = None
-    for i, covered in enumerate(coverage):
-        if covered <= allowed:
-            run_start = i if run_start is None else run_start
-            continue
-        if run_start is not None:
-            if i - run_start >= MIN_GUTTER_WIDTH:
-                candidates.append(_emptiest(coverage, run_start, i, lo))
-            run_start = None
+    # Runs of little-crossed points, found by list.index rather than a loop over every point.
+    open_at = [covered <= allowed for covered in coverage]
+    end = 0
+    while True:
+        try:
+            start = open_at.index(True, end)
+        except ValueError:
+            break
+        end = open_at.index(False, start)
+        if end - start >= MIN_GUTTER_WIDTH:
+            candidates.append(_emptiest(coverage, start, end, lo))
     # Only lines that keep to one side of every gutter count as a column's text: a line
     # across one (a heading, or the lines of a page that has one column after all) is
     # evidence of none, and a reader that gives a run of words as one box sees it the same
@@ -240,8 +242,8 @@ def _gutters(rows: list[list[Word]], width: float, height: float,
                 splits[id(row)] = split
             if split is not None:
                 for c, part in enumerate(split):
-                    if part:  # its words: one more than the spaces in its boxes' texts
-                        counts[c] += " ".join([w.text for w in part]).count(" ") + 1
+                    if part:  # its words: one more than the spaces in each box's text
+                        counts[c] += sum([w.text.count(" ") for w in part]) + len(part)
         weakest = min(range(len(candidates)), key=lambda g: min(counts[g], counts[g + 1]))
         if min(counts[weakest], counts[weakest + 1]) >= MIN_COLUMN_SHARE * n_body:
             return candidates
@@ -522,7 +524,9 @@ def repeat_key(text: str) -> str:
     """A line's shape for spotting running heads: case and word order aside (heads swap
     sides on facing pages), and any word with a digit in it is '#' (page numbers, dates, a
     printer's job code such as 'K24FE7.005' alike)."""
-    return " ".join(sorted(_DIGIT_WORD.sub("#", text.lower()).split()))
+    # Word by word: a regex for "a word with a digit in it" retries from every letter of
+    # every word without one.
+    return " ".join(sorted(["#" if _DIGIT.search(w) else w for w in text.lower().split()]))
 
 
 def _edge_bounds(page: PageLines) -> tuple[float, float, float, float]:
