@@ -278,3 +278,27 @@ def test_a_label_in_another_script_ends_the_previous_turn():
     # often garble, is not recorded, and its label stays in the text.
     assert [p.speaker for p in passages] == ["SHRI RAVI KUMAR MENON", None, "The Hon. Nimal Perera"]
     assert passages[1].text.startswith("माननीय सभापति :")
+
+
+def test_a_note_in_larger_type_and_a_large_stop_do_not_end_a_speech(tmp_path, pdfgen):
+    # A sentence set larger than the text at a page's foot (what a typeface means), and a stop
+    # in a large font, look like headings by their size; a heading would end the speech.
+    path = tmp_path / "note.pdf"
+    topics = ("waiting lists", "ambulance crews", "hospital beds", "care homes", "dentistry",
+              "mental health", "pharmacy", "maternity units", "cancer screening", "social care")
+    places = ("the north", "rural areas", "the cities", "coastal towns", "the islands")
+    speech = [f"The House should hear that {topic} in {place} need funding now."
+              for topic in topics for place in places][:30]
+    note = ("Matter set in this larger type is a note on how the record is printed and is "
+            "not spoken by any Member.")
+    page1 = [pdfgen.Placed(72, 100, "Mr Alan Whitby (Carlisle North) (Lab): I rise to speak.")]
+    page1 += [pdfgen.Placed(72, 114 + 14 * i, line) for i, line in enumerate(speech[:20])]
+    page1 += [pdfgen.Placed(72, 420, ".", 16), pdfgen.Placed(72, 780, note, 12)]
+    page2 = [pdfgen.Placed(72, 100 + 14 * i, line) for i, line in enumerate(speech[20:])]
+    pdfgen.write_placed(path, [page1, page2])
+    _, passages = extract_document(path, sha256_file(path))
+    text = " ".join(p.text for p in passages)
+    assert note in text  # kept as text, not lost as a heading
+    for line in speech:
+        (passage,) = [p for p in passages if line in p.text]
+        assert passage.speaker == "Mr Alan Whitby", (line, passage.speaker)

@@ -42,11 +42,13 @@ PAGE_COLUMN_FILL = 0.5        # the same, for a page's columns (lists and short 
 COLUMN_FILL = 0.75            # share of a text column's width its usual line fills
 TABLE_ROW = -2                # the column of a line that holds a table row's cells
 CELL_SEPARATOR = " | "
+MAX_HEADING_WORDS = 15        # a block this long that ends with a full stop is a sentence
 MIN_TEXT_SIZE = 2.0           # points: smaller text is no text to read (invisible reference codes)
 
 
 # Combining accents (U+0300-U+036F): what a reader gives for an accent drawn on its own.
 _ACCENTS = frozenset(map(chr, range(0x0300, 0x0370)))
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 _UNCUT: list = []  # a marker: this row has not been cut at the gutters yet
 _DIGIT = re.compile(r"\d")
 
@@ -624,8 +626,15 @@ def build_blocks(pages: Sequence[PageLines], vocabulary: set[str] | None = None)
                                              for cell in first.cells)]
             else:
                 texts = join_hyphenated([ln.text for ln in group], vocabulary or ())
+            text = join_lines(texts)
+            if heading and (_HAS_LETTER.search(text) is None or (
+                    text.endswith(".") and text.count(" ") >= MAX_HEADING_WORDS)):
+                # A heading has words, and is no sentence: a stop set large (a drop cap's
+                # font), or a note in larger type at a page's foot ("Matter set in this
+                # typeface indicates words inserted ..."), must not end the speech around it.
+                heading = False
             blocks.append(Block(
-                text=join_lines(texts), page=page.number, column=first.column,
+                text=text, page=page.number, column=first.column,
                 heading=heading, bold_prefix=first.bold_prefix,
                 indented=first.x0 - col_left.get(first.column, first.x0) > INDENT,
                 column_start=column_start, lines=texts,
