@@ -42,26 +42,33 @@ def framing(rows: Sequence[PassageMeta], shares: np.ndarray, counts: np.ndarray,
                          f"{counts.shape} mention counts do not line up")
     usable = np.isfinite(shares).all(axis=1) & (counts.sum(axis=1) > 0)
     documents = doc_codes(rows)
+    n_labels, k = counts.shape[1], shares.shape[1]
     out = []
     for cell in make_cells(rows, by, group, usable):
-        topic_mix = shares[cell.rows]
+        n = counts[cell.rows]
         docs = documents[cell.rows]
-        for j, label in enumerate(mention_labels):
-            n = counts[cell.rows, j]
-            if not n.any():
-                continue
-            # Each passage's mentions of the label, spread over its topics.
-            spread = topic_mix * n[:, None]
-            reps = bootstrap_ratio(spread, n, docs, n_boot,
-                                   cell_rng(seed, "framing", label, cell.period, cell.group))
-            low, high = interval(reps)
-            share = spread.sum(axis=0) / n.sum()
-            n_docs = len(set(docs[n > 0].tolist()))
-            for t in range(shares.shape[1]):
+        # Each passage's mentions of each label spread over its topics (label by label, k
+        # columns each), then the mention counts: one bootstrap of their means serves every
+        # label, since a ratio of two means is the ratio of the two sums.
+        spread = (n[:, :, None] * shares[cell.rows][:, None, :]).reshape(len(n), n_labels * k)
+        reps = bootstrap_ratio(np.hstack([spread, n]), np.ones(len(n)), docs, n_boot,
+                               cell_rng(seed, "framing", cell.period, cell.group))
+        totals = n.sum(axis=0)
+        present = np.flatnonzero(totals)  # labels without mentions here get no rows
+        with np.errstate(invalid="ignore", divide="ignore"):
+            ratios = (reps[:, :n_labels * k].reshape(len(reps), n_labels, k)[:, present]
+                      / reps[:, n_labels * k + present, None])
+        low, high = (b.reshape(len(present), k) for b in
+                     interval(ratios.reshape(len(reps), len(present) * k)))
+        for i, j in enumerate(present):
+            label = mention_labels[j]
+            share = spread[:, j * k:(j + 1) * k].sum(axis=0) / totals[j]
+            n_docs = len(np.unique(docs[n[:, j] > 0]))
+            for t in range(k):
                 out.append({
                     "period": cell.period, "group": cell.group, "label": label,
                     "topic": t + 1, "topic_label": topic_labels[t], "share": float(share[t]),
-                    "ci_low": float(low[t]), "ci_high": float(high[t]),
-                    "n_mentions": int(n.sum()), "thin": is_thin(n_docs),
+                    "ci_low": float(low[i, t]), "ci_high": float(high[i, t]),
+                    "n_mentions": int(totals[j]), "thin": is_thin(n_docs),
                 })
     return out

@@ -165,7 +165,12 @@ def interval(replicates: np.ndarray, confidence: float = CONFIDENCE) -> tuple[np
     if not len(replicates):
         nan = np.full(replicates.shape[1], np.nan)
         return nan, nan
-    low, high = np.nanpercentile(replicates, [tail, 100 - tail], axis=0)
+    # The same numbers either way; nanpercentile is several times slower, so it is kept for
+    # replicates that hold a NaN (a resample with nothing to divide by).
+    if np.isnan(replicates).any():
+        low, high = np.nanpercentile(replicates, [tail, 100 - tail], axis=0)
+    else:
+        low, high = np.percentile(replicates, [tail, 100 - tail], axis=0)
     return low, high
 
 
