@@ -142,6 +142,7 @@ def test_party_given_once_is_carried_to_later_turns():
     ("Mr. SCHOLTZ. Mr. President, I rise", "Mr. SCHOLTZ"),
     ("Mr. GARCÍA ́ of Texas. Mr. Speaker", "Mr. GARCÍA of Texas"),
     ("Mr. M GOVERN. Mr. Speaker, I yield", "Mr. M. GOVERN"),  # small capitals split
+    ("Mr. DANNY K. DAVIS of Illinois. Madam Speaker, I rise", "Mr. DANNY K. DAVIS of Illinois"),
     ("SPEAKER: Order. The question is", "SPEAKER"),
     ("CHAIR (Senator Okafor): Thank you", "Senator Okafor"),
     ("ACTING CHAIR (Senator Okafor): Thank you", "Senator Okafor"),

@@ -94,7 +94,9 @@ STOP_PATTERNS = (
     # Congressional Record: Mr. SCHUMER.  /  Mrs. GREENE of Georgia.  /  Mr. JEFFRIES (during
     # the reading).
     # (a small-capital name may lose letters to another line: "Mr. M GOVERN.")
-    re.compile(rf"^(?P<name>(?:Mr|Mrs|Ms|Miss|Dr)\.\s+(?:[A-Z]\s)?{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,2}}"
+    # (a Member who shares a surname is named in full: "Mr. DANNY K. DAVIS of Illinois.")
+    re.compile(rf"^(?P<name>(?:Mr|Mrs|Ms|Miss|Dr)\.\s+(?:[A-Z]\s)?{_CAPS_WORD}"
+               rf"(?:\s+[A-Z]\.)?(?:\s+{_CAPS_WORD}){{0,2}}"
                rf"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})?)"
                rf"(?:\s*\([^()]{{1,60}}\))?\.(?:\s+|$)"),
     # The PRESIDING OFFICER.  /  The SPEAKER pro tempore (Mr. CUELLAR).  /  The Acting CHAIR.
