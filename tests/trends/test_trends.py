@@ -217,7 +217,9 @@ def store_run(tmp_path_factory):
     folder = tmp_path_factory.mktemp("store")
     passages = planted_texts(PROPS, 120, seed=0)
     with Store(folder / "s.db") as store:
-        add_planted_documents(store, passages, FIRST_YEAR, docs_per_period=4)
+        # Six debates a year: with four, a permutation test has only 70 splits to compare,
+        # too few for a planted change to pass the correction among 15 comparisons.
+        add_planted_documents(store, passages, FIRST_YEAR, docs_per_period=6)
         ids, mentions = [], []
         for row in store.iter_passages():
             ids.append(row["passage_id"])

@@ -272,8 +272,8 @@ def resolution_note(shift_rows: Sequence[dict], n_boot: int) -> str | None:
         return None
     import math
 
-    needed = math.ceil(2 * n_tests / FDR) - 1  # 2 / (B + 1) <= FDR / n_tests
+    needed = math.ceil(n_tests / FDR) - 1  # 1 / (B + 1) <= FDR / n_tests
     needed += smallest_p_value(needed) > FDR / n_tests  # when rounding fell short
-    return (f"{n_boot} bootstrap replicates give p-values no smaller than "
+    return (f"{n_boot} shuffles (--bootstrap) give p-values no smaller than "
             f"{smallest_p_value(n_boot):.4f}: among {n_tests} comparisons a single shift "
             f"cannot pass the correction (pass --bootstrap {needed} or more)")

@@ -276,9 +276,9 @@ def _shifts(c: ReportContent) -> str:
     first = c.shifts[0]
     intro = (f"<p>How much of the debate each topic took up in {esc(first.from_period)} and in "
              f"{esc(first.to_period)}. A change is beyond noise when its q-value is below "
-             "0.05: its bootstrap p-value (documents resampled) corrected for comparing every "
-             "topic in every group at once (Benjamini-Hochberg), so its 95% interval excludes "
-             f"zero too; a comparison resting on fewer than "
+             "0.05 (its p-value, from shuffling documents between the two windows, corrected "
+             "for comparing every topic in every group at once: Benjamini-Hochberg) and its "
+             f"95% interval excludes zero; a comparison resting on fewer than "
              f"{THIN_DOCUMENTS} documents at either end is marked <span class=thin>thin</span>."
              f" {len(beyond)} of {len(c.shifts)} topics changed beyond noise.</p>")
     rows = [(esc(s.topic), esc(s.key), esc(s.label), pct(s.share_from), pct(s.share_to),

@@ -1,12 +1,12 @@
 """Shift detection: which topics rose or fell between two windows, and when the mix changed.
 
 A topic's change is the difference of its mean share between two windows (by default the first
-and last periods), with a bootstrap interval of that difference. Its p-value comes from the
-same replicates (twice the smaller share of them on either side of zero), and the q-values
+and last periods), with a bootstrap interval of that difference. Its p-value comes from a
+permutation test (whole documents shuffled between the two windows, as many shuffles as
+bootstrap replicates; see significance.py for why not the bootstrap), and the q-values
 correct for testing every topic in every group at once (Benjamini-Hochberg over the table's
-rows that are not thin). A change "exceeds noise" when its q-value is below FDR and neither
-window is thin (fewer than THIN_DOCUMENTS documents); a flagged change's 95% interval always
-excludes zero.
+rows that are not thin). A change "exceeds noise" when its q-value is below FDR, its 95%
+interval excludes zero and neither window is thin (fewer than THIN_DOCUMENTS documents).
 
 The divergence between consecutive periods is the Jensen-Shannon divergence (base 2, from
 0 = same mix to 1 = disjoint) of their mean topic mixes, set beside what relabelling documents
@@ -19,10 +19,11 @@ across the table's pairs that are not thin.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 import numpy as np
 
@@ -41,8 +42,9 @@ from .prevalence import (
     make_cells,
     usable_rows,
 )
-from .significance import FDR, benjamini_hochberg, bootstrap_p_values, permutation_p_value
+from .significance import FDR, benjamini_hochberg, permutation_p_value, permutation_p_values
 
+_CHUNK = 100  # shuffles drawn at once: bounds memory for windows with many documents
 DEFAULT_PERMUTATIONS = 1000  # shuffles behind a divergence p-value: the smallest is 1/1001
 _PERIOD_RE = re.compile(r"^(\d{4})(?:-(?:Q([1-4])|(\d{2}))(?:-(\d{2}))?)?$")
 
@@ -127,6 +129,7 @@ def topic_shifts(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequen
             return []
     usable = usable_rows(shares)
     documents = doc_codes(rows)
+    windows_names = (windows[0].name, windows[1].name)
     a_rows = _window_rows(rows, windows[0], usable)
     b_rows = _window_rows(rows, windows[1], usable)
     groups = [ALL] + (sorted({group_of(rows[i], group) for i in a_rows + b_rows})
@@ -142,9 +145,11 @@ def topic_shifts(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequen
         rep_b = _replicates(documents, shares, ib, n_boot,
                             cell_rng(seed, "shift", windows[1].name, g))
         low, high = interval(rep_b - rep_a)
-        p_values = bootstrap_p_values(rep_b - rep_a)
         mean_a, mean_b = shares[ia].mean(axis=0), shares[ib].mean(axis=0)
         change = mean_b - mean_a
+        null, exact = _permuted_changes(documents, shares, ia, ib, n_boot,
+                                        cell_rng(seed, "shift-permutation", *windows_names, g))
+        p_values = permutation_p_values(np.abs(change), null, exact)
         docs_a, docs_b = len(np.unique(documents[ia])), len(np.unique(documents[ib]))
         thin = is_thin(docs_a) or is_thin(docs_b)
         block = []
@@ -166,12 +171,65 @@ def topic_shifts(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequen
 
 def flag_beyond_noise(rows: list[dict]) -> list[dict]:
     """Set ``q_value`` (Benjamini-Hochberg over the rows that are not thin) and
-    ``exceeds_noise`` (q below FDR); thin rows are not tested and keep an empty q-value."""
+    ``exceeds_noise`` (q below FDR, and where the row has an interval, the interval excludes
+    zero: a flag never sits beside an interval that says "no change" is possible); thin rows
+    are not tested and keep an empty q-value."""
     tested = [r for r in rows if not r["thin"] and np.isfinite(r["p_value"])]
     for r, q in zip(tested, benjamini_hochberg([r["p_value"] for r in tested])):
         r["q_value"] = float(q)
-        r["exceeds_noise"] = bool(q < FDR)
+        excludes_zero = "ci_low" not in r or r["ci_low"] > 0 or r["ci_high"] < 0
+        r["exceeds_noise"] = bool(q < FDR and excludes_zero)
     return rows
+
+
+def _permuted_changes(documents, shares, ia, ib, n_perm, rng) -> tuple[np.ndarray, bool]:
+    """|change| of every topic under shuffles of the two windows' documents (shuffles x
+    topics; empty when one side has nothing to shuffle), and whether they are every split."""
+    idx = np.concatenate([np.asarray(ia, dtype=np.int64), np.asarray(ib, dtype=np.int64)])
+    side = np.repeat([0, 1], [len(ia), len(ib)])
+    # A unit is a document within a window (a document in two overlapping windows is two).
+    units, inverse = np.unique(documents[idx] * 2 + side, return_inverse=True)
+    n_first = int(np.sum(units % 2 == 0))
+    if n_first == 0 or n_first == len(units):
+        return np.zeros((0, shares.shape[1])), False
+    sums = np.zeros((len(units), shares.shape[1]))
+    np.add.at(sums, inverse, shares[idx])
+    sizes = np.bincount(inverse, minlength=len(units)).astype(float)
+    exact, means = _shuffled_means(sums, sizes, n_first, n_perm, rng)
+    out = [np.abs(mean_b - mean_a) for mean_a, mean_b in means]
+    return (np.vstack(out) if out else np.zeros((0, shares.shape[1]))), exact
+
+
+def _shuffled_means(sums: np.ndarray, sizes: np.ndarray, n_first: int, n_perm: int, rng):
+    """Whether the shuffles are every split, and the two sides' mean mixes under them.
+
+    Units (rows of ``sums``, ``sizes`` passages each) are split ``n_first`` to the first side.
+    When there are no more than ``n_perm`` distinct splits (20 for three documents a side),
+    every split is taken once, an exact test with no chance in it; else ``n_perm`` random
+    shuffles, in chunks of _CHUNK. Each chunk's sides are computed at once, by a 0/1 matrix
+    of the units on the first side."""
+    n_units = len(sizes)
+
+    def means(first: np.ndarray):
+        sums_a, sizes_a = first @ sums, first @ sizes
+        sums_b, sizes_b = sums.sum(0) - sums_a, sizes.sum() - sizes_a
+        return sums_a / sizes_a[:, None], sums_b / sizes_b[:, None]
+
+    if math.comb(n_units, n_first) <= n_perm:
+        splits = list(combinations(range(n_units), n_first))
+        first = np.zeros((len(splits), n_units))
+        for row, chosen in zip(first, splits):
+            row[list(chosen)] = 1.0
+        return True, iter([means(first)])
+
+    def shuffled():
+        for start in range(0, n_perm, _CHUNK):
+            first = np.zeros((min(_CHUNK, n_perm - start), n_units))
+            for row in first:
+                row[rng.permutation(n_units)[:n_first]] = 1.0
+            yield means(first)
+
+    return False, shuffled()
 
 
 def _replicates(documents, shares, idx, n_boot, rng) -> np.ndarray:
@@ -207,8 +265,9 @@ def divergence(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequence
         for a, b in pairwise(group_cells):
             mean_a, mean_b = shares[a.rows].mean(axis=0), shares[b.rows].mean(axis=0)
             js = js_divergence(mean_a, mean_b)
-            null = _permuted_divergences(documents, shares, a.rows, b.rows, n_perm,
-                                         cell_rng(seed, "divergence", a.period, b.period, g))
+            null, exact = _permuted_divergences(
+                documents, shares, a.rows, b.rows, n_perm,
+                cell_rng(seed, "divergence", a.period, b.period, g))
             noise = (float(np.percentile(null, CONFIDENCE * 100)) if len(null)
                      else float("nan"))
             diff = mean_b - mean_a
@@ -219,7 +278,7 @@ def divergence(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequence
             out.append({
                 "group": g, "period_from": a.period, "period_to": b.period,
                 "js_divergence": js, "noise_95": noise,
-                "p_value": permutation_p_value(js, null), "q_value": None,
+                "p_value": permutation_p_value(js, null, exact), "q_value": None,
                 "exceeds_noise": False,
                 "biggest_change_topic": t + 1, "biggest_change_label": labels[t],
                 "biggest_change": float(diff[t]),
@@ -229,9 +288,9 @@ def divergence(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequence
     return flag_beyond_noise(out)
 
 
-def _permuted_divergences(documents, shares, ia, ib, n_perm, rng) -> np.ndarray:
-    """The divergences of ``n_perm`` shuffles of documents between the two periods (empty
-    when there is nothing to shuffle)."""
+def _permuted_divergences(documents, shares, ia, ib, n_perm, rng) -> tuple[np.ndarray, bool]:
+    """The divergences of shuffles of documents between the two periods (empty when there is
+    nothing to shuffle), and whether they are every split."""
     idx = np.concatenate([ia, ib])
     docs = documents[idx]
     units, inverse = np.unique(docs, return_inverse=True)
@@ -241,17 +300,13 @@ def _permuted_divergences(documents, shares, ia, ib, n_perm, rng) -> np.ndarray:
         np.add.at(sums, inverse, shares[idx])
         sizes = np.bincount(inverse, minlength=len(units)).astype(float)
         n_first = n_a_docs
-    else:  # too few documents to shuffle: shuffle passages
+    else:  # too few documents to shuffle: shuffle passages (such a pair is thin)
         sums, sizes, n_first = shares[idx], np.ones(len(idx)), len(ia)
     if n_first == 0 or n_first == len(sizes):
-        return np.zeros(0)
-    first = np.zeros((n_perm, len(sizes)))
-    for i in range(n_perm):
-        first[i, rng.permutation(len(sizes))[:n_first]] = 1.0
-    # Each shuffle's two mixes at once: units in the first period by a 0/1 matrix.
-    sums_a, sizes_a = first @ sums, first @ sizes
-    sums_b, sizes_b = sums.sum(0) - sums_a, sizes.sum() - sizes_a
-    return _js_rows(sums_a / sizes_a[:, None], sums_b / sizes_b[:, None])
+        return np.zeros(0), False
+    exact, means = _shuffled_means(sums, sizes, n_first, n_perm, rng)
+    out = [_js_rows(mean_a, mean_b) for mean_a, mean_b in means]
+    return (np.concatenate(out) if out else np.zeros(0)), exact
 
 
 def _js_rows(p: np.ndarray, q: np.ndarray) -> np.ndarray:

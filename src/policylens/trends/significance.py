@@ -1,4 +1,12 @@
-"""p-values from resampling, and Benjamini-Hochberg q-values across the tests of one table.
+"""p-values from permutations, and Benjamini-Hochberg q-values across the tests of one table.
+
+A change's p-value comes from shuffling whole documents between the two windows it compares:
+under no change the documents are exchangeable, so the test holds its level with the few
+documents a sparse period has, where a bootstrap p-value does not (on simulated steady topics
+with 3 documents a window the percentile bootstrap called 25% of them p < 0.05, 19% with 5).
+With n documents a window there are only C(2n, n) distinct splits (20 for 3, 70 for 4), so a
+small window cannot reach a small p-value: that is the honest answer. When the splits are no
+more than the shuffles asked for, every one is taken once (an exact test, no chance in it).
 
 A table of shifts tests every topic in every group at once, so some changes pass p < 0.05 by
 chance alone; a flag rests on the q-value instead, the smallest false discovery rate at which
@@ -14,35 +22,32 @@ import numpy as np
 FDR = 0.05  # a change is beyond noise when its q-value is below this
 
 
-def bootstrap_p_values(replicates: np.ndarray) -> np.ndarray:
-    """Two-sided p-value of each column's bootstrap replicates against zero.
-
-    Twice the smaller share of replicates on either side of zero, counting the estimate
-    itself on both sides ((1 + count) / (B + 1)), so it is never 0 and p < 0.05 goes with a
-    95% percentile interval that excludes zero. The smallest it can be is 2 / (B + 1).
-    """
-    replicates = np.asarray(replicates, dtype=float)
-    finite = np.isfinite(replicates)
-    n = finite.sum(axis=0)
-    below = (finite & (replicates <= 0)).sum(axis=0)
-    above = (finite & (replicates >= 0)).sum(axis=0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        p = 2 * (1 + np.minimum(below, above)) / (n + 1)
-    return np.where(n > 0, np.minimum(p, 1.0), np.nan)
-
-
-def permutation_p_value(statistic: float, null: np.ndarray) -> float:
-    """One-sided p-value: the share of permuted statistics at least as large, the observed
-    one counted among them ((1 + count) / (N + 1))."""
+def permutation_p_values(observed: np.ndarray, null: np.ndarray,
+                         exact: bool = False) -> np.ndarray:
+    """Each column's p-value: the share of permuted statistics (rows of ``null``) at least as
+    large as the observed one. Random shuffles count the observed one among them
+    ((1 + count) / (N + 1)), which keeps the test valid (Phipson and Smyth 2010); with
+    ``exact`` the rows are every split, the observed among them, and p is count / N."""
+    observed = np.asarray(observed, dtype=float)
     null = np.asarray(null, dtype=float)
-    if not len(null) or not np.isfinite(statistic):
+    if not len(null):
+        return np.full(observed.shape, np.nan)
+    # A shuffle that reproduces the observed split differs from it only by rounding.
+    at_least = (null >= observed - 1e-12 * np.maximum(1.0, np.abs(observed))).sum(axis=0)
+    return at_least / len(null) if exact else (1 + at_least) / (len(null) + 1)
+
+
+def permutation_p_value(statistic: float, null: np.ndarray, exact: bool = False) -> float:
+    """:func:`permutation_p_values` of one statistic (NaN when it is not finite)."""
+    if not np.isfinite(statistic):
         return float("nan")
-    return float((1 + np.sum(null >= statistic)) / (len(null) + 1))
+    return float(permutation_p_values(np.asarray([statistic]), np.asarray(null)[:, None],
+                                      exact)[0])
 
 
 def smallest_p_value(n_resamples: int) -> float:
-    """The smallest two-sided bootstrap p-value ``n_resamples`` replicates can give."""
-    return min(1.0, 2 / (n_resamples + 1))
+    """The smallest p-value ``n_resamples`` random permutations can give."""
+    return 1 / (n_resamples + 1)
 
 
 def benjamini_hochberg(p_values) -> np.ndarray:
