@@ -290,3 +290,21 @@ def test_an_accent_drawn_on_its_own_joins_its_letter(tmp_path, pdfgen, engine):
     text = " ".join(doc.pages)
     for word in ("CÁRDENAS", "BARRAGÁN", "distribución"):
         assert word in text, text
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_line_that_ends_several_short_pages_is_text_not_a_footer(tmp_path, pdfgen, engine):
+    # Three of twelve pages end half way down with a speech's "Thank you.": the same line in the
+    # last row of several pages, but nowhere near the foot of the page.
+    path = tmp_path / "short-pages.pdf"
+    pages, start = [], 0
+    for number in range(12):  # 3 of 12: fewer than make a line a footer wherever it is
+        short = number in (1, 5, 9)
+        n_lines = 14 + number if short else 45
+        lines = [" ".join(pseudo_words(8, start + 8 * i)) + "." for i in range(n_lines)]
+        start += 8 * n_lines
+        pages.append([pdfgen.Placed(72, 80 + 14 * i, line) for i, line in enumerate(lines)]
+                     + ([pdfgen.Placed(72, 80 + 14 * n_lines, "Thank you.")] if short else []))
+    pdfgen.write_placed(path, pages)
+    doc, _ = extract_document(path, "0" * 64, engine=engine)
+    assert sum(page.count("Thank you.") for page in doc.pages) == 3

@@ -490,10 +490,13 @@ def strip_furniture(pages: Sequence[PageLines]) -> list[PageLines]:
     few_pages = len(pages) < OUTER_REPEATS
 
     def furniture(page: PageLines, line: Line, shape: str, outer: bool) -> bool:
-        if outer and shape in repeated_outer:
+        in_margin = (line.top < page.height * FURNITURE_ZONE
+                     or line.bottom > page.height * (1 - FURNITURE_ZONE))
+        if outer and shape in repeated_outer and in_margin:
+            # (the last row of a page that ends early is no footer: "Thank you." at the end of
+            # a speech, "[Placed in Library ...]" after a paper laid, half way down)
             return True
-        if not (line.top < page.height * FURNITURE_ZONE
-                or line.bottom > page.height * (1 - FURNITURE_ZONE)):
+        if not in_margin:
             # Above the margins only a repeated line of words: a row of figures repeats in
             # shape on every page of a long table.
             return shape in repeated and sum(ch.isalpha() for ch in shape) >= MIN_EDGE_LETTERS
