@@ -62,16 +62,32 @@ def _combine(m: re.Match) -> str:
     return _COMBINING[m.group(0)]
 
 
+# What normalise_unicode looks for before it runs a step: a character _TRANSLATE maps, and a
+# space _SPACES would change (an odd one, or two in a row).
+_TRANSLATED_CHAR = re.compile("[" + "".join(re.escape(chr(k)) for k in _TRANSLATE) + "]")
+_TRANSLATION = {chr(k): v if isinstance(v, str) else "" if v is None else chr(v)
+                for k, v in _TRANSLATE.items()}
+_ODD_SPACE = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")
+
+
+def _translated(m: re.Match) -> str:
+    return _TRANSLATION[m.group(0)]
+
+
 def normalise_unicode(text: str) -> str:
     """Fold ligatures (ﬁ -> fi), full-width forms, odd quotes and spaces to plain text."""
+    # Each step runs only where it has something to change: a reader calls this on every run
+    # of text beyond ASCII, and each regex or translate over a line costs ~10 us.
     if _ANY_SPACING_ACCENT.search(text):  # rare: the search is a tenth of the cost of the sub
         if "\u00b4 " in text:
             text = _ACCENT_GAP.sub(r"\1", text)
         text = _SPACING_ACCENT.sub(_combine, text)
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    text = unicodedata.normalize("NFKC", text)
+    if _TRANSLATED_CHAR.search(text):  # str.translate looks up every character in a dict
+        text = _TRANSLATED_CHAR.sub(_translated, text)
     if not text.isprintable():  # printable text has no control or format character to drop
         text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
-    return _SPACES.sub(" ", text)
+    return _SPACES.sub(" ", text) if _ODD_SPACE.search(text) else text
 
 
 def join_hyphenated(lines: Sequence[str], vocabulary: Iterable[str] = ()) -> list[str]:
