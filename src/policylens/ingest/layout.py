@@ -89,13 +89,13 @@ class Line:
         self.column = column
         self.cells: list[list[str]] | None = None  # a table row's cells, each line by line
         first = words[0]
-        self.x0 = first.x0
-        if len(words) == 1:
-            self.text, self.x1, self.top, self.bottom = first.text, first.x1, first.top, first.bottom
-            self.n_words = first.n_words
-            self.size, self.all_bold = first.size, first.bold
-            self.bold_prefix = first.text if first.bold else ""
+        if len(words) == 1:  # most lines: a reader gives a line's run of words as one box
+            text, self.x0, self.x1, self.top, self.bottom, self.size, bold = first
+            self.text, self.all_bold = text, bold
+            self.n_words = text.count(" ") + 1  # Word.n_words
+            self.bold_prefix = text if bold else ""
             return
+        self.x0 = first.x0
         # Words drawn touching each other (a comma set in another font) join without a space.
         text, x1, top, bottom = first.text, first.x1, first.top, first.bottom
         prev = first
@@ -244,7 +244,9 @@ def _gutters(rows: list[list[Word]], width: float, height: float,
                 splits[id(row)] = split
             if split is not None:
                 for c, part in enumerate(split):
-                    if part:  # its words: one more than the spaces in each box's text
+                    if len(part) == 1:  # its words: one more than the spaces in each box's text
+                        counts[c] += part[0].text.count(" ") + 1
+                    elif part:
                         counts[c] += sum([w.text.count(" ") for w in part]) + len(part)
         weakest = min(range(len(candidates)), key=lambda g: min(counts[g], counts[g + 1]))
         if min(counts[weakest], counts[weakest + 1]) >= MIN_COLUMN_SHARE * n_body:
@@ -675,6 +677,6 @@ def _paragraph_groups(
 
 def _left_edge(lines: Sequence[Line]) -> float:
     """A column's left margin: the most common line start (indents are the exception)."""
-    starts = Counter(round(ln.x0) for ln in lines)
+    starts = Counter(map(round, [ln.x0 for ln in lines]))
     most = max(starts.values())
     return float(min(x for x, n in starts.items() if n == most))

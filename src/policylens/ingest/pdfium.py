@@ -17,6 +17,7 @@ use it at a time (Dask workers may run several threads).
 from __future__ import annotations
 
 import ctypes
+import functools
 import itertools
 import math
 import re
@@ -165,7 +166,8 @@ class _PageText:
         """
         has_error, handle = self.api.map_error, self.handle
         step = UNMAPPED_SAMPLE
-        if any(has_error(handle, i) == 1 for i in range(0, len(text), step)):
+        # "1 in map(...)": the calls in C's loop, stopping at the first 1 (-1 is a failure).
+        if 1 in map(functools.partial(has_error, handle), range(0, len(text), step)):
             suspects = range(len(text))
         elif text.isascii():
             return text
@@ -173,7 +175,7 @@ class _PageText:
             firsts: dict[str, int] = {}
             for m in _BEYOND_ASCII.finditer(text):
                 firsts.setdefault(m.group(), m.start())
-            if not any(has_error(handle, i) == 1 for i in firsts.values()):
+            if 1 not in map(functools.partial(has_error, handle), firsts.values()):
                 return text
             suspects = [m.start() for m in _BEYOND_ASCII.finditer(text)]
         chars = list(text)
@@ -306,7 +308,9 @@ def _page_words(pt: _PageText, width: float) -> list[Word]:
                     continue
                 size, bold, descent = font
                 bottom = baseline - descent
-                text = _clean(group)
+                # Most lines are plain: _clean would hand them back as they are.
+                text = group if (group.isascii() and group.isprintable()
+                                 and "  " not in group) else _clean(group)
                 if text:  # invisible characters (zero-width spaces) clean away
                     append(_new_word(Word, (text, x0, x1, bottom - size, bottom, size, bold)))
                 continue
