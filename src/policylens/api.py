@@ -18,6 +18,7 @@ reader needs them.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -235,7 +236,7 @@ class Workspace:
         return self._result("divergence.csv")
 
     def k_selection(self) -> Records:
-        """k_selection.csv: the coherence of every number of topics tried."""
+        """k_selection.csv: the coherence and stability of every number of topics tried."""
         return self._result("k_selection.csv")
 
     def topic_matches(self) -> Records:
@@ -286,16 +287,19 @@ class Workspace:
                    method: str = DEFAULT_METHOD, seed: int = DEFAULT_SEED,
                    out: PathLike | None = None, refit: bool = False,
                    workers: int | None = None,
-                   memory_budget: int = DEFAULT_MEMORY_BUDGET) -> TopicsOutcome:
+                   memory_budget: int = DEFAULT_MEMORY_BUDGET,
+                   stop_words: PathLike | Iterable[str] | None = None) -> TopicsOutcome:
         """Fit (or reuse) the topic model and write topics.csv, document_topics.csv,
         k_selection.csv and topic-model/ to ``out`` (default: the results folder).
         ``k=None`` picks k from ``k_range`` by coherence; ``memory_budget`` (bytes) bounds
-        the document-term matrix held in memory."""
+        the document-term matrix held in memory; ``stop_words``, a file (one word a line) or
+        the words themselves, are left out of the topics besides the built-in stop list."""
         from .jobs.topics import run_topics
         from .runner import default_workers
         from .topics import TopicParams
 
-        params = TopicParams(method=method, k=k, k_min=k_range[0], k_max=k_range[1], seed=seed)
+        params = TopicParams(method=method, k=k, k_min=k_range[0], k_max=k_range[1], seed=seed,
+                             stop_words=extra_stop_words(stop_words))
         with self._open() as store:
             outcome = run_topics(store, Path(out) if out else self.results, params,
                                  refit=refit,
@@ -345,17 +349,21 @@ def run(paths: PathLike | Iterable[PathLike] | None = None, out: PathLike = DEFA
         compare: Sequence[str] | None = None, n_boot: int = DEFAULT_BOOTSTRAP,
         seed: int = DEFAULT_SEED, workers: int | None = None, refit: bool = False,
         memory_budget: int = DEFAULT_MEMORY_BUDGET, dask: str | None = None,
+        stop_words: PathLike | Iterable[str] | None = None,
         info: Say = quiet, progress_bar: ProgressBar | None = None) -> Run:
     """Ingest, tag, fit topics, write trends and the report, as `policylens run` does.
 
     ``paths`` default to ./corpus, the store to ``out/policylens.db``. Options are checked
-    before any work. ``dask``: a Dask scheduler's address, to read, tag and score there. With ``workers`` > 1 tagging runs in a second, spawned process: call
-    this under ``if __name__ == "__main__":`` in a script.
+    before any work. ``dask``: a Dask scheduler's address, to read, tag and score there.
+    ``stop_words``: a file (one word a line) or the words, left out of the topics. With
+    ``workers`` > 1 tagging runs in a second, spawned process: call this under ``if __name__
+    == "__main__":`` in a script.
     """
     from .jobs.run import run_all
     from .topics import TopicParams
 
-    params = TopicParams(method=method, k=k, k_min=k_range[0], k_max=k_range[1], seed=seed)
+    params = TopicParams(method=method, k=k, k_min=k_range[0], k_max=k_range[1], seed=seed,
+                         stop_words=extra_stop_words(stop_words))
     db = Path(db) if db else Path(out) / DB_NAME
     result = run_all(_paths(paths) if paths is not None else None, out, db=db, params=params,
                      by=by, group=group, compare=compare, n_boot=n_boot, workers=workers,
@@ -363,6 +371,17 @@ def run(paths: PathLike | Iterable[PathLike] | None = None, out: PathLike = DEFA
                      progress_bar=progress_bar, info=info)
     workspace = Workspace(db, results=out, info=info, progress_bar=progress_bar)
     return Run(workspace, result.outputs, result.notes)
+
+
+def extra_stop_words(stop_words: PathLike | Iterable[str] | None) -> tuple[str, ...]:
+    """The user's stop words: from a file (a path, one word a line) or given as words."""
+    if stop_words is None:
+        return ()
+    if isinstance(stop_words, (str, os.PathLike)):
+        from .topics.vocabulary import read_stop_words
+
+        return read_stop_words(stop_words)
+    return tuple(stop_words)
 
 
 def evaluate(gold: PathLike | Iterable[PathLike], *, model: PathLike | None = None,

@@ -756,7 +756,11 @@ def _compare(ctx, param, value: tuple[str, str] | None) -> tuple[str, str] | Non
 
 
 def topic_options(f):
-    """--k, --k-range, --method and --memory-budget (topics, run)."""
+    """--k, --k-range, --method, --stop-words and --memory-budget (topics, run)."""
+    f = click.option("--stop-words", "stop_words",
+                     type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+                     help="A UTF-8 file of words to leave out of the topics besides the built-in "
+                     "stop list: one a line, # starts a comment.")(f)
     f = click.option("--memory-budget", type=MemorySize(),
                      default=DEFAULT_MEMORY_BUDGET, show_default=f"{DEFAULT_MEMORY_BUDGET >> 30}GB",
                      help="Memory the topic stage may use for its document-term matrix: "
@@ -804,8 +808,8 @@ def out_dir_option(default_help: str):
 @with_db
 @pass_app
 def topics(app: App, k: int | None, k_range: tuple[int, int], method: str,
-           memory_budget: int, seed: int, out: Path | None, refit: bool,
-           workers: int | None, fmt: str, output: Path | None) -> None:
+           memory_budget: int, stop_words: Path | None, seed: int, out: Path | None,
+           refit: bool, workers: int | None, fmt: str, output: Path | None) -> None:
     """Find the topics of the stored passages and print them.
 
     Writes topics.csv, document_topics.csv, topic_matches.csv (k_selection.csv with --k
@@ -824,7 +828,8 @@ def topics(app: App, k: int | None, k_range: tuple[int, int], method: str,
 
     outcome = app.workspace().run_topics(k=k, k_range=k_range, method=method, seed=seed,
                                          out=out, refit=refit, workers=workers,
-                                         memory_budget=memory_budget)
+                                         memory_budget=memory_budget,
+                                         stop_words=stop_words)
     with open_output(output) as table:
         write_rows(topic_table(outcome),
                    ("topic", "topic_key", "label", "share", "coherence", "top_words"), fmt, table)
@@ -881,7 +886,8 @@ def trends(app: App, by: str, group: str | None, compare: tuple[str, str] | None
 @db_option
 @click.pass_context
 def run(ctx: click.Context, paths: tuple[Path, ...], out: Path, k: int | None,
-        k_range: tuple[int, int], method: str, memory_budget: int, by: str, group: str | None,
+        k_range: tuple[int, int], method: str, memory_budget: int, stop_words: Path | None,
+        by: str, group: str | None,
         compare: tuple[str, str] | None, n_boot: int, seed: int, workers: int | None,
         refit: bool, dask: str | None, db: Path | None) -> None:
     """Ingest, tag, find topics and write trends in one go; prints where each output is.
@@ -901,7 +907,8 @@ def run(ctx: click.Context, paths: tuple[Path, ...], out: Path, k: int | None,
     result = run_stages(paths, out, db=db or ctx.find_root().params.get("db"), k=k,
                         k_range=k_range, method=method, by=by, group=group, compare=compare,
                         n_boot=n_boot, seed=seed, workers=workers, refit=refit,
-                        memory_budget=memory_budget, dask=dask, info=app.info,
+                        memory_budget=memory_budget, dask=dask, stop_words=stop_words,
+                        info=app.info,
                         progress_bar=app.progress_bar)
     for path in result.outputs.values():
         click.echo(str(path))

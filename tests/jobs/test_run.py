@@ -148,6 +148,28 @@ def test_new_pdf_refits_topics(tmp_path, pdfgen):
     assert "2024" in (out / "topic_trends.csv").read_text(encoding="utf-8")
 
 
+def test_run_takes_the_researchers_stop_words(tmp_path, pdfgen):
+    import json
+
+    _write_debates(tmp_path / "pdfs", pdfgen, years=(2018, 2022))
+    stop = tmp_path / "stop.txt"
+    stop.write_text("# the cost subject's two commonest words\nprice\nbudget\n",
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    result = _invoke("run", str(tmp_path / "pdfs"), "--out", str(out), "--k", "2",
+                     "--workers", "0", "--bootstrap", "100", "--stop-words", str(stop))
+    assert result.exit_code == 0, result.output
+    meta = json.loads((out / "topic-model" / "model.json").read_text(encoding="utf-8"))
+    assert meta["params"]["stop_words"] == ["budget", "price"]
+    assert not {"budget", "price"} & set(meta["vocabulary"])
+    assert "affordability" in meta["vocabulary"]  # the subject's other words are kept
+    import csv
+
+    with open(out / "topics.csv", encoding="utf-8") as fh:
+        words = {w for r in csv.DictReader(fh) for w in r["top_words"].split("; ")}
+    assert words and not {"budget", "price"} & words
+
+
 def test_run_without_a_corpus_says_what_to_do(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = _invoke("run")

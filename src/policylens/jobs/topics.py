@@ -142,7 +142,7 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
 
 def describe_k_choice(k: int, k_scores: Sequence[dict], given: bool) -> str:
     """One line saying which number of topics was used and why."""
-    from ..topics.fit import K_SELECTION_MARGIN
+    from ..topics.fit import K_SELECTION_MARGIN, choose_k
 
     if given:
         return f"k={k}: the number of topics given (--k {k})"
@@ -150,6 +150,19 @@ def describe_k_choice(k: int, k_scores: Sequence[dict], given: bool) -> str:
         return f"k={k}: the only number of topics the passages allow in --k-range"
     tried = f"k {k_scores[0]['k']}..{k_scores[-1]['k']}"
     chosen = next(s for s in k_scores if s["k"] == k)
+    top = k_scores[-1]
+    if choose_k(list(k_scores)) == (k, "stability"):
+        wider = f"a wider --k-range (e.g. {top['k']}:{top['k'] + 8}) may find more topics"
+        if k == top["k"]:
+            return (f"k={k}: coherence was still rising at the top of {tried}, and k={k} is "
+                    f"also the most stable (stability {chosen['stability']:.3f}: its topics "
+                    f"reappear in fits on two halves of the passages); {wider}")
+        return (f"k={k}: coherence was still rising at the top of {tried} (NPMI "
+                f"{top['coherence']:.4f} at k={top['k']}), so it cannot choose: the most "
+                f"stable k is kept (stability {chosen['stability']:.3f}: its topics reappear "
+                f"in fits on two halves of the passages; k={top['k']}: "
+                + (f"{top['stability']:.3f}" if top.get("stability") is not None else "n/a")
+                + f"); {wider}")
     best = max(k_scores, key=lambda s: s["coherence"])
     if best["k"] == k:
         return (f"k={k}: the highest mean coherence (NPMI {chosen['coherence']:.4f}) of "
@@ -243,7 +256,9 @@ def _write_topic_tables(store: Store, outcome: TopicsOutcome, out_dir: Path) -> 
     }
     scores = model.k_scores_
     if len(scores) > 1:
-        outputs["k selection"] = write_result_csv("k_selection.csv", scores, out_dir)
+        outputs["k selection"] = write_result_csv(
+            "k_selection.csv", ({"stability": None, "sample_size": None, **s} for s in scores),
+            out_dir)
     else:  # a table left by an earlier --k auto run would describe another model
         (out_dir / "k_selection.csv").unlink(missing_ok=True)
     return outputs

@@ -1,10 +1,12 @@
 """Fitting topics: choose k by coherence among candidate models, then score every passage.
 
 With ``params.k`` None, one model per k in the range is fitted (in worker processes when that
-repays starting them) and the k with the best mean NPMI coherence is kept. On a corpus larger
-than ``sample_size`` passages the candidates are fitted on a deterministic random sample
-stratified by period (:data:`K_SAMPLE_SIZE` by default), and the chosen k is then fitted on
-every passage.
+repays starting them), with its stability on two halves of the passages
+(:mod:`policylens.topics.stability`), and the k with the best mean NPMI coherence is kept;
+when coherence is still rising at the top of the range it cannot tell where to stop, and the
+most stable k is kept instead (:func:`choose_k`). On a corpus larger than ``sample_size``
+passages the candidates are fitted on a deterministic random sample stratified by period
+(:data:`K_SAMPLE_SIZE` by default), and the chosen k is then fitted on every passage.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from .corpus import (
 )
 from .model import TopicModel, fit_threads
 from .params import TopicParams
+from .stability import half_stability, split_halves
 
 # Candidate k values are fitted in worker processes only when the fits outweigh starting the
 # workers (about a second each, to load scikit-learn): LDA took ~6.5 CPU s per k on 5,190
@@ -102,35 +105,36 @@ def _fit_topics(source: TextSource | Sequence[str], params: TopicParams,
         sample = corpus.subset(rows)
         say(f"choosing k on a sample of {sample.n_passages} of {corpus.n_passages} passages "
             "(stratified by period); the chosen k is then fitted on every passage")
-    best: TopicModel | None = None
+    models: dict[int, TopicModel] = {}
     scores: list[dict] = []
     k_values = feasible_k(sample, params)
     if k_values != params.k_values:
         say(f"only {sample.n_usable} passages with enough words: trying k "
             f"{k_values[0]}..{k_values[-1]}")
+    halves = split_halves(sample, params.seed) if len(k_values) > 1 else None
     label = "topics: k search" if len(k_values) > 1 else "topics: fit"
     with progress_bar(len(k_values), label) as bar:
-        for model in fit_candidates(sample, k_values, workers):
+        for model, stability in fit_candidates(sample, k_values, workers, halves):
             if bar is not None:
                 bar.update(1)
             k = model.k
             top_ids = model.top_term_ids()
             score = {"k": k, "coherence": float(np.mean(model.coherence_)),
                      "diversity": topic_diversity(top_ids)}
+            if halves is not None:
+                score["stability"] = stability
             if sample is not corpus:
                 score["sample_size"] = sample.n_passages
             scores.append(score)
             say(f"k={k}: coherence (NPMI) {score['coherence']:.4f}, diversity "
-                f"{score['diversity']:.3f}")
-            if select_k(scores) == k:
-                best = model
+                f"{score['diversity']:.3f}"
+                + (f", stability {stability:.3f}" if stability is not None else ""))
+            models[k] = model
     chosen = select_k(scores)
     for s in scores:
         s["selected"] = s["k"] == chosen
-    if len(scores) > 1 and chosen == scores[-1]["k"]:
-        say(f"coherence was still rising at k={chosen}, the top of the range: a wider "
-            f"--k-range (e.g. {chosen}:{chosen + 8}) may find more distinct topics")
-    assert best is not None and best.k == chosen
+    best = models[chosen]
+    del models
     if sample is not corpus:
         with progress_bar(1, f"topics: fitting k={chosen} on every passage") as bar:
             best = fit_candidate(corpus, chosen)
@@ -223,21 +227,29 @@ def fit_candidate(corpus: Corpus, k: int) -> TopicModel:
     return TopicModel(replace(corpus.params, k=k)).fit(corpus)
 
 
-def fit_candidates(corpus: Corpus, k_values: Sequence[int], workers: int = 1
-                   ) -> Iterator[TopicModel]:
-    """The candidate models in the order of ``k_values``, fitted in ``workers`` processes."""
+def fit_scored_candidate(corpus: Corpus, halves: tuple[Corpus, Corpus] | None, k: int
+                         ) -> tuple[TopicModel, float | None]:
+    """A candidate and its stability on the two halves (None without halves)."""
+    return fit_candidate(corpus, k), None if halves is None else half_stability(halves, k)
+
+
+def fit_candidates(corpus: Corpus, k_values: Sequence[int], workers: int = 1,
+                   halves: tuple[Corpus, Corpus] | None = None
+                   ) -> Iterator[tuple[TopicModel, float | None]]:
+    """(candidate model, its stability) in the order of ``k_values``, fitted in ``workers``
+    processes; the stability is None without ``halves``."""
     worth_it = (corpus.params.method == "lda"
                 or corpus.n_usable >= PARALLEL_NMF_MIN_PASSAGES)
     if workers <= 1 or len(k_values) < 2 or corpus.counts is None or not worth_it:
         for k in k_values:
-            yield fit_candidate(corpus, k)
+            yield fit_scored_candidate(corpus, halves, k)
         return
     from ..runner import worker_pool
 
     # Fresh processes (spawn): BLAS and OpenMP thread pools must not be forked mid-use, and
     # the caller may hold an open store. They get the matrix, not the texts.
     shipped = replace(corpus, source=ListSource([]))
-    with worker_pool(min(workers, len(k_values)), _init_fit_worker, (shipped,),
+    with worker_pool(min(workers, len(k_values)), _init_fit_worker, (shipped, halves),
                      fresh=True) as pool:
         # The largest k take longest: start them first so no worker is left with one at the end.
         futures = {k: pool.submit(_fit_in_worker, k) for k in sorted(k_values, reverse=True)}
@@ -245,24 +257,40 @@ def fit_candidates(corpus: Corpus, k_values: Sequence[int], workers: int = 1
             yield futures[k].result()
 
 
-_WORKER_CORPUS: Corpus | None = None
+_WORKER_CORPUS: tuple[Corpus, tuple[Corpus, Corpus] | None] | None = None
 
 
-def _init_fit_worker(corpus: Corpus) -> None:
+def _init_fit_worker(corpus: Corpus, halves: tuple[Corpus, Corpus] | None) -> None:
     global _WORKER_CORPUS
     fit_threads()  # for the life of the worker
-    _WORKER_CORPUS = corpus
+    _WORKER_CORPUS = (corpus, halves)
 
 
-def _fit_in_worker(k: int) -> TopicModel:
+def _fit_in_worker(k: int) -> tuple[TopicModel, float | None]:
     assert _WORKER_CORPUS is not None, "worker not initialised"
-    return fit_candidate(_WORKER_CORPUS, k)
+    return fit_scored_candidate(*_WORKER_CORPUS, k)
 
 
 def select_k(scores: list[dict]) -> int:
-    """The k with the best mean coherence, preferring smaller k within a small margin."""
+    """The k kept from the candidates' scores (see :func:`choose_k`)."""
+    return choose_k(scores)[0]
+
+
+def choose_k(scores: list[dict]) -> tuple[int, str]:
+    """(k, why) from the candidates' scores, in k order.
+
+    ``"coherence"``: the k with the best mean coherence, preferring smaller k within
+    :data:`K_SELECTION_MARGIN`. ``"stability"``: that k was the top of the range, so coherence
+    was still rising and a wider range would rise further: coherence cannot choose, and the
+    most stable k (the highest ``stability``, the smaller on a tie) is kept instead, since its
+    topics are the ones a reader would find again in other passages.
+    """
     chosen = scores[0]
     for s in scores[1:]:
         if s["coherence"] > chosen["coherence"] + K_SELECTION_MARGIN:
             chosen = s
-    return chosen["k"]
+    measured = [s for s in scores if s.get("stability") is not None]
+    if len(scores) > 1 and chosen is scores[-1] and measured:
+        stable = max(measured, key=lambda s: (s["stability"], -s["k"]))
+        return stable["k"], "stability"
+    return chosen["k"], "coherence"

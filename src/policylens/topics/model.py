@@ -31,7 +31,7 @@ FIT_THREADS = 1
 EPS = 1e-12
 # Bump when the tokenising, vocabulary or scoring rules change: saved models and the reuse key
 # then tell the new rules from the old even within one release.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 # What a model learns or is given by the search that chose it: every name ends in "_".
 LEARNED = ("vocabulary_", "components_", "idf_", "doc_topic_prior_", "coherence_",
            "n_passages_", "versions_", "k_scores_", "n_scored_", "key_", "topic_keys_",

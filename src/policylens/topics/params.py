@@ -28,6 +28,14 @@ class TopicParams:
     lda_epochs: int = 10
     lda_batch_size: int = 128
     nmf_max_iter: int = 400
+    # The user's own stop words (--stop-words FILE), lower case, sorted: part of the model's
+    # parameters, so they enter its key and model.json and a refit with others is a new model.
+    stop_words: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # From JSON (model.json, a Dask worker) they arrive as a list: one canonical form.
+        words = tuple(sorted({str(w).strip().lower() for w in self.stop_words} - {""}))
+        object.__setattr__(self, "stop_words", words)
 
     def validate(self) -> TopicParams:
         """Raise InputError for values that cannot work; return self."""

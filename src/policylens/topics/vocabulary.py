@@ -10,6 +10,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -42,12 +43,48 @@ PROCEDURE_WORDS = frozenset({
 })
 
 
+# What is left of a contraction once the apostrophe splits it ("don't" -> "don", "t";
+# "we'll" -> "we", "ll"): never a topic word, whatever the stop list holds.
+CONTRACTION_FRAGMENTS = frozenset({
+    "ain", "aren", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven", "isn", "mightn",
+    "mustn", "needn", "shan", "shouldn", "wasn", "weren", "won", "wouldn",
+    "d", "ll", "m", "re", "s", "t", "ve",  # too short to be kept anyway; listed to be whole
+})
+# Shorter words are never topic words: what is left of them is initials, fragments and
+# abbreviations of procedure ("wh", "hc", "pm"), not subjects.
+MIN_WORD_LETTERS = 3
+
+
 @functools.cache
 def stop_words() -> frozenset[str]:
-    """English stop words plus parliamentary procedure words."""
+    """English stop words, parliamentary procedure words and contraction fragments."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    return frozenset(ENGLISH_STOP_WORDS) | PROCEDURE_WORDS
+    return frozenset(ENGLISH_STOP_WORDS) | PROCEDURE_WORDS | CONTRACTION_FRAGMENTS
+
+
+def read_stop_words(path: str | Path) -> tuple[str, ...]:
+    """The words of a stop-word file: one a line, UTF-8, ``#`` starts a comment, blank lines
+    and case ignored. Raises InputError (naming the file, and the line) when it cannot be used."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})",
+                         "save the stop-word file as UTF-8, one word a line") from None
+    except OSError as exc:
+        raise InputError(f"cannot read the stop-word file {path}: {exc.strerror or exc}",
+                         "pass a readable text file, one word a line") from None
+    words = []
+    for number, line in enumerate(text.splitlines(), 1):
+        word = line.split("#", 1)[0].strip().lower()
+        if not word:
+            continue
+        if len(word.split()) > 1:
+            raise InputError(f"{path}, line {number}: {word!r} is more than one word",
+                             "put one word a line (a phrase's words on lines of their own)")
+        words.append(word)
+    return tuple(sorted(set(words)))
 
 
 # Words (letters only), numbers, and punctuation other than hyphens and apostrophes, in order.
@@ -59,8 +96,8 @@ class Analyzer:
 
     scikit-learn forms n-grams after dropping stop words, which pairs words that were never
     neighbours ("the approach is common" -> "approach common"). Here a pair must be adjacent
-    in the text: a stop word, a number, a one-letter word or punctuation (other than a hyphen
-    or an apostrophe) between two words ends the run.
+    in the text: a stop word, a number, a word shorter than MIN_WORD_LETTERS or punctuation
+    (other than a hyphen or an apostrophe) between two words ends the run.
     """
 
     def __init__(self, stop: frozenset[str], ngram_max: int = 2) -> None:
@@ -70,7 +107,7 @@ class Analyzer:
     def __call__(self, text: str) -> list[str]:
         stop = self.stop
         tokens = _TOKENS.findall(text.lower())
-        kept = [len(t) > 1 and t.isalpha() and t not in stop for t in tokens]
+        kept = [len(t) >= MIN_WORD_LETTERS and t.isalpha() and t not in stop for t in tokens]
         words = [t for t, k in zip(tokens, kept) if k]
         if self.ngram_max < 2:
             return words
@@ -83,7 +120,7 @@ def make_vectorizer(params: TopicParams, vocabulary: Sequence[str] | None = None
     from sklearn.feature_extraction.text import CountVectorizer
 
     return CountVectorizer(
-        analyzer=Analyzer(stop_words(), params.ngram_max),
+        analyzer=Analyzer(stop_words() | frozenset(params.stop_words), params.ngram_max),
         vocabulary=list(vocabulary) if vocabulary else None, dtype=np.float64,
     )
 

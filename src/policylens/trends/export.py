@@ -36,7 +36,7 @@ TABLES: dict[str, tuple[str, ...]] = {
                        "biggest_change_topic_key", "biggest_change_label", "biggest_change",
                        "n_passages_from", "n_passages_to", "n_documents_from", "n_documents_to",
                        "thin"),
-    "k_selection.csv": ("k", "coherence", "diversity", "selected"),
+    "k_selection.csv": ("k", "coherence", "diversity", "stability", "sample_size", "selected"),
     "topic_matches.csv": ("old_key", "new_key", "similarity", "status"),
 }
 
@@ -45,10 +45,11 @@ TABLES: dict[str, tuple[str, ...]] = {
 INT_COLUMNS = frozenset({"topic", "n_dominant", "n_passages", "n_documents", "count", "n_words",
                          "n_passages_from", "n_passages_to", "k", "rank",
                          "biggest_change_topic", "n_documents_from", "n_documents_to",
-                         "n_mentions", "lag", "n_periods"})
+                         "n_mentions", "lag", "n_periods", "sample_size"})
 FLOAT_COLUMNS = frozenset({"coherence", "share", "ci_low", "ci_high", "per_10k_words",
-                           "correlation", "correlation_at_0", "share_from", "share_to", "change", "js_divergence", "noise_95",
-                           "biggest_change", "diversity", "similarity", "p_value", "q_value"})
+                           "correlation", "correlation_at_0", "share_from", "share_to", "change",
+                           "js_divergence", "noise_95", "biggest_change", "diversity",
+                           "similarity", "p_value", "q_value", "stability"})
 BOOL_COLUMNS = frozenset({"exceeds_noise", "selected", "thin"})
 
 
