@@ -303,3 +303,19 @@ def test_a_note_in_larger_type_and_a_large_stop_do_not_end_a_speech(tmp_path, pd
     for line in speech:
         (passage,) = [p for p in passages if line in p.text]
         assert passage.speaker == "Mr Alan Whitby", (line, passage.speaker)
+
+
+def test_a_turn_that_begins_inside_a_paragraph_gets_its_speaker(tmp_path, pdfgen):
+    # Short exchanges set as one paragraph: the answer's label follows the question's last
+    # sentence on the same line. "Mr. Smith said ..." inside a sentence stays text.
+    question = ("SHRI RAVI KUMAR MENON (KOZHIKODE): Sir, " + LONG_A + " Mr. Smith said so. "
+                "Will the Minister say when the new hospital will open in my constituency?")
+    answer = "SHRIMATI ANITA DESAI: Sir, " + LONG_B
+    words = f"{question} {answer}".split()
+    lines = [" ".join(words[i:i + 12]) for i in range(0, len(words), 12)]
+    pdfgen.write_placed(tmp_path / "exchange.pdf",
+                        [[pdfgen.Placed(72, 100 + 14 * i, line) for i, line in enumerate(lines)]])
+    _, passages = _ingest(tmp_path / "exchange.pdf")
+    assert _speakers(passages) == ["SHRI RAVI KUMAR MENON", "SHRIMATI ANITA DESAI"]
+    assert passages[0].text.endswith("in my constituency?")
+    assert passages[1].text.startswith("Sir, Our regional manufacturing centres")

@@ -8,14 +8,14 @@ neighbouring passage, which keeps the speaker who said most of it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 
 from ..records import Passage, make_passage_id
 from .clean import close_hyphen_gaps, normalise_for_repeat, split_bullets
 from .docinfo import find_date
 from .layout import Block
-from .speakers import Turn, match_speaker, short_name, split_heading_label
+from .speakers import LABEL_CHARS, Turn, match_speaker, short_name, split_heading_label
 
 MIN_WORDS = 40
 MAX_WORDS = 400
@@ -60,6 +60,47 @@ def match_turns(blocks: Sequence[Block]) -> list[tuple[Turn, str] | None]:
     return [match_speaker(block.text) for block in blocks]
 
 
+# Where a turn may begin inside a paragraph: after a sentence's end, a capitalised label of the
+# colon kind ("... in the State? SHRIMATI X: Sir, the hon. Member ..."), as a transcript that
+# sets short exchanges as one paragraph has it.
+_INNER_LABEL = re.compile(r"(?<=[.?!])\s+(?=[A-Z][^:\n]{1,120}:\s)")
+
+
+def _inner_turns(block: Block, found: tuple[Turn, str] | None) -> list[int]:
+    """Where turns begin inside the block's text, after its first sentence (and after the
+    label it opens with, ``found``): the offsets of speakers' labels that end with a colon
+    ("Mr. SMITH." in a sentence is a name)."""
+    if block.heading or ":" not in block.text:
+        return []
+    text, starts = block.text, []
+    for m in _INNER_LABEL.finditer(text, len(text) - len(found[1]) if found else 0):
+        window = text[m.end():m.end() + LABEL_CHARS]
+        found = match_speaker(window)
+        if (found and found[0].speaker and found[1] is not window
+                and window[:len(window) - len(found[1])].rstrip().endswith(":")):
+            starts.append(m.end())
+    return starts
+
+
+def _with_inner_turns(blocks: Sequence[Block], turns: Sequence[tuple[Turn, str] | None]
+                      ) -> Iterator[tuple[Block, tuple[Turn, str] | None]]:
+    """Each block with the turn it opens; a block holding other turns after its first
+    sentence is cut before each of their labels, each piece with its own turn."""
+    for block, found in zip(blocks, turns):
+        starts = _inner_turns(block, found)
+        if not starts:
+            yield block, found
+            continue
+        text = block.text
+        first = replace(block, text=text[:starts[0]].rstrip())
+        if found:  # the first turn's words end where the next label begins
+            found = (found[0], found[1][:len(found[1]) - (len(text) - len(first.text))])
+        yield first, found
+        for a, b in zip(starts, [*starts[1:], len(text)]):
+            piece = replace(block, text=text[a:b].rstrip(), column_start=False)
+            yield piece, match_speaker(piece.text)
+
+
 def _units(blocks: Sequence[Block], turns: Sequence[tuple[Turn, str] | None]) -> list[_Unit]:
     running = _running_heads(blocks)
     units: list[_Unit] = []
@@ -67,7 +108,7 @@ def _units(blocks: Sequence[Block], turns: Sequence[tuple[Turn, str] | None]) ->
     turn = Turn(None, None)
     members: dict[str, Turn] = {}
     current: _Unit | None = None
-    for block, found in zip(blocks, turns):
+    for block, found in _with_inner_turns(blocks, turns):
         if block.heading and running and normalise_for_repeat(block.text) in running:
             continue
         if block.heading and not found:
