@@ -319,3 +319,22 @@ def test_a_turn_that_begins_inside_a_paragraph_gets_its_speaker(tmp_path, pdfgen
     assert _speakers(passages) == ["SHRI RAVI KUMAR MENON", "SHRIMATI ANITA DESAI"]
     assert passages[0].text.endswith("in my constituency?")
     assert passages[1].text.startswith("Sir, Our regional manufacturing centres")
+
+
+def test_headings_in_a_row_are_kept_together(tmp_path, pdfgen):
+    # A heading set over two lines, and a subsection's heading under a section's: the first
+    # must not be lost when the second follows it with no text between.
+    path = tmp_path / "headings.pdf"
+    bold = "Times-Bold"
+    placed = [pdfgen.Placed(72, 80, "REPORT OF THE", 11, bold),
+              pdfgen.Placed(72, 94, "STANDING COMMITTEE ON HEALTH", 11, bold)]
+    placed += [pdfgen.Placed(72, 120 + 14 * i, line) for i, line in enumerate(
+        pdfgen.fill_column((LONG_A + " " + LONG_B).split(), 450))]
+    placed += [pdfgen.Placed(72, 260, "Costs of care", 11, bold),
+               pdfgen.Placed(72, 280, "Hospital pharmacy", 11, bold)]
+    placed += [pdfgen.Placed(72, 300 + 14 * i, line) for i, line in enumerate(
+        pdfgen.fill_column(LONG_C.split(), 450))]
+    pdfgen.write_placed(path, [placed])
+    _, passages = _ingest(path)
+    assert [p.heading for p in passages] == ["REPORT OF THE STANDING COMMITTEE ON HEALTH",
+                                             "Costs of care — Hospital pharmacy"]

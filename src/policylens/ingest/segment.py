@@ -17,6 +17,7 @@ from .docinfo import find_date
 from .layout import Block
 from .speakers import LABEL_CHARS, Turn, match_speaker, short_name, split_heading_label
 
+MAX_HEADING_CHARS = 200  # headings in a row are joined up to this length (not a contents list)
 MIN_WORDS = 40
 MAX_WORDS = 400
 TARGET_WORDS = 220  # paragraphs are grouped up to about this size before a new passage starts
@@ -108,13 +109,21 @@ def _units(blocks: Sequence[Block], turns: Sequence[tuple[Turn, str] | None]) ->
     turn = Turn(None, None)
     members: dict[str, Turn] = {}
     current: _Unit | None = None
+    stacked = False  # the last block was a heading
     for block, found in _with_inner_turns(blocks, turns):
         if block.heading and running and normalise_for_repeat(block.text) in running:
             continue
         if block.heading and not found:
-            heading = block.text
-            turn, current = Turn(None, None), None
+            if stacked and heading and len(heading) + len(block.text) < MAX_HEADING_CHARS:
+                # A heading straight after a heading: its second line ("SEC. 1001. FOOD SUPPLY
+                # CHAIN AND AGRI-" / "CULTURE PANDEMIC RESPONSE.") or a subsection under a
+                # title; kept together, so neither is lost.
+                heading = _join_heading(heading, block.text)
+            else:
+                heading = block.text
+            turn, current, stacked = Turn(None, None), None, True
             continue
+        stacked = False
         if (len(block.text.split(None, 6)) <= 6 and find_date(block.text)) or _PROCEDURAL.match(
                 block.text):
             continue  # the sitting's date line, "[Mrs X in the Chair]": not speech
@@ -147,6 +156,22 @@ def _units(blocks: Sequence[Block], turns: Sequence[tuple[Turn, str] | None]) ->
             units.append(current)
         current.paragraphs.extend((block.page, item) for item in split_bullets(text.strip()))
     return [u for u in units if u.paragraphs]
+
+
+# Words that end or begin a line of a heading set over two lines, not a heading of their own.
+_RUN_ON_WORDS = frozenset({"of", "the", "and", "for", "to", "in", "on", "with", "a", "an", "or",
+                           "by", "at", "from", "&"})
+
+
+def _join_heading(prev: str, nxt: str) -> str:
+    """Two headings in a row as one: a line run on ("AGRI-" / "CULTURE", "Heart Failure" /
+    "in Adults") joins as text, a heading under a heading after a dash."""
+    if prev.endswith("-") or nxt[:1].islower():
+        return _join_run_on(prev, nxt)
+    if (prev.endswith(",") or prev.rsplit(None, 1)[-1].lower() in _RUN_ON_WORDS
+            or nxt.split(None, 1)[0].lower() in _RUN_ON_WORDS):
+        return f"{prev} {nxt}"  # "REPORT OF THE" / "STANDING POLICY COMMITTEE"
+    return f"{prev} — {nxt}"
 
 
 def _join_run_on(prev: str, nxt: str) -> str:
