@@ -338,3 +338,15 @@ def test_headings_in_a_row_are_kept_together(tmp_path, pdfgen):
     _, passages = _ingest(path)
     assert [p.heading for p in passages] == ["REPORT OF THE STANDING COMMITTEE ON HEALTH",
                                              "Costs of care — Hospital pharmacy"]
+
+
+def test_a_label_after_a_sentence_ended_by_a_danda_opens_a_turn():
+    # The Chair calls a Member in Hindi and the Member answers in English, in one paragraph.
+    from policylens.ingest.layout import Block
+    from policylens.ingest.segment import segment
+
+    block = Block("माननीय सभापति : श्री मेनन जी । SHRI RAVI KUMAR MENON (KOZHIKODE): Sir, "
+                  + LONG_A, 1, 0)
+    passages = segment("d" * 16, [block])
+    assert [p.speaker for p in passages] == ["SHRI RAVI KUMAR MENON"]
+    assert passages[0].text.endswith(LONG_A)

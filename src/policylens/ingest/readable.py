@@ -103,9 +103,9 @@ def keep_readable(page: PageData, garbled: set[str] | None = None
     are the words of a script whose letters come out in drawing order (see
     :func:`misordered_script`); a page that would lose most of its text to unmapped glyphs,
     or whose Latin-script text is not made of words, is dropped whole (its words emptied, its
-    number kept). ``garbled``, when given, carries the judgement from page to page of one document:
-    a script found garbled once needs one misordered word to be judged so on a later page (a
-    page with a line or two of it is no sample alone).
+    number kept). ``garbled``, when given, carries the judgement from page to page of one
+    document: once a script is found garbled, its words on later pages go too (a page with a
+    line or two of it is no sample alone, and not every garbled word shows it).
     """
     words, total, lost = page.words, 0, 0
     text = " ".join(w.text for w in words)
@@ -162,12 +162,13 @@ def keep_readable(page: PageData, garbled: set[str] | None = None
 def misordered_script(text: str, garbled: set[str] | None = None) -> bool:
     """True when the text's words in a script of South Asia are in the order their glyphs were
     drawn: several of them (a real share) start with a vowel sign, which Unicode text never
-    does. Adds the script to ``garbled`` when it is."""
+    does, or an earlier page of the document showed it (the script is in ``garbled``). Adds
+    the script to ``garbled`` when it is."""
+    if garbled is not None and _SOUTH_ASIAN in garbled:
+        return True  # one font for the script throughout: "सभापित" is garbled with no sign
     misordered = len(_MARK_FIRST.findall(text))
     if not misordered:
         return False
-    if garbled is not None and _SOUTH_ASIAN in garbled:
-        return True
     in_script = sum(1 for token in text.split() if _INDIC_LETTER.search(token))
     if misordered < MIN_MISORDERED or misordered < MIN_MISORDERED_SHARE * in_script:
         return False

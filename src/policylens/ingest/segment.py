@@ -64,7 +64,7 @@ def match_turns(blocks: Sequence[Block]) -> list[tuple[Turn, str] | None]:
 # Where a turn may begin inside a paragraph: after a sentence's end, a capitalised label of the
 # colon kind ("... in the State? SHRIMATI X: Sir, the hon. Member ..."), as a transcript that
 # sets short exchanges as one paragraph has it.
-_INNER_LABEL = re.compile(r"(?<=[.?!])\s+(?=[A-Z][^:\n]{1,120}:\s)")
+_INNER_LABEL = re.compile(r"(?<=[.?!\u0964])\s+(?=[A-Z][^:\n]{1,120}:\s)")  # (U+0964: danda)
 
 
 def _inner_turns(block: Block, found: tuple[Turn, str] | None) -> list[int]:
