@@ -6,8 +6,9 @@ Two corpora: the bundled corpus (corpus/pdfs, ingested into a temporary store) a
 ``--passages`` generated passages about ``--subjects`` planted subjects (benchmarks/topics.py's
 generator). On each, `policylens topics --k auto` (NMF, k 4..12) is timed with its candidates
 fitted as it fits them, once without the stability fits and once with them (two fits per k on
-two halves of at most 1,000 passages), in alternating rounds, best of ``--rounds``. The k
-chosen and every k's stability are printed. Results go to benchmarks/RESULTS.md under
+two halves of at most 1,000 passages), in alternating rounds, best of ``--rounds``, in CPU
+seconds (the fits run on one thread, so on a shared machine CPU time is the steadier clock).
+The k chosen and every k's stability are printed. Results go to benchmarks/RESULTS.md under
 "## k stability" (other sections are left as they are).
 """
 
@@ -44,7 +45,7 @@ def bundled_texts() -> list[str]:
 
 
 def k_search(texts: list[str], with_stability: bool) -> tuple[float, list[dict], int]:
-    """Seconds for the k search (vocabulary, candidates, their stability if asked, the
+    """CPU seconds for the k search (vocabulary, candidates, their stability if asked, the
     choice), the scores and the k chosen; what fit_topics does before its final fit."""
     from policylens.topics import TopicParams
     from policylens.topics.coherence import topic_diversity
@@ -54,7 +55,7 @@ def k_search(texts: list[str], with_stability: bool) -> tuple[float, list[dict],
     from policylens.topics.stability import split_halves
 
     params = TopicParams()
-    start = time.perf_counter()
+    start = time.process_time()
     with fit_threads():
         corpus = prepare_corpus(ListSource(texts), params)
         k_values = feasible_k(corpus, params)
@@ -65,7 +66,7 @@ def k_search(texts: list[str], with_stability: bool) -> tuple[float, list[dict],
                            "diversity": topic_diversity(model.top_term_ids()),
                            "stability": stability})
         k, _ = choose_k(scores)
-    return time.perf_counter() - start, scores, k
+    return time.process_time() - start, scores, k
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,8 +89,8 @@ def main(argv: list[str] | None = None) -> int:
               f"cores shared, load average {load:.1f} at the start). The k search of `topics "
               "--k auto` (NMF, k 4..12, one process: vocabulary, candidates, choice) without "
               "and with each k's stability (two fits per k on two random halves of at most "
-              f"1,000 passages), alternating, best of {args.rounds}."), "",
-             ("| corpus | passages | k search s | with stability s | added | k chosen | "
+              f"1,000 passages), alternating, best of {args.rounds}, CPU seconds."), "",
+             ("| corpus | passages | k search CPU s | with stability CPU s | added | k chosen | "
               "stability by k |"), "|---|---|---|---|---|---|---|"]
     for name, texts in corpora.items():
         best = {False: float("inf"), True: float("inf")}

@@ -22,6 +22,9 @@ def test_coherence_chooses_k_when_it_peaks_inside_the_range():
 def test_the_most_stable_k_is_kept_when_coherence_still_rises_at_the_top():
     scores = _scores([0.30, 0.32, 0.34, 0.36], [0.70, 0.85, 0.60, 0.55])
     assert choose_k(scores) == (5, "stability")
+    # Still rising although the margin rule would stop short of the top (k=7 beats k=6 by
+    # less than 0.01): the highest coherence is at the top all the same.
+    assert choose_k(_scores([0.30, 0.32, 0.335, 0.34], [0.9, 0.7, 0.6, 0.5])) == (4, "stability")
     # The top of the range is kept when it is the most stable too.
     assert choose_k(_scores([0.30, 0.32, 0.34], [0.5, 0.6, 0.9])) == (6, "stability")
     # Unmeasured (a model saved before stability was measured): coherence alone.

@@ -280,17 +280,18 @@ def choose_k(scores: list[dict]) -> tuple[int, str]:
     """(k, why) from the candidates' scores, in k order.
 
     ``"coherence"``: the k with the best mean coherence, preferring smaller k within
-    :data:`K_SELECTION_MARGIN`. ``"stability"``: that k was the top of the range, so coherence
-    was still rising and a wider range would rise further: coherence cannot choose, and the
-    most stable k (the highest ``stability``, the smaller on a tie) is kept instead, since its
-    topics are the ones a reader would find again in other passages.
+    :data:`K_SELECTION_MARGIN`. ``"stability"``: the highest coherence was at the top of the
+    range, so coherence was still rising and a wider range would rise further: it cannot
+    choose, and the most stable k (the highest ``stability``, the smaller on a tie) is kept
+    instead, since its topics are the ones a reader would find again in other passages.
     """
     chosen = scores[0]
     for s in scores[1:]:
         if s["coherence"] > chosen["coherence"] + K_SELECTION_MARGIN:
             chosen = s
     measured = [s for s in scores if s.get("stability") is not None]
-    if len(scores) > 1 and chosen is scores[-1] and measured:
+    rising = scores[-1]["coherence"] >= max(s["coherence"] for s in scores)
+    if len(scores) > 1 and rising and measured:
         stable = max(measured, key=lambda s: (s["stability"], -s["k"]))
         return stable["k"], "stability"
     return chosen["k"], "coherence"

@@ -22,7 +22,8 @@ from .model import TopicModel
 # Each half holds at most this many passages, so the halves' fits cost a bounded time on a
 # large corpus. On 20,000 planted passages (8 subjects) stability peaked at the planted k with
 # halves of 500, 1,000 and 2,000 passages (0.99, 1.00, 1.00 at k=8; next best 0.97, 0.89,
-# 0.88), the stability fits taking 2.2, 4.6 and 8.2 s against ~21 s for the candidates.
+# 0.88), the stability fits taking 2.2, 4.6 and 8.2 s; with 1,000 they add 22% to the k
+# search's CPU time there (17.0 -> 20.9 s, benchmarks/k_stability.py).
 STABILITY_HALF = 1_000
 
 
