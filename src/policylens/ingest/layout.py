@@ -369,8 +369,8 @@ def _bands(rows: list[list[Word]], gutters: Sequence[tuple[float, float]],
         for c, part in enumerate(split):
             if part:
                 column = band[c]
-                top = min(w.top for w in part)
-                if column and abs(top - column[-1].top) <= LINE_TOLERANCE:
+                if column and abs((part[0].top if len(part) == 1 else min([w.top for w in part]))
+                                  - column[-1].top) <= LINE_TOLERANCE:
                     # The rest of this column's line: a row across the page began at another
                     # column's baseline, a point or two higher, and took in only part of it.
                     part = sorted(column.pop().words + part, key=_x0)
