@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .defaults import DEFAULT_TOLERANCE
 from .errors import InputError
 
 if TYPE_CHECKING:
     from .tagging.evaluate import EvalReport
 
 SAMPLE_GLOB = "*.jsonl"
-DEFAULT_TOLERANCE = 0.02
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Punctuation that may end a span: "20%" is an amount, and the sign belongs to it.
 EDGE_PUNCT_ALLOWED = frozenset("%")

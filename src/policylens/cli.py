@@ -24,7 +24,6 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .check import DEFAULT_TOLERANCE
 from .defaults import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_BOOTSTRAP,
@@ -38,6 +37,7 @@ from .defaults import (
     DEFAULT_PERIOD,
     DEFAULT_SEED,
     DEFAULT_TIMEOUT,
+    DEFAULT_TOLERANCE,
     ENGINES,
     GROUPS,
     METHODS,

@@ -25,6 +25,9 @@ DEFAULT_MEMORY_MB = 4096  # per worker: stops a "zip bomb" stream within seconds
 # -- tagging ------------------------------------------------------------------------------------
 DEFAULT_BATCH_SIZE = 256  # passages tagged and saved in one transaction
 
+# -- check (the pre-commit hook) ---------------------------------------------------------------
+DEFAULT_TOLERANCE = 0.02  # how far a labelled sample's score may fall before check fails
+
 # -- topics -------------------------------------------------------------------------------------
 METHODS = ("nmf", "lda")
 DEFAULT_METHOD = "nmf"
