@@ -308,3 +308,31 @@ def test_a_line_that_ends_several_short_pages_is_text_not_a_footer(tmp_path, pdf
     pdfgen.write_placed(path, pages)
     doc, _ = extract_document(path, "0" * 64, engine=engine)
     assert sum(page.count("Thank you.") for page in doc.pages) == 3
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_list_items_lines_set_in_stay_one_paragraph(tmp_path, pdfgen, engine):
+    # A list whose bullets are drawn as shapes, not characters: every line of an item starts
+    # at the same indent, so an indent alone does not start a paragraph there.
+    path = tmp_path / "list.pdf"
+    intro = [" ".join(pseudo_words(9, 9 * i)) for i in range(8)] + [
+        "After the board asked us to raise compliance among care providers in the",
+        "region over the year, our team worked with them and we:"]
+    items = [["built relationships with hospital and local", "authority social care leads and",
+              "providers"],
+             ["showed how to meet the national data security", "standard and what it brings"],
+             ["offered support by telephone to every provider."]]
+    placed, y = [], 100.0
+    for line in intro:
+        placed.append(pdfgen.Placed(72, y, line))
+        y += 14
+    for item in items:
+        y += 10
+        for line in item:
+            placed.append(pdfgen.Placed(87, y, line))
+            y += 14
+    pdfgen.write_placed(path, [placed])
+    doc, _ = extract_document(path, "0" * 64, engine=engine)
+    paragraphs = doc.pages[0].split("\n\n")
+    for item in items:
+        assert " ".join(item) in paragraphs

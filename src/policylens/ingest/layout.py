@@ -49,6 +49,8 @@ MIN_TEXT_SIZE = 2.0           # points: smaller text is no text to read (invisib
 # Combining accents (U+0300-U+036F): what a reader gives for an accent drawn on its own.
 _ACCENTS = frozenset(map(chr, range(0x0300, 0x0370)))
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_END = re.compile(r"[.?!:;)\]\"'”’—–]\s*$")
+_ITEM_START = re.compile(r"\(?[0-9A-Za-z]{1,4}[.)]\s")  # "(1) ", "(iv) ", "2. ", "b) "
 _UNCUT: list = []  # a marker: this row has not been cut at the gutters yet
 _DIGIT = re.compile(r"\d")
 
@@ -662,7 +664,11 @@ def _paragraph_groups(
             new_column
             or ln.column == TABLE_ROW
             or ln.top - prev.bottom > max(PARA_GAP_FACTOR * usual_gap, usual_gap + 2.0)
-            or ln.x0 - col_left.get(ln.column, ln.x0) > INDENT
+            or (ln.x0 - col_left.get(ln.column, ln.x0) > INDENT
+                # a list item's lines all set in (its bullet drawn, not written) run on
+                and not (abs(ln.x0 - prev.x0) <= LINE_TOLERANCE
+                         and not _SENTENCE_END.search(prev.text)
+                         and not _ITEM_START.match(ln.text)))
             or (bool(ln.bold_prefix) and not ln.all_bold and not prev.all_bold)
             # A bold speaker label wrapped onto a second line stays one block.
             or (ln.all_bold != prev.all_bold and not (prev.all_bold and ln.bold_prefix))
