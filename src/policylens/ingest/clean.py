@@ -189,14 +189,17 @@ def is_page_number_shape(shape: str) -> bool:
 
 
 _GARBAGE_CHAR = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
+_GARBAGE_GLYPH = re.compile(r"[\ue000-\uf8ff\ufffd]")  # _GARBAGE_CHAR's characters
 
 
 def garbage_ratio(text: str) -> float:
     """Share of a text that is unmapped glyphs ("(cid:12)", private-use, U+FFFD)."""
     if not text:
         return 0.0
-    if text.isascii() and "(cid:" not in text:
-        return 0.0  # the usual case, seen without a regex
+    if "(cid:" not in text and (text.isascii() or not _GARBAGE_GLYPH.search(text)):
+        # The usual case, seen without the alternation (which the regex engine tries at every
+        # character: 3.4 ms on a 50-page debate, the character class alone 1 ms).
+        return 0.0
     bad = sum(len(m.group(0)) for m in _GARBAGE_CHAR.finditer(text))
     return bad / len(text)
 
