@@ -656,6 +656,7 @@ def _paragraph_groups(
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])
             if a.column == b.column and 0 <= b.top - a.bottom]
     usual_gap = statistics.median(gaps) if gaps else 2.0
+    para_gap = max(PARA_GAP_FACTOR * usual_gap, usual_gap + 2.0)
     groups: list[tuple[list[Line], bool]] = []
     prev: Line | None = None
     for ln in lines:
@@ -663,7 +664,7 @@ def _paragraph_groups(
         starts = (
             new_column
             or ln.column == TABLE_ROW
-            or ln.top - prev.bottom > max(PARA_GAP_FACTOR * usual_gap, usual_gap + 2.0)
+            or ln.top - prev.bottom > para_gap
             or (ln.x0 - col_left.get(ln.column, ln.x0) > INDENT
                 # a list item's lines all set in (its bullet drawn, not written) run on
                 and not (abs(ln.x0 - prev.x0) <= LINE_TOLERANCE

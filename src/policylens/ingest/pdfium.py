@@ -196,22 +196,25 @@ class _PageText:
         count disagrees with PDFium's own, every character is looked up.
         """
         lookup, handle = self.api.text_object, self.handle
-        cuts: list[int] = []
-
-        def bisect(lo: int, hi: int, first: int, last: int) -> None:
+        # Intervals (lo, hi, object at lo, object at hi), searched depth first, left first;
+        # each cut comes with the object of the run it starts, so none is asked for twice.
+        first_object = lookup(handle, start) or 0
+        edges, objects = [start], [first_object]
+        stack = [(start, end - 1, first_object, lookup(handle, end - 1) or 0)]
+        while stack:
+            lo, hi, first, last = stack.pop()
             if first == last:
-                return
+                continue
             if hi - lo <= 1:
-                cuts.append(hi)
-                return
+                edges.append(hi)
+                objects.append(last)
+                continue
             mid = (lo + hi) // 2
             middle = lookup(handle, mid) or 0
-            bisect(lo, mid, first, middle)
-            bisect(mid, hi, middle, last)
-
-        bisect(start, end - 1, lookup(handle, start) or 0, lookup(handle, end - 1) or 0)
-        edges = [start, *cuts, end]
-        runs = [(a, b, lookup(handle, a) or 0) for a, b in itertools.pairwise(edges)]
+            stack.append((mid, hi, middle, last))
+            stack.append((lo, mid, first, middle))
+        edges.append(end)
+        runs = list(zip(edges, edges[1:], objects))
         if sum(1 for r in runs if r[2]) < self.n_objects(start, end):
             objects = [lookup(handle, i) or 0 for i in range(start, end)]
             edges = [start] + [start + i for i in range(1, len(objects))
