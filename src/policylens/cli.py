@@ -851,10 +851,12 @@ def topics(app: App, k: int | None, k_range: tuple[int, int], method: str,
 @pass_app
 def trends(app: App, by: str, group: str | None, compare: tuple[str, str] | None, n_boot: int,
            seed: int, out: Path | None, model_dir: Path | None, no_plots: bool) -> None:
-    """Topic and mention trends over time, shifts and divergence; prints the files written.
+    """Topic, mention and theme trends over time, shifts and divergence; prints the files
+    written.
 
-    Writes topic_trends.csv, mention_trends.csv, shifts.csv, divergence.csv and plots/ (PNG
-    and SVG) to --out, using the model from `policylens topics` (never refitted here).
+    Writes topic_trends.csv, mention_trends.csv, theme_trends.csv, framing.csv (with --group
+    also leadlag.csv), shifts.csv, divergence.csv and plots/ (PNG and SVG) to --out, using the
+    model from `policylens topics` (never refitted here) and the store's mentions.
     Intervals are 95% percentile bootstrap intervals over documents; periods with fewer than
     3 documents are marked thin; a shift is beyond noise when its Benjamini-Hochberg q-value
     is below 0.05 and neither end is thin. With --group, the plots draw a line per group.
