@@ -207,7 +207,8 @@ class TopicModel:
             if self.method == "lda":
                 out[rows] = lda_shares(counts[rows], self.components_, self.doc_topic_prior_)
             else:
-                out[rows] = nmf_shares(tfidf(counts[rows], self.idf_), self.components_)
+                out[rows] = nmf_shares(tfidf(counts[rows], self.idf_, copy=False),
+                                       self.components_)
         return out
 
 
@@ -317,7 +318,7 @@ def nmf_components(corpus: Corpus, k: int, params: TopicParams) -> np.ndarray:
         counts = corpus.counts[np.flatnonzero(corpus.usable(corpus.counts))]
         nmf = NMF(n_components=k, init="nndsvda", max_iter=params.nmf_max_iter,
                   random_state=params.seed)
-        nmf.fit(tfidf(counts, corpus.idf))
+        nmf.fit(tfidf(counts, corpus.idf, copy=False))  # counts is our own row copy
         return nmf.components_.copy()
     from sklearn.decomposition import MiniBatchNMF
 
@@ -327,7 +328,7 @@ def nmf_components(corpus: Corpus, k: int, params: TopicParams) -> np.ndarray:
         for chunk in corpus.chunks():
             rows = np.flatnonzero(corpus.usable(chunk))
             if len(rows) >= k:
-                nmf.partial_fit(tfidf(chunk[rows], corpus.idf))
+                nmf.partial_fit(tfidf(chunk[rows], corpus.idf, copy=False))
     return nmf.components_.copy()
 
 
