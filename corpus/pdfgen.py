@@ -35,7 +35,7 @@ organisation, the title and ``Published: 12 March 2018``.
 import datetime
 import random
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Mapping, Sequence, Union
+from typing import Callable, Iterable, Iterator, Mapping, Sequence, Union
 
 __all__ = [
     "Heading",
@@ -1168,28 +1168,9 @@ def write_unmapped_font(path, pages: Sequence[Sequence[tuple[str, bool]]]) -> in
     objects[3] = _UNMAPPED_FONT % 5
     objects[4] = _UNMAPPED_CIDFONT % 6
     objects.append(_UNMAPPED_DESCRIPTOR)
-    kids = []
-    for lines in pages:
-        ops = [b"BT 14 TL 72 770 Td"]
-        for text, mapped in lines:
-            if mapped:
-                escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-                ops.append(b"/F1 11 Tf (%s) Tj T*" % escaped.encode("cp1252", "replace"))
-            else:
-                glyphs = "".join(f"{UNMAPPED_GLYPH_BASE + ord(ch):04X}" for ch in text)
-                ops.append(b"/F2 11 Tf <%s> Tj T*" % glyphs.encode())
-        ops.append(b"ET")
-        content = b"\n".join(ops)
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-                       b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>" % len(objects))
-        kids.append(len(objects))
-    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
-    objects[1] = b"<< /Type /Pages /Count %d /Kids [%s] >>" % (
-        len(kids), b" ".join(b"%d 0 R" % k for k in kids))
-    with open(path, "wb") as fh:
-        fh.write(pdf_bytes(objects))
-    return len(pages)
+    return _write_two_font_pages(
+        path, objects, pages,
+        lambda text: "".join(f"{UNMAPPED_GLYPH_BASE + ord(ch):04X}" for ch in text))
 
 
 # A composite font whose Unicode map gives each two-byte code's own character back (code U+0915
@@ -1227,16 +1208,24 @@ def write_character_font(path, pages: Sequence[Sequence[tuple[str, bool]]]) -> i
                             _UNMAPPED_CIDFONT.replace(b"Unmapped", b"Characters") % 6,
                             _UNMAPPED_DESCRIPTOR.replace(b"Unmapped", b"Characters"),
                             _character_cmap(every)]
+    return _write_two_font_pages(path, objects, pages,
+                                 lambda text: "".join(f"{ord(ch):04X}" for ch in text))
+
+
+def _write_two_font_pages(path, objects: list[bytes], pages: Sequence[Sequence[tuple[str, bool]]],
+                          codes: Callable[[str], str]) -> int:
+    """Write pages of (text, plain) lines: a plain line in Helvetica (font 3), any other as the
+    hex ``codes(text)`` in the composite font (font 4). ``objects`` holds the catalog and pages
+    slots (filled here) and the fonts; returns the page count."""
     kids = []
     for lines in pages:
         ops = [b"BT 14 TL 72 770 Td"]
-        for text, latin in lines:
-            if latin:
+        for text, plain in lines:
+            if plain:
                 escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
                 ops.append(b"/F1 11 Tf (%s) Tj T*" % escaped.encode("cp1252", "replace"))
             else:
-                codes = "".join(f"{ord(ch):04X}" for ch in text)
-                ops.append(b"/F2 11 Tf <%s> Tj T*" % codes.encode())
+                ops.append(b"/F2 11 Tf <%s> Tj T*" % codes(text).encode())
         ops.append(b"ET")
         content = b"\n".join(ops)
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))

@@ -187,29 +187,54 @@ def usable_rows(shares: np.ndarray) -> np.ndarray:
     return np.isfinite(shares).all(axis=1)
 
 
-def topic_prevalence(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequence[str], *,
-                     by: str = "year", group: str | None = None,
-                     n_boot: int = DEFAULT_BOOTSTRAP, seed: int = 0) -> list[dict]:
-    """One row per period, group and topic: mean share with its interval and counts."""
+@dataclass(frozen=True)
+class ShareCell:
+    """One period and group's mean shares (of topics or themes) and their bootstrap replicates
+    (n_boot x columns), with its counts."""
+
+    period: str
+    group: str
+    mean: np.ndarray
+    replicates: np.ndarray
+    n_passages: int
+    n_documents: int
+
+
+def share_cells(rows: Sequence[PassageMeta], shares: np.ndarray, *, by: str = "year",
+                group: str | None = None, n_boot: int = DEFAULT_BOOTSTRAP, seed: int = 0,
+                stream: str = "topics") -> list[ShareCell]:
+    """Each period and group's mean of the passages' shares (passages x columns, aligned with
+    ``rows``; passages with NaN shares left out), with replicates that resample documents.
+    ``stream`` names the cells' generators, so topics and themes draw independently."""
     shares = np.asarray(shares, dtype=float)
     if len(rows) != len(shares):
-        raise InputError(f"{len(rows)} passages but {len(shares)} rows of topic shares")
+        raise InputError(f"{len(rows)} passages but {len(shares)} rows of shares")
     documents = doc_codes(rows)
     out = []
     for cell in make_cells(rows, by, group, usable_rows(shares)):
         sub = shares[cell.rows]
         docs = documents[cell.rows]
         reps = bootstrap_ratio(sub, np.ones(len(sub)), docs, n_boot,
-                               cell_rng(seed, "topics", cell.period, cell.group))
-        low, high = interval(reps)
-        mean = sub.mean(axis=0)
-        n_docs = len(np.unique(docs))
-        for t in range(shares.shape[1]):
+                               cell_rng(seed, stream, cell.period, cell.group))
+        out.append(ShareCell(cell.period, cell.group, sub.mean(axis=0), reps, len(cell.rows),
+                             len(np.unique(docs))))
+    return out
+
+
+def topic_prevalence(rows: Sequence[PassageMeta], shares: np.ndarray, labels: Sequence[str], *,
+                     by: str = "year", group: str | None = None,
+                     n_boot: int = DEFAULT_BOOTSTRAP, seed: int = 0) -> list[dict]:
+    """One row per period, group and topic: mean share with its interval and counts."""
+    out = []
+    for cell in share_cells(rows, shares, by=by, group=group, n_boot=n_boot, seed=seed,
+                            stream="topics"):
+        low, high = interval(cell.replicates)
+        for t in range(len(cell.mean)):
             out.append({
                 "period": cell.period, "group": cell.group, "topic": t + 1,
-                "label": labels[t], "share": float(mean[t]), "ci_low": float(low[t]),
-                "ci_high": float(high[t]), "n_passages": len(cell.rows), "n_documents": n_docs,
-                "thin": is_thin(n_docs),
+                "label": labels[t], "share": float(cell.mean[t]), "ci_low": float(low[t]),
+                "ci_high": float(high[t]), "n_passages": cell.n_passages,
+                "n_documents": cell.n_documents, "thin": is_thin(cell.n_documents),
             })
     return out
 

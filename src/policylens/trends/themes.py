@@ -37,7 +37,6 @@ shares x profiles for every passage 0.86-0.96, and a blend of the two in between
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -46,12 +45,10 @@ from ..errors import InputError
 from ..records import PassageMeta
 from ..tagging.labels import LABELS
 from .prevalence import (
-    bootstrap_ratio,
-    cell_rng,
-    doc_codes,
+    ShareCell,
     interval,
     is_thin,
-    make_cells,
+    share_cells,
     usable_rows,
 )
 
@@ -118,17 +115,9 @@ def theme_shares(shares: np.ndarray, counts: np.ndarray) -> np.ndarray:
     return themes
 
 
-@dataclass(frozen=True)
-class ThemeCell:
-    """One period and group's mean theme shares and their bootstrap replicates (n_boot x
-    themes): the theme trends' rows and the lead/lag series are both read from these."""
-
-    period: str
-    group: str
-    mean: np.ndarray
-    replicates: np.ndarray
-    n_passages: int
-    n_documents: int
+# One period and group's mean theme shares and their bootstrap replicates (n_boot x themes):
+# the theme trends' rows and the lead/lag series are both read from these.
+ThemeCell = ShareCell
 
 
 def theme_cells(rows: Sequence[PassageMeta], themes: np.ndarray, *, by: str = "year",
@@ -137,19 +126,8 @@ def theme_cells(rows: Sequence[PassageMeta], themes: np.ndarray, *, by: str = "y
     """Each period and group's mean theme shares with replicates that resample documents.
 
     ``themes`` are the passages' theme shares (:func:`theme_shares`), aligned with ``rows``."""
-    themes = np.asarray(themes, dtype=float)
-    if len(rows) != len(themes):
-        raise InputError(f"{len(rows)} passages but {len(themes)} rows of theme shares")
-    documents = doc_codes(rows)
-    out = []
-    for cell in make_cells(rows, by, group, usable_rows(themes)):
-        sub = themes[cell.rows]
-        docs = documents[cell.rows]
-        reps = bootstrap_ratio(sub, np.ones(len(sub)), docs, n_boot,
-                               cell_rng(seed, "themes", cell.period, cell.group))
-        out.append(ThemeCell(cell.period, cell.group, sub.mean(axis=0), reps, len(cell.rows),
-                             len(np.unique(docs))))
-    return out
+    return share_cells(rows, themes, by=by, group=group, n_boot=n_boot, seed=seed,
+                       stream="themes")
 
 
 def theme_rows(cells: Sequence[ThemeCell]) -> list[dict]:
