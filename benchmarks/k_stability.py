@@ -24,10 +24,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from results import write_section  # noqa: E402
+from results import publish  # noqa: E402
 from topics import make_passages  # noqa: E402
 
-RESULTS = REPO / "benchmarks" / "RESULTS.md"
 HEADING = "## k stability"
 
 
@@ -110,9 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         print(lines[-1], file=sys.stderr)
     lines.append("")
     section = "\n".join(lines)
-    print(section)
-    if not args.no_write:
-        write_section(HEADING, section, RESULTS)
+    publish(HEADING, section, write=not args.no_write)
     return 0
 
 

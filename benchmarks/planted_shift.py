@@ -210,12 +210,10 @@ def main(argv: list[str]) -> int:
     results = [measure(args.per_year, seed, args.keep / f"seed-{seed}" if args.keep else None)
                for seed in args.seeds]
     section = report(results, args.per_year, args.seeds)
-    print(section)
-    if not args.no_write:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        from results import write_section
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from results import publish
 
-        write_section(HEADING, section)
+    publish(HEADING, section, write=not args.no_write)
     return 0
 
 

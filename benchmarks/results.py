@@ -17,3 +17,11 @@ def write_section(heading: str, section: str, path: Path = RESULTS) -> None:
     else:
         text = text.rstrip("\n") + "\n\n" + section
     path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def publish(heading: str, section: str, write: bool = True, path: Path = RESULTS) -> None:
+    """Print a benchmark's section and, unless ``write`` is false (--no-write), put it in
+    RESULTS.md in place of its previous one."""
+    print(section)
+    if write:
+        write_section(heading, section, path)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from results import write_section  # noqa: E402
+from results import publish  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / "RESULTS.md"
 SHARED_PDFS = REPO.parent / "shared" / "realpdfs"
@@ -217,9 +217,8 @@ def main(argv: list[str] | None = None) -> int:
         NOTE,
         "",
     ])
-    print(section)
+    publish(HEADING, section, write=not args.no_write)
     if not args.no_write:
-        write_section(HEADING, section, RESULTS)
         print(f"updated {RESULTS}", file=sys.stderr)
     return 0 if min(ratios) >= TARGET_RATIO else 1
 

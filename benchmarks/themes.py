@@ -153,12 +153,10 @@ def main(argv: list[str]) -> int:
         "baseline's plots."),
     ]
     section = "\n".join(lines) + "\n"
-    print(section)
-    if not args.no_write:
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        from results import write_section
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from results import publish
 
-        write_section(HEADING, section)
+    publish(HEADING, section, write=not args.no_write)
     return 0
 
 

@@ -29,9 +29,8 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from results import write_section  # noqa: E402
+from results import publish  # noqa: E402
 
-RESULTS = REPO / "benchmarks" / "RESULTS.md"
 HEADING = "## Topics"
 SUBJECT_WORDS = 60
 COMMON_WORDS = 400
@@ -170,9 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     lines += ["", ("Fit times exclude the vectoriser; the scoring rows are the NumPy scoring "
               "that a saved model uses (no refit)."), ""]
     section = "\n".join(lines)
-    print(section)
-    if not args.no_write:
-        write_section(HEADING, section, RESULTS)
+    publish(HEADING, section, write=not args.no_write)
     return 0
 
 
