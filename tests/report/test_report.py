@@ -224,7 +224,8 @@ def test_the_numbers_are_the_csvs(results):
         assert row[2] == r["label"]
         for cell, column in zip(row[5:8], ("change", "ci_low", "ci_high")):
             assert number(cell) == pytest.approx(float(r[column]) * 100, abs=0.05)
-        assert row[8] == ("yes" if r["exceeds_noise"] == "true" else "no")
+        assert row[8] == ("" if not r["q_value"] else f"{float(r['q_value']):.3f}")
+        assert row[9] == ("yes" if r["exceeds_noise"] == "true" else "no")
     # Topics: share and top words.
     topics = {int(r[0]): r for r in page.tables["topics.csv"][1:]}
     for r in csv_rows(out / "topics.csv"):
@@ -313,9 +314,9 @@ def test_thin_periods_are_marked(tmp_path, results):
     assert rows and all((r[7] == "thin") == (r[1] != "2020") for r in rows)
     hollow = [a for t, a in page.elements if t == "circle" and a.get("fill") == "#ffffff"]
     assert len(hollow) >= sum(r[7] == "thin" for r in rows) > 0
-    assert all(r[9] == "thin" for r in page.tables["shifts.csv"][1:])
-    # A thin comparison is shown but never called beyond noise.
-    assert all(r[8] == "no" for r in page.tables["shifts.csv"][1:])
+    assert all(r[10] == "thin" for r in page.tables["shifts.csv"][1:])
+    # A thin comparison is shown but never called beyond noise, and has no q-value.
+    assert all(r[9] == "no" and r[8] == "" for r in page.tables["shifts.csv"][1:])
 
 
 def test_method_and_reproduce(results):

@@ -283,10 +283,11 @@ def _shifts(c: ReportContent) -> str:
              f" {len(beyond)} of {len(c.shifts)} topics changed beyond noise.</p>")
     rows = [(esc(s.topic), esc(s.key), esc(s.label), pct(s.share_from), pct(s.share_to),
              points(s.change), points(s.ci_low), points(s.ci_high),
+             "" if s.q_value is None else f"{s.q_value:.3f}",
              "yes" if s.exceeds_noise else "no", "thin" if s.thin else "") for s in c.shifts]
     table = _table(("topic", "key", "label", "share from", "share to", "change (points)",
-                    "95% low", "95% high", "beyond noise", "thin"), rows,
-                   numeric=(0, 3, 4, 5, 6, 7), attrs=' data-source="shifts.csv"')
+                    "95% low", "95% high", "q-value", "beyond noise", "thin"), rows,
+                   numeric=(0, 3, 4, 5, 6, 7, 8), attrs=' data-source="shifts.csv"')
     chart = (f'<figure aria-labelledby="shift-chart-caption"><figcaption id="shift-chart-caption">'
              f"Change in each topic's share, {esc(first.from_period)} to "
              f"{esc(first.to_period)}</figcaption>{shift_chart(c.shifts, 'shift-chart')}"
