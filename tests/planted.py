@@ -113,6 +113,19 @@ def add_planted_documents(store, passages: list[PlantedPassage], first_year: int
             ])
 
 
+
+def planted_store(db, n_periods: int, k: int, per_period: int, first_year: int,
+                  docs_per_period: int, *, seed: int = 0, mix: float = 0.0):
+    """A store at ``db`` holding planted debates: ``k`` subjects whose shares shift over
+    ``n_periods`` years from ``first_year`` (:func:`shifting_proportions`); returns ``db``."""
+    from policylens.store import Store
+
+    with Store(db) as store:
+        add_planted_documents(store, planted_texts(shifting_proportions(n_periods, k), per_period,
+                                                   seed=seed, mix=mix), first_year,
+                              docs_per_period)
+    return db
+
 def match_topics(top_terms: list[list[str]], subjects: list[str]) -> dict[int, int]:
     """Fitted topic -> planted subject, by which vocabulary holds most of its top words."""
     mapping = {}

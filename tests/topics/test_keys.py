@@ -140,14 +140,9 @@ def test_ten_percent_more_documents_keep_most_topic_keys(tmp_path):
 
 @pytest.fixture
 def planted_db(tmp_path):
-    from planted import add_planted_documents, planted_texts, shifting_proportions
-    from policylens.store import Store
+    from planted import planted_store
 
-    db = tmp_path / "s.db"
-    with Store(db) as store:
-        add_planted_documents(store, planted_texts(shifting_proportions(5, 4), 60, seed=2,
-                                                   mix=0.1), 2016, docs_per_period=3)
-    return db
+    return planted_store(tmp_path / "s.db", 5, 4, 60, 2016, 3, seed=2, mix=0.1)
 
 
 def test_a_refit_with_another_seed_and_k_keeps_the_keys_and_the_tables_join(planted_db,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planted import add_planted_documents, planted_texts, shifting_proportions
+from planted import planted_store, planted_texts, shifting_proportions
 from policylens.topics import TopicParams, fit_topics
 from policylens.topics.fit import choose_k
 
@@ -53,13 +53,10 @@ def test_topics_command_writes_stability_and_says_why_when_coherence_still_rises
     from click.testing import CliRunner
 
     from policylens.cli import cli
-    from policylens.store import Store
     from policylens.trends.export import read_result_csv
 
-    db = tmp_path / "s.db"
-    with Store(db) as store:  # four planted subjects: k 2..3 stops short of them
-        add_planted_documents(store, planted_texts(shifting_proportions(5, 4), 60, seed=2,
-                                                   mix=0.1), 2016, docs_per_period=3)
+    # four planted subjects: k 2..3 stops short of them
+    db = planted_store(tmp_path / "s.db", 5, 4, 60, 2016, 3, seed=2, mix=0.1)
     result = CliRunner().invoke(cli, ["--db", str(db), "topics", "--k", "auto", "--k-range",
                                       "2:5", "--workers", "0"])
     assert result.exit_code == 0, result.output

@@ -7,11 +7,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from planted import add_planted_documents, planted_texts, shifting_proportions
+from planted import planted_store
 from policylens import Workspace
 from policylens.cli import cli
 from policylens.errors import InputError
-from policylens.store import Store
 from policylens.topics import TopicParams
 from policylens.topics.persist import load_model
 from policylens.topics.vocabulary import build_vocabulary, read_stop_words
@@ -56,11 +55,7 @@ def test_an_unreadable_stop_word_file_is_an_input_error(tmp_path):
 
 @pytest.fixture
 def planted_db(tmp_path):
-    db = tmp_path / "s.db"
-    with Store(db) as store:
-        add_planted_documents(store, planted_texts(shifting_proportions(4, 4), 50, seed=5,
-                                                   mix=0.1), 2018, docs_per_period=3)
-    return db
+    return planted_store(tmp_path / "s.db", 4, 4, 50, 2018, 3, seed=5, mix=0.1)
 
 
 def _invoke(*args):
