@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import SHARED
 
-from policylens.ingest.docinfo import agrees, choose_date, date_from_filename, find_issue_date
+from policylens.ingest.docinfo import (agrees, choose_date, cover_date, date_from_filename,
+                                       find_issue_date)
 from policylens.ingest.extract import extract_document, sha256_file
 
 BODY = ("Community pharmacists dispense the medicine once the specialist team has started it and "
@@ -87,6 +88,47 @@ def test_document_control_date_beats_the_bibliography(tmp_path, pdfgen):
     # The cover's "Published: 10 January 2019" and the ratification date are both labels of
     # the document's own: the later one dates this version.
     assert (doc.date, doc.date_source) == ("2024-07", "text")
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("February 2023", "2023-02"),
+    ("Version 3, 8 February 2023", "2023-02-08"),
+    ("Vol. 280 Thursday, No. 6 18 November 2021", "2021-11-18"),
+    ("FRIDAY, FEBRUARY 26, 2021", "2021-02-26"),
+    ("Published March 2022", "2022-03"),
+    ("Asked on: 12 January 2024", None),       # the question's date, not the answer's
+    ("Review date: March 2027", None),
+    ("Country Report No. 23/45", None),
+    ("The board met on 30 January 2023 and agreed the report.", None),  # running text
+])
+def test_cover_date_line(text, iso):
+    assert cover_date([(text, 1)]) == iso
+
+
+def test_cover_date_reads_the_first_page_only():
+    assert cover_date([("Annual report", 1), ("March 2019", 2)]) is None
+
+
+def test_the_cover_month_beats_a_date_the_first_page_speaks_of(tmp_path, pdfgen):
+    body = ["The board considered the staff report on January 30, 2023, after talks",
+            "that ended on November 21, 2022, and agreed with the thrust of its appraisal.",
+            *(BODY[i:i + 75] for i in range(0, len(BODY), 75))]
+    cover = [pdfgen.Placed(72, 140, "Country Report on Health Spending", size=20),
+             pdfgen.Placed(72, 180, "February 2023", size=14)]
+    cover += [pdfgen.Placed(72, 260 + 14 * i, line, size=10) for i, line in enumerate(body)]
+    path = tmp_path / "country-report.pdf"
+    pdfgen.write_placed(path, [cover])
+    doc, _ = extract_document(path, sha256_file(path))
+    assert (doc.date, doc.date_source) == ("2023-02", "text")
+
+
+def test_a_cover_date_line_that_is_not_the_issue_date_is_passed_over(tmp_path, pdfgen):
+    path = tmp_path / "answer.pdf"
+    pdfgen.write_pages(path, [[
+        "Written answer on gene therapy funding", "Asked on: 12 January 2024",
+        "Answered on: 20 January 2024", BODY[:90], BODY[90:]]])
+    doc, _ = extract_document(path, sha256_file(path))
+    assert (doc.date, doc.date_source) == ("2024-01-20", "text")
 
 
 REAL = SHARED / "realpdfs"

@@ -24,8 +24,8 @@ DATE_PATTERNS = (
     re.compile(rf"\b(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})/{_YEAR}\b"),  # 07/09/2023 (UK order)
 )
 # A date introduced by one of these is the document's own date, ahead of dates it mentions.
-_DATE_CUE = re.compile(r"(published|date[d]?|issued|updated|sitting|debated on|answered)\W{0,3}$",
-                       re.I)
+_DATE_CUE = re.compile(
+    r"(published|date[d]?|issued|updated|sitting|debated|answered)(?:\s+on)?\W{0,3}$", re.I)
 
 
 _ISO_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -121,6 +121,41 @@ def find_issue_date(blocks: Sequence[tuple[str, bool]]) -> str | None:
             if date:
                 found.append(date)
     return max(found) if found else None
+
+
+# Words that may stand before the date on a cover's own date line: "Version 3, 8 February 2023",
+# "Vol. 280 Thursday, No. 6 18 November 2021", "Published March 2022". Any other word ("Asked
+# on", "Review") makes the line about some other date.
+_COVER_WORDS = frozenset({
+    "published", "first", "last", "updated", "issued", "issue", "dated", "date", "version", "v",
+    "edition", "revised", "ratified", "approved", "vol", "volume", "no", "number", "on", "of",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_COVER_LINE_WORDS = 8
+
+
+def cover_date(blocks: Sequence[tuple[str, int]]) -> str | None:
+    """The date line of a document's cover, from (text, page) blocks in reading order.
+
+    A short block on the first page that is a date (or a month: "February 2023"), with at most
+    a version, volume or weekday before it, is the date the document gives itself; a date in
+    the running text beside it ("considered on January 30, 2023") is one it speaks of.
+    """
+    for text, page in blocks:
+        if page != 1:
+            break
+        if len(text.split()) > _COVER_LINE_WORDS:
+            continue
+        starts = sorted(m.start() for p in (*DATE_PATTERNS, _MONTH_YEAR_ANYWHERE)
+                        for m in p.finditer(text))
+        for at in starts:
+            if set(re.findall(r"[a-z]+", text[:at].lower())) <= _COVER_WORDS:
+                date = _date_at(text[at:])
+                if date:
+                    return date
+    return None
+
+
+_MONTH_YEAR_ANYWHERE = re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)
 
 
 def date_from_pdf_metadata(metadata: dict) -> str | None:

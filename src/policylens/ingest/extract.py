@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ..errors import PdfError
 from ..records import Document, DroppedPage, Passage, make_doc_id
-from .docinfo import (choose_date, date_from_filename, date_from_pdf_metadata, find_date,
-                      find_issue_date, guess_kind)
+from .docinfo import (agrees, choose_date, cover_date, date_from_filename, date_from_pdf_metadata,
+                      find_date, find_issue_date, guess_kind)
 from .layout import build_blocks, order_page, strip_furniture
 from .metadata import MetaEntry
 from .pdf import ends_early
@@ -20,6 +20,7 @@ from .segment import count_turns, match_turns, segment
 HASH_CHUNK = 1 << 20
 MIN_CHARS_PER_PAGE = 5  # pages with fewer characters carry no text layer
 EDGE_PAGES = 2  # pages at each end where a document states its own date
+COVER_BLOCKS = 60  # a cover's date line comes among its first blocks
 
 
 def sha256_file(path: str | Path) -> str:
@@ -96,9 +97,12 @@ def extract_document(
     # headings everywhere are kept so a references section is known wherever it starts.
     edges = [(b.text, b.heading) for b in blocks
              if b.heading or b.page <= EDGE_PAGES or b.page > info.n_pages - EDGE_PAGES]
+    printed = next(filter(None, map(find_date, raw_head)), None)
+    cover = cover_date([(b.text, b.page) for b in blocks[:COVER_BLOCKS]])
+    if cover and not (printed and agrees(cover, printed)):
+        printed = cover  # the cover's date line, not a date its first pages cite
     date, source = choose_date(
-        meta.date, labelled=find_issue_date(edges),
-        printed=next(filter(None, map(find_date, raw_head)), None),
+        meta.date, labelled=find_issue_date(edges), printed=printed,
         file_name=date_from_filename(path.name), pdf=date_from_pdf_metadata(info.metadata))
     title = (meta.title or info.metadata.get("Title", "").strip()
              or next((b.text for b in blocks if b.heading), "") or path.stem)
