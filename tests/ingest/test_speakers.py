@@ -152,6 +152,9 @@ def test_party_given_once_is_carried_to_later_turns():
     ("The Taoiseach: I thank the Senators", "The Taoiseach"),
     ("Nominated Member (Mr. J. Kamau): Thank you", "Mr. J. Kamau"),
     ("Assistant Minister for Finance (Dr. Oloo): Mr. Speaker", "Dr. Oloo"),
+    ("Sen. Mwangi: Mr. Temporary Speaker, Sir, I rise", "Sen. Mwangi"),  # Kenya Senate
+    ("Sen. (Dr.) Otieno: Thank you, Mr. Speaker", "Sen. (Dr.) Otieno"),
+    ("The Temporary Speaker (Sen. (Prof.) Wanjiru): Proceed.", "Sen. (Prof.) Wanjiru"),
     ("QUESTION PERIOD Councillor Dubois: Thank you", None),  # a heading run in: see below
 ])
 def test_labels_in_text(text, speaker):
@@ -170,6 +173,7 @@ def test_labels_in_text(text, speaker):
     "The need for the Minister for Health to ensure (a): the following",
     "Speaker: Read a letter appointing a Speaker pro tempore. Page H591",
     "President: signed the following bills.",
+    "Sen. Mwangi said the county had no oncologist.",
 ])
 def test_ordinary_text_is_not_a_label(text):
     assert match_speaker(text) is None

@@ -14,7 +14,7 @@ A label is recognised from the text alone, at the start of a paragraph:
   (14:02):``; New Zealand: ``Hon CHRIS HIPKINS (Prime Minister):``, ``CHRIS BISHOP
   (National—Hutt South):``;
 - Kenya: ``Hon. (Eng.) Gumbo:``, ``Hon.Chepkong'a:``, ``Hon. A. B Duale:``, ``The Temporary
-  Deputy Speaker (Hon. (Ms.) Shebesh):``; councils: ``Councillor Fielding:``, ``Mayor Katz:``.
+  Deputy Speaker (Hon. (Ms.) Shebesh):``, the Senate's ``Sen. (Dr.) Khalwale:``; councils: ``Councillor Fielding:``, ``Mayor Katz:``.
 
 Every pattern needs either a title (Mr, Senator, SHRI, Hon...), an office (Chair, Speaker,
 Cathaoirleach...), a role with the holder's name in brackets, or a seat and a known party; and
@@ -35,7 +35,7 @@ NAME_CACHE = 4096  # speaker names whose normal spelling is remembered
 # Titles before a Member's name, in any case ("Mr", "SHRI", "Senator", "Hon.").
 _TITLE = (r"(?i:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Earl|Professor|"
           r"Prof|Rev|Revd|Bishop|Canon|Hon|Rt\.?\s+Hon|The\s+Hon|Councillor|Cllr|Mayor|"
-          r"Deputy\s+Mayor|Alderman|Senator|Deputy|Captain|Capt|Major|Col|Gen|Eng|Amb|Adv|"
+          r"Deputy\s+Mayor|Alderman|Senator|Sen|Deputy|Captain|Capt|Major|Col|Gen|Eng|Amb|Adv|"
           r"Shri|Shrimati|Smt|Kumari|Sushri|Kunwar|Sardar|Sadhvi|Swami)")
 # Kenya's bracketed qualifiers after "Hon.": "Hon. (Eng.) Gumbo", "Hon. (Ms.) Muhia".
 _QUALIFIER = r"(?:\s*\((?i:Eng|Ms|Mrs|Mr|Dr|Prof|Capt|Maj|Gen|Col|Rtd|Amb|Arch|Lt|CPA|Rev)\.?\))"
