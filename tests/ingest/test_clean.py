@@ -124,6 +124,9 @@ def test_pdf_metadata_date_and_kind_guess():
     assert guess_kind("NHS England commissioning", 0) == "nhs"
     assert guess_kind("BioIndustry Association report", 0) == "industry"
     assert guess_kind("A note", 0) == "other"
+    assert guess_kind("Federal Register / Vol. 86, No. 36 / Rules and Regulations", 0) == \
+        "government"
+    assert guess_kind("Ministry of Health and Family Welfare annual report", 0) == "government"
 
 
 def test_hyphen_join_moves_trailing_punctuation_with_the_word():

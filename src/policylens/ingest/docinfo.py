@@ -232,7 +232,9 @@ _NHS = re.compile(r"\b(NHS England|NHS (?!Digital)[A-Z][a-z]+|NHS Trust|NHS Foun
                   r"NHS Improvement|Health Education England|Clinical Commissioning Group)\b")
 _GOVERNMENT = re.compile(r"\b(Department of Health|Department for|HM Government|HM Treasury|"
                          r"Office for Life Sciences|GOV\.UK|Select Committee|Committee|"
-                         r"National Institute for Health and Care Excellence|NICE|MHRA)\b")
+                         r"National Institute for Health and Care Excellence|NICE|MHRA|"
+                         r"Federal Register|Ministry of Health|Government of [A-Z][a-z]+|"
+                         r"Food and Drug Administration|Scottish Government|Welsh Government)\b")
 _INDUSTRY = re.compile(r"\b(Ltd|Limited|plc|Association|Industry|Industries|Pharmaceuticals?|"
                        r"BioIndustry|Catapult|Biotech|Inc\.)\b")
 
