@@ -79,6 +79,16 @@ def test_topics_leaves_out_the_stop_words_and_refits_when_they_change(planted_db
     assert "recruitment" in model.vocabulary_  # the subject's other words remain
     meta = json.loads((tmp_path / "topic-model" / "model.json").read_text(encoding="utf-8"))
     assert meta["params"]["stop_words"] == ["nurses", "vacancies"]
+    # The words are kept beside the model, and the report's command line points at them.
+    kept = tmp_path / "topic-model" / "stop_words.txt"
+    assert read_stop_words(kept) == ("nurses", "vacancies")
+    from policylens.report.method import gather_method, reproduce_command
+    from policylens.store import open_store
+
+    with open_store(planted_db) as store:
+        method = gather_method(store, meta, {}, None, None, measure=False)
+        command = reproduce_command(store, tmp_path, meta, {}, method)
+    assert "--stop-words topic-model/stop_words.txt" in command
     from policylens.trends.export import read_result_csv
 
     rows = list(read_result_csv(tmp_path / "topics.csv"))
@@ -90,6 +100,9 @@ def test_topics_leaves_out_the_stop_words_and_refits_when_they_change(planted_db
     changed = _invoke(*topics, "--stop-words", stop)
     assert changed.exit_code == 0 and "fitting NMF topics" in changed.stderr
     assert "vacancies" in load_model(tmp_path / "topic-model").vocabulary_
+    assert read_stop_words(kept) == ("nurses",)
+    assert _invoke(*topics, "--refit").exit_code == 0  # no stop words: no file left behind
+    assert not kept.exists()
 
 
 def test_topics_refuses_a_stop_word_file_it_cannot_read(planted_db, tmp_path):

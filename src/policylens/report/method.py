@@ -141,6 +141,11 @@ def reproduce_command(store: Store, base: Path, model: dict, settings: dict,
         args += ["--k-range", f"{params['k_min']}:{params['k_max']}"]
     if method.topic_method and method.topic_method != "nmf":
         args += ["--method", method.topic_method]
+    if params.get("stop_words"):
+        from ..jobs.topics import MODEL_DIR
+        from ..topics.persist import STOP_WORDS_FILE
+
+        args += ["--stop-words", f"{MODEL_DIR}/{STOP_WORDS_FILE}"]
     if method.by != "year":
         args += ["--by", method.by]
     if method.group:

@@ -23,6 +23,7 @@ from .params import TopicParams
 FORMAT = "policylens-topic-model"
 FORMAT_VERSION = 1
 MODEL_JSON = "model.json"
+STOP_WORDS_FILE = "stop_words.txt"
 MODEL_NPZ = "model.npz"
 SHARES_NPZ = "document_topics.npz"
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -93,6 +94,13 @@ def save_model(model: TopicModel, folder: str | Path, labels: list[str] | None =
         "vocabulary": list(model.vocabulary_),
         "info": _provenance(model),
     })
+    stop_file = folder / STOP_WORDS_FILE
+    if model.params.stop_words:
+        # The user's stop words as a file `--stop-words` reads, so a report's command remakes
+        # the model without the file it was first given.
+        stop_file.write_text("".join(f"{w}\n" for w in model.params.stop_words), encoding="utf-8")
+    else:
+        stop_file.unlink(missing_ok=True)
     return folder
 
 
