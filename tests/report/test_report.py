@@ -241,6 +241,32 @@ def test_the_numbers_are_the_csvs(results):
             assert int(trend[(r["label"], r["period"])][6]) == int(r["n_documents"])
 
 
+def test_framing_names_each_labels_main_topic_at_both_ends(results):
+    _root, out, _ = results
+    _html, page = read_page(out / "report.html")
+    rows = [r for r in csv_rows(out / "framing.csv")
+            if r["group"] == "all" and int(r["n_mentions"])]
+    shown = {r[0]: r for r in page.tables["framing.csv"][1:]}
+    # A label with mentions in a single period has no framing to compare.
+    labels = {r["label"] for r in rows
+              if len({x["period"] for x in rows if x["label"] == r["label"]}) >= 2}
+    assert set(shown) == labels and shown
+    for label, row in shown.items():
+        mine = [r for r in rows if r["label"] == label]
+        periods = sorted({r["period"] for r in mine})
+        solid = sorted({r["period"] for r in mine if r["thin"] == "false"})
+        ends = solid if len(solid) >= 2 else periods
+        for cell, period in ((row[1], ends[0]), (row[2], ends[-1])):
+            top = max((r for r in mine if r["period"] == period), key=lambda r: float(r["share"]))
+            assert cell.startswith(f"{period}: {top['topic_key']} {top['topic_label']}"), cell
+            assert f"{float(top['share']) * 100:.1f}%" in cell
+            assert f"of {top['n_mentions']} mentions" in cell
+        first = {r["topic"]: float(r["share"]) for r in mine if r["period"] == ends[0]}
+        gain = max(float(r["share"]) - first.get(r["topic"], 0.0)
+                   for r in mine if r["period"] == ends[-1])
+        assert f"({gain * 100:+.1f} points)" in row[3]
+
+
 def test_what_was_read_matches_the_store(results):
     _root, out, _ = results
     _html, page = read_page(out / "report.html")

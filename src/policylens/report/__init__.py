@@ -14,6 +14,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..store import Store
 from .content import (
+    gather_framing,
     gather_mentions,
     gather_reading,
     gather_shifts,
@@ -57,6 +58,7 @@ def gather_report(store: Store, results: str | Path | None = None, *,
         topics=topics, n_topics=n_topics, mentions=gather_mentions(store, base),
         method=method, command=reproduce_command(store, base, model, settings, method),
         missing=tuple(name for name in EXPECTED_OUTPUTS if not (results / name).exists()),
+        framing=gather_framing(results),
     )
 
 

@@ -16,6 +16,8 @@ from ..defaults import THIN_DOCUMENTS
 from ..store import Store
 from .records import (
     Excerpt,
+    Framing,
+    FramingEnd,
     Kwic,
     LabelMentions,
     NameCount,
@@ -170,6 +172,40 @@ def gather_themes(store: Store, results: Path) -> TrendChart | None:
                                   measure=measure, percent=percent, source=name,
                                   documents=documents)
     return None
+
+
+def gather_framing(results: Path) -> tuple[Framing, ...]:
+    """Each label's main topic at the first and last period of framing.csv (group "all"),
+    preferring periods that are not thin, and the topic its mentions moved to most."""
+    by_label: dict[str, dict[str, list[dict[str, str]]]] = {}
+    for row in read_csv(results / "framing.csv"):
+        if row.get("group") == "all" and int(row.get("n_mentions") or 0) > 0:
+            by_label.setdefault(row["label"], {}).setdefault(row["period"], []).append(row)
+    framings = []
+    for label, periods in by_label.items():
+        ordered = sorted(periods)
+        solid = [p for p in ordered if not _true(periods[p][0].get("thin"))]
+        ends = solid if len(solid) >= 2 else ordered
+        if len(ends) < 2:
+            continue
+        first, last = periods[ends[0]], periods[ends[-1]]
+
+        def name(row: dict[str, str]) -> str:
+            return f"{row.get('topic_key') or row['topic']} {row.get('topic_label', '')}".strip()
+
+        def end(rows: list[dict[str, str]]) -> FramingEnd:
+            top = max(rows, key=lambda r: (float(r["share"]), -int(r["topic"])))
+            return FramingEnd(period=top["period"], topic=name(top), share=float(top["share"]),
+                              ci_low=float(top["ci_low"]), ci_high=float(top["ci_high"]),
+                              n_mentions=int(top["n_mentions"]), thin=_true(top.get("thin")))
+
+        before = {r["topic"]: float(r["share"]) for r in first}
+        gains = [(float(r["share"]) - before.get(r["topic"], 0.0), -int(r["topic"]), r)
+                 for r in last]
+        gain, _, gainer = max(gains, key=lambda g: (g[0], g[1]))
+        framings.append(Framing(label=label, first=end(first), last=end(last),
+                                gainer=name(gainer), gain=gain))
+    return tuple(sorted(framings, key=lambda f: f.label))
 
 
 def _cut(text: str, limit: int) -> str:

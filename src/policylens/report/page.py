@@ -15,12 +15,21 @@ from html import escape
 from .. import __version__
 from .charts import shift_chart, trend_panel
 from .content import MAX_FAILURES, MAX_KWIC, MAX_NAMES, THIN_DOCUMENTS
-from .records import Excerpt, LabelMentions, Method, ReportContent, Shift, TrendChart
+from .records import (
+    Excerpt,
+    FramingEnd,
+    LabelMentions,
+    Method,
+    ReportContent,
+    Shift,
+    TrendChart,
+)
 
 # The sections in page order: (id, heading). Tests and the table of contents use these.
 SECTIONS = (
     ("summary", "At a glance"),
     ("themes", "Themes over time"),
+    ("framing", "Where each theme is discussed"),
     ("shifts", "Shifts beyond noise"),
     ("topics", "Topics"),
     ("mentions", "Mentions in context"),
@@ -249,6 +258,29 @@ def _themes(c: ReportContent) -> str:
     return trend_figure(c.themes, "themes-chart", intro)
 
 
+def _framing_end(e: FramingEnd) -> str:
+    thin = ' <span class="thin badge">thin</span>' if e.thin else ""
+    return (f"{esc(e.period)}: {esc(e.topic)}, {pct(e.share)} [{pct(e.ci_low)}, "
+            f"{pct(e.ci_high)}] of {e.n_mentions} mentions{thin}")
+
+
+def _framing(c: ReportContent) -> str:
+    if not c.framing:
+        return ("<p>No framing table was found, or no label has mentions in two periods: run "
+                "<code>policylens trends</code> after tagging and fitting topics.</p>")
+    intro = ("<p>Among which topics each label's mentions sit: each mention counts for the "
+             "topics of its passage in proportion to the passage's topic shares. The topic "
+             "holding most of them in the first and the last period (periods resting on fewer "
+             f"than {THIN_DOCUMENTS} documents are passed over where others exist), with its "
+             "95% interval, and the topic that gained most between them. Every topic and "
+             "period is in <code>framing.csv</code>.</p>")
+    rows = [(esc(f.label), _framing_end(f.first), _framing_end(f.last),
+             f"{esc(f.gainer)} ({points(f.gain)} points)") for f in c.framing]
+    table = _table(("label", "first period", "last period", "gained most"), rows,
+                   attrs=' data-source="framing.csv"')
+    return intro + table
+
+
 def _q_text(s: Shift) -> str:
     return f", q = {s.q_value:.3f}" if s.q_value is not None else ""
 
@@ -470,7 +502,8 @@ def _reproduce(c: ReportContent) -> str:
 
 def render_page(c: ReportContent, title: str = "policylens report") -> str:
     """The whole page as a string."""
-    bodies = {"summary": _summary(c), "themes": _themes(c), "shifts": _shifts(c),
+    bodies = {"summary": _summary(c), "themes": _themes(c), "framing": _framing(c),
+              "shifts": _shifts(c),
               "topics": _topics(c), "mentions": _mentions(c), "reading": _reading(c),
               "method": _method(c.method), "reproduce": _reproduce(c)}
     nav = "".join(f'<li><a href="#{sid}">{esc(h)}</a></li>' for sid, h in SECTIONS)

@@ -75,6 +75,30 @@ class Shift:
 
 
 @dataclass(frozen=True)
+class FramingEnd:
+    """Where one label's mentions sat among the topics in one period (framing.csv)."""
+
+    period: str
+    topic: str      # the topic holding most of them: "t3 appraisal, price, nice"
+    share: float
+    ci_low: float
+    ci_high: float
+    n_mentions: int
+    thin: bool
+
+
+@dataclass(frozen=True)
+class Framing:
+    """A label's framing at the first and last period, and the topic that gained most."""
+
+    label: str
+    first: FramingEnd
+    last: FramingEnd
+    gainer: str     # the topic whose share of the label's mentions rose most
+    gain: float     # its change in share (last - first)
+
+
+@dataclass(frozen=True)
 class Topic:
     topic: int
     key: str
@@ -173,3 +197,4 @@ class ReportContent:
     method: Method
     command: str
     missing: tuple[str, ...] = field(default=())  # outputs the report looked for, not found
+    framing: tuple[Framing, ...] = field(default=())
