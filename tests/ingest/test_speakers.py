@@ -354,3 +354,39 @@ def test_a_label_after_a_sentence_ended_by_a_danda_opens_a_turn():
     passages = segment("d" * 16, [block])
     assert [p.speaker for p in passages] == ["SHRI RAVI KUMAR MENON"]
     assert passages[0].text.endswith(LONG_A)
+
+
+CONTENTS_LIST = ("Oral answers to questions on the cost of gene therapies, pages 1 to 14. Papers "
+                 "laid on the table, pages 15 to 17. Matters under rule 377 on hospital staffing, "
+                 "pages 18 to 25. Discussion on the supplementary demands for grants for the "
+                 "health ministry, pages 26 to 80. Bills introduced, pages 81 to 84.")
+
+
+def test_a_contents_heading_heads_the_list_not_the_debate_after_it(tmp_path, pdfgen):
+    # Lok Sabha sets its contents heading letter-spaced; the debate that follows has no
+    # heading of its own that the layout can see.
+    items = [pdfgen.Heading("C O N T E N T S", 1),
+             pdfgen.Speech("", (CONTENTS_LIST,)),
+             pdfgen.Speech("SHRI ANAND KUMAR (NORTH HILLS):", (LONG_A,)),
+             pdfgen.Speech("HON. SPEAKER:", (LONG_B,))]
+    path = tmp_path / "lok-sabha.pdf"
+    pdfgen.write_lok_sabha(path, date=DAY, items=items)
+    _doc, passages = _ingest(path)
+    listed = [p for p in passages if "Oral answers" in p.text]
+    spoken = [p for p in passages if p.speaker]
+    assert listed and all(p.heading.endswith("— CONTENTS") and not p.speaker for p in listed)
+    assert {p.speaker for p in spoken} == {"SHRI ANAND KUMAR", "HON. SPEAKER"}
+    # The title above the contents still heads the debate; the contents heading does not.
+    assert {p.heading for p in spoken} == {listed[0].heading.removesuffix(" — CONTENTS")}
+
+
+@pytest.mark.parametrize("text,closed", [
+    ("C O N T E N T S", "CONTENTS"),
+    ("S U B J E C T P A G E S", "SUBJECTPAGES"),
+    ("ANNEX A B C", "ANNEX A B C"),        # three letters: initials, not letter spacing
+    ("Part I: Costs", "Part I: Costs"),
+])
+def test_letter_spaced_capitals_are_closed_up(text, closed):
+    from policylens.ingest.segment import unspace_letters
+
+    assert unspace_letters(text) == closed

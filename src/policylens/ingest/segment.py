@@ -102,6 +102,28 @@ def _with_inner_turns(blocks: Sequence[Block], turns: Sequence[tuple[Turn, str] 
             yield piece, match_speaker(piece.text)
 
 
+# Letters set apart for display ("C O N T E N T S", "S U B J E C T"): four or more capitals,
+# each followed by one space.
+_SPACED_LETTERS = re.compile(r"\b(?:[A-Z] ){3,}[A-Z]\b")
+# The heading of a contents list or index: it heads the list, never the debate after it.
+CONTENTS_HEADING = re.compile(r"^\W*(?:table\s+of\s+)?(?:contents|index|subject\s*pages?)\W*$",
+                              re.I)
+
+
+def without_contents(heading: str) -> str | None:
+    """A heading with a contents-list heading at its end taken off ("LOK SABHA DEBATES —
+    CONTENTS" -> "LOK SABHA DEBATES"); None when nothing is left."""
+    parts = heading.split(" — ")
+    while parts and CONTENTS_HEADING.match(parts[-1]):
+        parts.pop()
+    return " — ".join(parts) or None
+
+
+def unspace_letters(text: str) -> str:
+    """Letter-spaced capitals closed up: "C O N T E N T S" -> "CONTENTS"."""
+    return _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
+
+
 def _units(blocks: Sequence[Block], turns: Sequence[tuple[Turn, str] | None]) -> list[_Unit]:
     running = _running_heads(blocks)
     units: list[_Unit] = []
@@ -118,9 +140,9 @@ def _units(blocks: Sequence[Block], turns: Sequence[tuple[Turn, str] | None]) ->
                 # A heading straight after a heading: its second line ("SEC. 1001. FOOD SUPPLY
                 # CHAIN AND AGRI-" / "CULTURE PANDEMIC RESPONSE.") or a subsection under a
                 # title; kept together, so neither is lost.
-                heading = _join_heading(heading, block.text)
+                heading = _join_heading(heading, unspace_letters(block.text))
             else:
-                heading = block.text
+                heading = unspace_letters(block.text)
             turn, current, stacked = Turn(None, None), None, True
             continue
         stacked = False
@@ -132,6 +154,8 @@ def _units(blocks: Sequence[Block], turns: Sequence[tuple[Turn, str] | None]) ->
             heading, found = split
         if found:
             turn, text = found
+            if heading:
+                heading = without_contents(heading)  # the list is over: the debate has begun
             if turn.party and turn.speaker:
                 members[turn.speaker] = turn
                 members.setdefault(short_name(turn.speaker), turn)
