@@ -390,3 +390,47 @@ def test_letter_spaced_capitals_are_closed_up(text, closed):
     from policylens.ingest.segment import unspace_letters
 
     assert unspace_letters(text) == closed
+
+
+SECTION_ONE = ("This Act may be cited as the Gene Therapy Access Act of 2021. It applies to every "
+               "State plan under title XIX of the Social Security Act from the first day of the "
+               "next fiscal year, and to every contract for a cell or gene therapy entered into "
+               "by a State agency on or after that day, whatever the date of its first dose.")
+SECTION_TWO = ("There is appropriated to the Secretary for fiscal year 2021, out of any money in "
+               "the Treasury not otherwise appropriated, the sum needed to open treatment centres "
+               "in every region, to remain available until expended, for cell and gene therapies "
+               "and for the training of the staff who prepare, give and follow up those treatments.")
+RECESS_TEXT = ("Accordingly, at 4 o'clock and 12 minutes p.m., the House stood in recess subject "
+               "to the call of the Chair, and the Members left the chamber for the evening, the "
+               "Clerk having noted that the votes postponed earlier in the day would be taken "
+               "when the House next met, in the order in which the motions were entertained.")
+
+
+def test_a_text_printed_within_a_turn_keeps_its_speaker_through_its_headings(tmp_path, pdfgen):
+    # The Record prints a bill's text inside the turn that introduced it; its section headings
+    # are the bill's, not a new item of business. The next label ends it.
+    items = [pdfgen.Heading("GENE THERAPY ACCESS ACT", 1),
+             pdfgen.Speech("The SPEAKER pro tempore", (
+                 "Pursuant to House Resolution 8, the amendment in the nature of a substitute "
+                 "recommended by the Committee on Energy and Commerce, printed in the bill, is "
+                 "adopted, and the bill, as amended, is considered read. The text of the bill, "
+                 "as amended, is as follows:",)),
+             pdfgen.Heading("SEC. 1. SHORT TITLE", 2),
+             pdfgen.Speech("", (SECTION_ONE,)),
+             pdfgen.Heading("SEC. 2. FUNDING FOR TREATMENT CENTRES", 2),
+             pdfgen.Speech("", (SECTION_TWO,)),
+             pdfgen.Speech("Mr. PALMER", (LONG_A + " " + LONG_B,)),
+             pdfgen.Heading("RECESS", 1),
+             pdfgen.Speech("", (RECESS_TEXT,))]
+    path = tmp_path / "record.pdf"
+    pdfgen.write_congressional_record(path, date=DAY, items=items)
+    _doc, passages = _ingest(path)
+    by_text = {key: [p for p in passages if key in p.text]
+               for key in (SECTION_ONE[:40], SECTION_TWO[:40], LONG_A[:40], RECESS_TEXT[:40])}
+    assert all(by_text.values()), [p.text[:60] for p in passages]
+    for key in (SECTION_ONE[:40], SECTION_TWO[:40]):
+        assert {p.speaker for p in by_text[key]} == {"The SPEAKER pro tempore"}
+    assert any("SEC. 2." in (p.heading or "") for p in by_text[SECTION_TWO[:40]])
+    assert {p.speaker for p in by_text[LONG_A[:40]]} == {"Mr. PALMER"}
+    # A heading after an ordinary speech still ends the turn.
+    assert {p.speaker for p in by_text[RECESS_TEXT[:40]]} == {None}

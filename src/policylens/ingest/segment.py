@@ -110,6 +110,11 @@ CONTENTS_HEADING = re.compile(r"^\W*(?:table\s+of\s+)?(?:contents|index|subject\
                               re.I)
 
 
+# A paragraph that introduces a document printed after it: "... as follows:", "the
+# following:", "the following new title:".
+_INTRODUCES = re.compile(r"\b(?:as\s+follows|the\s+following(?:\s+[\w-]+){0,3})\s*:\s*$", re.I)
+
+
 def without_contents(heading: str) -> str | None:
     """A heading with a contents-list heading at its end taken off ("LOK SABHA DEBATES —
     CONTENTS" -> "LOK SABHA DEBATES"); None when nothing is left."""
@@ -132,6 +137,10 @@ def _units(blocks: Sequence[Block], turns: Sequence[tuple[Turn, str] | None]) ->
     members: dict[str, Turn] = {}
     current: _Unit | None = None
     stacked = False  # the last block was a heading
+    # The speaker introduced a text printed within the turn ("The text of the bill is as
+    # follows:", "add the following:"): its headings (TITLE I, SEC. 101.) are inside it and do
+    # not end the turn; the next speaker label does.
+    inserting = False
     for block, found in _with_inner_turns(blocks, turns):
         if block.heading and running and normalise_for_repeat(block.text) in running:
             continue
@@ -143,7 +152,9 @@ def _units(blocks: Sequence[Block], turns: Sequence[tuple[Turn, str] | None]) ->
                 heading = _join_heading(heading, unspace_letters(block.text))
             else:
                 heading = unspace_letters(block.text)
-            turn, current, stacked = Turn(None, None), None, True
+            if not inserting:
+                turn = Turn(None, None)
+            current, stacked = None, True
             continue
         stacked = False
         if (len(block.text.split(None, 6)) <= 6 and find_date(block.text)) or _PROCEDURAL.match(
@@ -154,6 +165,7 @@ def _units(blocks: Sequence[Block], turns: Sequence[tuple[Turn, str] | None]) ->
             heading, found = split
         if found:
             turn, text = found
+            inserting = False
             if heading:
                 heading = without_contents(heading)  # the list is over: the debate has begun
             if turn.party and turn.speaker:
@@ -179,6 +191,8 @@ def _units(blocks: Sequence[Block], turns: Sequence[tuple[Turn, str] | None]) ->
             current = _Unit(turn, heading)
             units.append(current)
         current.paragraphs.extend((block.page, item) for item in split_bullets(text.strip()))
+        if turn.speaker and not inserting and _INTRODUCES.search(text):
+            inserting = True
     return [u for u in units if u.paragraphs]
 
 
