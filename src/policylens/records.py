@@ -27,10 +27,12 @@ class Passage:
     speaker: str | None = None
     party: str | None = None
     heading: str | None = None
+    # Counted where the passage is made: a reading worker, not the process writing the store.
+    n_words: int = field(default=-1, compare=False, repr=False)
 
-    @property
-    def n_words(self) -> int:
-        return len(self.text.split())
+    def __post_init__(self) -> None:
+        if self.n_words < 0:
+            object.__setattr__(self, "n_words", len(self.text.split()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,7 +84,7 @@ class Line:
     """
 
     __slots__ = ("words", "column", "text", "x0", "x1", "top", "bottom", "n_words", "size",
-                 "all_bold", "bold_prefix", "cells")
+                 "all_bold", "bold_prefix", "cells", "one_size")
 
     def __init__(self, words: list[Word], column: int = -1) -> None:
         self.words = words
@@ -96,6 +96,7 @@ class Line:
             self.text, self.all_bold = text, bold
             self.n_words = text.count(" ") + 1  # Word.n_words
             self.bold_prefix = text if bold else ""
+            self.one_size = True
             return
         self.x0 = first.x0
         # Words drawn touching each other (a comma set in another font) join without a space.
@@ -121,7 +122,8 @@ class Line:
         counts = [w.n_words for w in words]
         self.n_words = sum(counts)
         sizes = {w.size for w in words}
-        self.size = first.size if len(sizes) == 1 else statistics.median(
+        self.one_size = len(sizes) == 1  # every word in one size: the line is counted whole
+        self.size = first.size if self.one_size else statistics.median(
             w.size for w, n in zip(words, counts) for _ in range(n))
         bold = [w.text for w in itertools.takewhile(lambda w: w.bold, words)]
         self.all_bold = len(bold) == len(words)
@@ -594,7 +596,7 @@ def body_sizes(pages: Sequence[PageLines]) -> tuple[float, float]:
     get = raw.get
     for p in pages:
         for ln in p.lines:
-            if len(ln.words) == 1:
+            if ln.one_size:
                 raw[ln.size] = get(ln.size, 0) + ln.n_words
                 continue
             for w in ln.words:

@@ -112,6 +112,7 @@ CONTENTS_HEADING = re.compile(r"^\W*(?:table\s+of\s+)?(?:contents|index|subject\
 
 # A paragraph that introduces a document printed after it: "... as follows:", "the
 # following:", "the following new title:".
+INTRODUCTION_CHARS = 80  # the cue is at the paragraph's end: only its tail is searched
 _INTRODUCES = re.compile(r"\b(?:as\s+follows|the\s+following(?:\s+[\w-]+){0,3})\s*:\s*$", re.I)
 
 
@@ -191,7 +192,8 @@ def _units(blocks: Sequence[Block], turns: Sequence[tuple[Turn, str] | None]) ->
             current = _Unit(turn, heading)
             units.append(current)
         current.paragraphs.extend((block.page, item) for item in split_bullets(text.strip()))
-        if turn.speaker and not inserting and _INTRODUCES.search(text):
+        if (turn.speaker and not inserting and text.rstrip().endswith(":")
+                and _INTRODUCES.search(text[-INTRODUCTION_CHARS:])):
             inserting = True
     return [u for u in units if u.paragraphs]
 
