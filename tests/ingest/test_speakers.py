@@ -153,6 +153,8 @@ def test_party_given_once_is_carried_to_later_turns():
     ("Nominated Member (Mr. J. Kamau): Thank you", "Mr. J. Kamau"),
     ("Assistant Minister for Finance (Dr. Oloo): Mr. Speaker", "Dr. Oloo"),
     ("Sen. Mwangi: Mr. Temporary Speaker, Sir, I rise", "Sen. Mwangi"),  # Kenya Senate
+    ("Senator the Hon Anne Cole: I thank the committee", "Senator the Hon Anne Cole"),
+    ("Honourable Members: Hear, hear!", "Honourable Members"),
     ("Sen. (Dr.) Otieno: Thank you, Mr. Speaker", "Sen. (Dr.) Otieno"),
     ("The Temporary Speaker (Sen. (Prof.) Wanjiru): Proceed.", "Sen. (Prof.) Wanjiru"),
     ("QUESTION PERIOD Councillor Dubois: Thank you", None),  # a heading run in: see below

@@ -35,7 +35,7 @@ NAME_CACHE = 4096  # speaker names whose normal spelling is remembered
 # Titles before a Member's name, in any case ("Mr", "SHRI", "Senator", "Hon.").
 _TITLE = (r"(?i:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Viscount|Earl|Professor|"
           r"Prof|Rev|Revd|Bishop|Canon|Hon|Rt\.?\s+Hon|The\s+Hon|Councillor|Cllr|Mayor|"
-          r"Deputy\s+Mayor|Alderman|Senator|Sen|Deputy|Captain|Capt|Major|Col|Gen|Eng|Amb|Adv|"
+          r"Deputy\s+Mayor|Alderman|Senator\s+the\s+Hon\.?|Senator|Sen|Deputy|Captain|Capt|Major|Col|Gen|Eng|Amb|Adv|"
           r"Shri|Shrimati|Smt|Kumari|Sushri|Kunwar|Sardar|Sadhvi|Swami)")
 # Kenya's bracketed qualifiers after "Hon.": "Hon. (Eng.) Gumbo", "Hon. (Ms.) Muhia".
 _QUALIFIER = r"(?:\s*\((?i:Eng|Ms|Mrs|Mr|Dr|Prof|Capt|Maj|Gen|Col|Rtd|Amb|Arch|Lt|CPA|Rev)\.?\))"
@@ -84,7 +84,7 @@ COLON_PATTERNS = (
     re.compile(rf"^(?P<role>{_ROLE_START}\s+[A-Za-z][^():\n]{{2,160}}?)\s*\({_HOLDER}\){_TIME}"
                rf"\s*:\s*"),
     # Mr Speaker: / An Cathaoirleach: / CHAIR: / HON. SPEAKER: / ACTING CHAIR (Senator Smith):
-    re.compile(rf"^(?P<name>{_OFFICE}|(?:Several\s+|An\s+|Some\s+)?Hon\.?\s+Members?)"
+    re.compile(rf"^(?P<name>{_OFFICE}|(?:Several\s+|An\s+|Some\s+)?(?:Hon\.?|Honourable)\s+Members?)"
                rf"(?:\s*\((?P<holder>(?:[^()]|\([^()]{{1,12}}\)){{1,60}})\))?\s*:\s*"),
     # Councillor Smith: / Dr. Nair: / Senator Lynn Ruane: / Hon. (Eng.) Gumbo: / SHRI X:
     re.compile(rf"^(?P<name>{_TITLE}(?:\.|\s){_QUALIFIER}*\s*{_NAME}){_TIME}\s*:\s*"),
