@@ -5,8 +5,14 @@ from __future__ import annotations
 import pytest
 
 from policylens.ingest.clean import (
-    close_hyphen_gaps, garbage_ratio, join_hyphenated, join_lines, looks_like_page_number,
-    normalise_unicode, split_bullets, wordlike_ratio,
+    close_hyphen_gaps,
+    garbage_ratio,
+    join_hyphenated,
+    join_lines,
+    looks_like_page_number,
+    normalise_unicode,
+    split_bullets,
+    wordlike_ratio,
 )
 from policylens.ingest.docinfo import date_from_pdf_metadata, find_date, guess_kind
 from policylens.ingest.layout import Word, find_gutter, order_page

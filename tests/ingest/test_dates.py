@@ -8,10 +8,15 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
 
-from policylens.ingest.docinfo import (agrees, choose_date, cover_date, date_from_filename,
-                                       find_issue_date)
+from conftest import SHARED
+from policylens.ingest.docinfo import (
+    agrees,
+    choose_date,
+    cover_date,
+    date_from_filename,
+    find_issue_date,
+)
 from policylens.ingest.extract import extract_document, sha256_file
 
 BODY = ("Community pharmacists dispense the medicine once the specialist team has started it and "

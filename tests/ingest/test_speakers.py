@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHARED
 
+from conftest import SHARED
 from policylens.cli import cli
 from policylens.ingest.extract import extract_document, sha256_file
 from policylens.ingest.speakers import match_speaker, normalise_name
@@ -402,6 +402,10 @@ SECTION_TWO = ("There is appropriated to the Secretary for fiscal year 2021, out
                "the Treasury not otherwise appropriated, the sum needed to open treatment centres "
                "in every region, to remain available until expended, for cell and gene therapies "
                "and for the training of the staff who prepare, give and follow up those treatments.")
+INTRODUCTION = ("Pursuant to House Resolution 8, the amendment in the nature of a substitute "
+                "recommended by the Committee on Energy and Commerce, printed in the bill, is "
+                "adopted, and the bill, as amended, is considered read. The text of the bill, "
+                "as amended, is as follows:")
 RECESS_TEXT = ("Accordingly, at 4 o'clock and 12 minutes p.m., the House stood in recess subject "
                "to the call of the Chair, and the Members left the chamber for the evening, the "
                "Clerk having noted that the votes postponed earlier in the day would be taken "
@@ -412,11 +416,7 @@ def test_a_text_printed_within_a_turn_keeps_its_speaker_through_its_headings(tmp
     # The Record prints a bill's text inside the turn that introduced it; its section headings
     # are the bill's, not a new item of business. The next label ends it.
     items = [pdfgen.Heading("GENE THERAPY ACCESS ACT", 1),
-             pdfgen.Speech("The SPEAKER pro tempore", (
-                 "Pursuant to House Resolution 8, the amendment in the nature of a substitute "
-                 "recommended by the Committee on Energy and Commerce, printed in the bill, is "
-                 "adopted, and the bill, as amended, is considered read. The text of the bill, "
-                 "as amended, is as follows:",)),
+             pdfgen.Speech("The SPEAKER pro tempore", (INTRODUCTION,)),
              pdfgen.Heading("SEC. 1. SHORT TITLE", 2),
              pdfgen.Speech("", (SECTION_ONE,)),
              pdfgen.Heading("SEC. 2. FUNDING FOR TREATMENT CENTRES", 2),

@@ -174,6 +174,19 @@ def gather_themes(store: Store, results: Path) -> TrendChart | None:
     return None
 
 
+def _framing_topic(row: dict[str, str]) -> str:
+    """A framing row's topic as the report names it: key and label ("t3 appraisal, price")."""
+    return f"{row.get('topic_key') or row['topic']} {row.get('topic_label', '')}".strip()
+
+
+def _framing_end(rows: list[dict[str, str]]) -> FramingEnd:
+    """The topic holding most of a label's mentions in one period (the first topic on a tie)."""
+    top = max(rows, key=lambda row: (float(row["share"]), -int(row["topic"])))
+    return FramingEnd(period=top["period"], topic=_framing_topic(top), share=float(top["share"]),
+                      ci_low=float(top["ci_low"]), ci_high=float(top["ci_high"]),
+                      n_mentions=int(top["n_mentions"]), thin=_true(top.get("thin")))
+
+
 def gather_framing(results: Path) -> tuple[Framing, ...]:
     """Each label's main topic at the first and last period of framing.csv (group "all"),
     preferring periods that are not thin, and the topic its mentions moved to most."""
@@ -189,22 +202,11 @@ def gather_framing(results: Path) -> tuple[Framing, ...]:
         if len(ends) < 2:
             continue
         first, last = periods[ends[0]], periods[ends[-1]]
-
-        def name(row: dict[str, str]) -> str:
-            return f"{row.get('topic_key') or row['topic']} {row.get('topic_label', '')}".strip()
-
-        def end(rows: list[dict[str, str]]) -> FramingEnd:
-            top = max(rows, key=lambda r: (float(r["share"]), -int(r["topic"])))
-            return FramingEnd(period=top["period"], topic=name(top), share=float(top["share"]),
-                              ci_low=float(top["ci_low"]), ci_high=float(top["ci_high"]),
-                              n_mentions=int(top["n_mentions"]), thin=_true(top.get("thin")))
-
         before = {r["topic"]: float(r["share"]) for r in first}
-        gains = [(float(r["share"]) - before.get(r["topic"], 0.0), -int(r["topic"]), r)
-                 for r in last]
-        gain, _, gainer = max(gains, key=lambda g: (g[0], g[1]))
-        framings.append(Framing(label=label, first=end(first), last=end(last),
-                                gainer=name(gainer), gain=gain))
+        gain, _, gainer = max((float(r["share"]) - before.get(r["topic"], 0.0), -int(r["topic"]), r)
+                              for r in last)
+        framings.append(Framing(label=label, first=_framing_end(first), last=_framing_end(last),
+                                gainer=_framing_topic(gainer), gain=gain))
     return tuple(sorted(framings, key=lambda f: f.label))
 
 
