@@ -96,6 +96,8 @@ class _Api:
         self.descent_ref = ctypes.byref(self.descent)
         self.name = ctypes.create_string_buffer(FONT_NAME_BYTES)
         self.flags = ctypes.c_int()
+        self.box = tuple(ctypes.c_float() for _ in range(4))
+        self.box_refs = tuple(ctypes.byref(v) for v in self.box)
         # (handle, index, ...) with no argument conversion: see _fast.
         self.loose_box = _fast("FPDFText_GetLooseCharBox", ctypes.c_int)
         self.origin = _fast("FPDFText_GetCharOrigin", ctypes.c_int)
@@ -129,15 +131,15 @@ class _PageText:
 
     def __init__(self, api: _Api, textpage, left: float, top: float) -> None:
         self.api = api
-        self.tp = textpage
-        self.handle = ctypes.c_void_p(_address(textpage.raw))
+        self.tp = textpage  # PDFium's FPDF_TEXTPAGE
+        self.handle = ctypes.c_void_p(_address(textpage))
         self.left, self.top = left, top
         self.objects: dict[int, tuple[float, bool, float]] = {}
         self.turned_objects: set[int] = set()
         self.turned = 0  # characters of turned text left out
         # Font handles are looked up per page: PDFium may free a font with its page.
         self.fonts: dict[int, tuple[bool, float]] = {}
-        n = api.raw.FPDFText_CountChars(textpage.raw)
+        n = api.raw.FPDFText_CountChars(textpage)
         if n < 0:
             raise _Unusable("PDFium could not read the page's text")
         self.text = self._read_text(n)
@@ -147,11 +149,11 @@ class _PageText:
             return ""
         raw = self.api.raw
         buffer = (ctypes.c_ushort * (n + 1))()
-        got = raw.FPDFText_GetText(self.tp.raw, 0, n, buffer)
+        got = raw.FPDFText_GetText(self.tp, 0, n, buffer)
         # "replace" keeps one character per unit, so text offsets stay character indices.
         text = bytes(memoryview(buffer)[: max(0, got - 1)]).decode("utf-16-le", "replace")
         if len(text) != n:  # PDFium left out or added characters: ask for each one
-            text = "".join(chr(raw.FPDFText_GetUnicode(self.tp.raw, i) or 0xFFFD)
+            text = "".join(chr(raw.FPDFText_GetUnicode(self.tp, i) or 0xFFFD)
                            for i in range(n))
         return self._mark_unmapped(text)
 
@@ -252,7 +254,7 @@ class _PageText:
         """(bold, descent per point of size) of a font, by its name and metrics."""
         api = self.api
         api.name.value = b""
-        api.raw.FPDFText_GetFontInfo(self.tp.raw, index, api.name, FONT_NAME_BYTES,
+        api.raw.FPDFText_GetFontInfo(self.tp, index, api.name, FONT_NAME_BYTES,
                                      ctypes.byref(api.flags))
         bold = _is_bold(api.name.value.decode("latin-1"))
         descent = 0.0
@@ -427,6 +429,15 @@ def _count_images(api: _Api, container, is_form: bool = False, depth: int = 0) -
     return n
 
 
+def _mediabox(api: _Api, page) -> tuple[float, float, float, float]:
+    """The page's MediaBox (left, bottom, right, top); US Letter when it has none, as
+    pypdfium2's ``get_mediabox`` gives it."""
+    box = api.box
+    if not api.raw.FPDFPage_GetMediaBox(page, *api.box_refs):
+        return (0, 0, 612, 792)
+    return tuple(v.value for v in box)
+
+
 def _pdfium_error(exc: Exception) -> PdfError | None:
     """The PdfError for a PDFium failure to open, or None when pdfplumber may do better."""
     from pypdfium2 import raw
@@ -553,19 +564,21 @@ class PdfiumReader:
             return unread_page(number, f"PDFium: {why}; pdfminer: {exc.message}")
 
     def _read_page(self, api: _Api, number: int) -> PageData:
-        import pypdfium2 as pdfium
-
-        try:
-            page = self._doc[number - 1]
-        except pdfium.PdfiumError as exc:
-            raise _Unusable("PDFium could not load the page") from exc
+        # PDFium's own calls, not pypdfium2's page objects: their finalizers and bookkeeping
+        # cost as much Python as a page's text. Each handle is closed here, before the next.
+        raw = api.raw
+        page = raw.FPDF_LoadPage(self._doc.raw, number - 1)
+        if not page:
+            raise _Unusable("PDFium could not load the page")
         try:
             # Boxes are in the page's own space, before any /Rotate: text drawn upright there
             # reads right here; text drawn turned (to look upright on a turned page) is
             # caught per text object.
-            left, bottom, right, top = page.get_mediabox()
+            left, bottom, right, top = _mediabox(api, page)
             width, height = right - left, top - bottom
-            textpage = page.get_textpage()
+            textpage = raw.FPDFText_LoadPage(page)
+            if not textpage:
+                raise _Unusable("PDFium failed on the page (Failed to load text page.)")
             try:
                 pt = _PageText(api, textpage, left, top)
                 words = _page_words(pt, width)
@@ -573,13 +586,11 @@ class PdfiumReader:
                 if pt.turned > MAX_TURNED_SHARE * len(text):
                     raise _Unusable("turned text")
             finally:
-                textpage.close()
+                raw.FPDFText_ClosePage(textpage)
             n_chars = len(text) - sum(text.count(c) for c in " \r\n")
-            n_images = _count_images(api, page.raw) if n_chars < FEW_CHARS else 0
-        except pdfium.PdfiumError as exc:
-            raise _Unusable(f"PDFium failed on the page ({exc})") from exc
+            n_images = _count_images(api, page) if n_chars < FEW_CHARS else 0
         finally:
-            page.close()
+            raw.FPDF_ClosePage(page)
         return PageData(number, width, height, words, n_chars, n_images)
 
     def _describe_fallback(self) -> None:
