@@ -78,7 +78,7 @@ def extract_document(
         raise PdfError("no-text", "the PDF has no text on any page",
                        "check that it is the intended file")
     pages = strip_furniture(laid_out)
-    all_text = " ".join(ln.text for p in pages for ln in p.lines)
+    all_text = " ".join([ln.text for p in pages for ln in p.lines])
     tokens = Counter(all_text.split())
     if not tokens or is_unreadable(tokens, all_text):
         raise PdfError("unreadable-text",

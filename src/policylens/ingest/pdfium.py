@@ -151,7 +151,7 @@ class _PageText:
         buffer = (ctypes.c_ushort * (n + 1))()
         got = raw.FPDFText_GetText(self.tp, 0, n, buffer)
         # "replace" keeps one character per unit, so text offsets stay character indices.
-        text = bytes(memoryview(buffer)[: max(0, got - 1)]).decode("utf-16-le", "replace")
+        text = ctypes.string_at(buffer, 2 * max(0, got - 1)).decode("utf-16-le", "replace")
         if len(text) != n:  # PDFium left out or added characters: ask for each one
             text = "".join(chr(raw.FPDFText_GetUnicode(self.tp, i) or 0xFFFD)
                            for i in range(n))
@@ -174,10 +174,9 @@ class _PageText:
         elif text.isascii():
             return text
         else:
-            firsts: dict[str, int] = {}
-            for m in _BEYOND_ASCII.finditer(text):
-                firsts.setdefault(m.group(), m.start())
-            if 1 not in map(functools.partial(has_error, handle), firsts.values()):
+            # Where each character beyond ASCII first appears, in text order (found in C).
+            firsts = sorted(map(text.index, set(_BEYOND_ASCII.findall(text))))
+            if 1 not in map(functools.partial(has_error, handle), firsts):
                 return text
             suspects = [m.start() for m in _BEYOND_ASCII.finditer(text)]
         chars = list(text)
@@ -587,7 +586,7 @@ class PdfiumReader:
                     raise _Unusable("turned text")
             finally:
                 raw.FPDFText_ClosePage(textpage)
-            n_chars = len(text) - sum(text.count(c) for c in " \r\n")
+            n_chars = len(text) - text.count(" ") - text.count("\r") - text.count("\n")
             n_images = _count_images(api, page) if n_chars < FEW_CHARS else 0
         finally:
             raw.FPDF_ClosePage(page)
