@@ -331,7 +331,7 @@ def order_page(number: int, words: Sequence[Word], width: float, height: float) 
     to its narrower neighbour (a list of names set in three columns inside a column); a page
     left with none is read as one column, its tables and forms row by row.
     """
-    rows = _rows(sorted((w for w in words if w.size >= MIN_TEXT_SIZE), key=_top_x0))
+    rows = _rows(sorted([w for w in words if w.size >= MIN_TEXT_SIZE], key=_top_x0))
     splits: dict[int, list[list[Word]] | None] = {}
     gutters = _gutters(rows, width, height, splits)
     while gutters:
@@ -621,7 +621,8 @@ def build_blocks(pages: Sequence[PageLines], vocabulary: set[str] | None = None)
         col_left = {c: _left_edge(lns) for c, lns in by_col.items()}
         for group, column_start in _paragraph_groups(page.lines, col_left):
             first = group[0]
-            heading = (all(ln.all_bold for ln in group) and len(group) <= 3
+            # (the first line first: most paragraphs are not bold, and all() needs a generator)
+            heading = (first.all_bold and len(group) <= 3 and all(ln.all_bold for ln in group)
                        and not first.text.endswith(".")
                        and not first.text.rstrip().endswith(":")) or (
                 first.size >= size + HEADING_SIZE_STEP)

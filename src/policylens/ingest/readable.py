@@ -108,7 +108,7 @@ def keep_readable(page: PageData, garbled: set[str] | None = None
     line or two of it is no sample alone, and not every garbled word shows it).
     """
     words, total, lost = page.words, 0, 0
-    text = " ".join(w.text for w in words)
+    text = " ".join([w.text for w in words])
     marked = "\ufffd" in text or "(cid:" in text
     if marked:
         kept = []

@@ -332,10 +332,13 @@ def segment(doc_id: str, blocks: Sequence[Block],
     passages = []
     for seq, chunk in enumerate(_merge_short(_chunks(_units(blocks, turns)))):
         (speaker, party), _ = max(chunk.words_by_speaker.items(), key=lambda kv: kv[1])
+        paragraphs = _labelled_paragraphs(chunk)
         passages.append(Passage(
             passage_id=make_passage_id(doc_id, seq), doc_id=doc_id, page=chunk.page, seq=seq,
-            text="\n\n".join(_labelled_paragraphs(chunk)), speaker=speaker, party=party,
+            text="\n\n".join(paragraphs), speaker=speaker, party=party,
             heading=chunk.heading,
+            # The chunk counted its paragraphs' words; labels added to them are counted anew.
+            n_words=chunk.n_words if paragraphs is chunk.paragraphs else -1,
         ))
     return passages
 
