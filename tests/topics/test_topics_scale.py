@@ -16,6 +16,7 @@ from policylens.topics.corpus import (
     prepare_corpus,
     stratified_sample,
 )
+from policylens.topics.stability import topic_stability
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +74,7 @@ def test_the_sample_keeps_each_periods_share_and_is_reproducible():
     assert np.array_equal(stratified_sample(strata, 5000, seed=3), np.arange(1000))
 
 
-def test_k_is_chosen_on_a_sample_and_fitted_on_every_passage(passages):
+def test_k_is_chosen_on_a_sample_and_refined_on_every_passage(passages):
     texts = [p.text for p in passages]
     strata = [str(2016 + p.period) for p in passages]
     params = TopicParams(k_min=3, k_max=5, seed=0)
@@ -83,9 +84,10 @@ def test_k_is_chosen_on_a_sample_and_fitted_on_every_passage(passages):
     assert {s["sample_size"] for s in sampled.k_scores} == {200}
     chosen = [s["k"] for s in sampled.k_scores if s["selected"]]
     assert chosen == [sampled.model.k]
-    # The chosen k is fitted on all passages: the model is that of a fit with k given.
+    # The sample's topics are refined on every passage, batch by batch: they are the topics
+    # a fit from scratch on all passages finds (matched one to one), not the sample's alone.
     fixed = fit_topics(texts, TopicParams(k=sampled.model.k, seed=0))
-    assert sampled.model.components_.tobytes() == fixed.model.components_.tobytes()
+    assert topic_stability(sampled.model, fixed.model) >= 0.95
     assert sampled.model.n_passages_ == len(texts) and sampled.shares.shape[0] == len(texts)
     again = fit_topics(texts, params, strata=strata, sample_size=200)
     assert again.k_scores == sampled.k_scores

@@ -6,7 +6,8 @@ repays starting them), with its stability on two halves of the passages
 when coherence is still rising at the top of the range it cannot tell where to stop, and the
 most stable k is kept instead (:func:`choose_k`). On a corpus larger than ``sample_size``
 passages the candidates are fitted on a deterministic random sample stratified by period
-(:data:`K_SAMPLE_SIZE` by default), and the chosen k is then fitted on every passage.
+(:data:`K_SAMPLE_SIZE` by default), and the chosen k's topics are then refined on every
+passage, in mini-batches that start from them (memory: the count matrix and one batch).
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ def _fit_topics(source: TextSource | Sequence[str], params: TopicParams,
                                  sample_size, params.seed)
         sample = corpus.subset(rows)
         say(f"choosing k on a sample of {sample.n_passages} of {corpus.n_passages} passages "
-            "(stratified by period); the chosen k is then fitted on every passage")
+            "(stratified by period); the chosen k's topics are then refined on every passage")
     models: dict[int, TopicModel] = {}
     scores: list[dict] = []
     k_values = feasible_k(sample, params)
@@ -137,7 +138,9 @@ def _fit_topics(source: TextSource | Sequence[str], params: TopicParams,
     del models
     if sample is not corpus:
         with progress_bar(1, f"topics: fitting k={chosen} on every passage") as bar:
-            best = fit_candidate(corpus, chosen)
+            # The sample's topics, refined batch by batch on every passage: a fit from
+            # scratch would hold the whole tf-idf matrix twice over beside the counts.
+            best = fit_candidate(corpus, chosen, start=best.components_)
             if bar is not None:
                 bar.update(1)
     best, shares = best.order_topics(score_corpus(best, corpus, progress_bar, dask=dask))
@@ -222,9 +225,10 @@ def _score_on_worker(counts, name: str) -> np.ndarray:
         return model.score_counts(counts)
 
 
-def fit_candidate(corpus: Corpus, k: int) -> TopicModel:
-    """One candidate: the model with k topics fitted on the corpus (with its coherence)."""
-    return TopicModel(replace(corpus.params, k=k)).fit(corpus)
+def fit_candidate(corpus: Corpus, k: int, start: np.ndarray | None = None) -> TopicModel:
+    """One candidate: the model with k topics fitted on the corpus (with its coherence);
+    ``start``: topics found on a sample, refined on the corpus rather than fitted afresh."""
+    return TopicModel(replace(corpus.params, k=k)).fit(corpus, start)
 
 
 def fit_scored_candidate(corpus: Corpus, halves: tuple[Corpus, Corpus] | None, k: int
