@@ -28,10 +28,12 @@ MODES = ("texts", "matrix", "stream")
 # documents), with room for the text itself and the tf-idf copy.
 TEXTS_BYTES_PER_WORD = 48
 # Non-zeros of the matrix over the kept vocabulary per word of text (measured: 0.54 on the
-# bundled corpus, 0.31 on real documents), and bytes per non-zero held: the counts (float64
-# value, int32 column) and NMF's tf-idf copy of them.
+# bundled corpus, 0.31 on real documents), and bytes per non-zero held: the counts (float32
+# value, int32 column) and the full NMF solver's tf-idf copy of them (float64, int32) where
+# it runs on every passage (up to the k sample's size; beyond it the topics are refined batch
+# by batch).
 NONZEROS_PER_WORD = 0.6
-BYTES_PER_NONZERO = 2 * 12
+BYTES_PER_NONZERO = 8 + 12
 # Fewer passages than this per topic cannot support a topic: bounds k on small corpora.
 MIN_PASSAGES_PER_TOPIC = 3
 # The counts are held in 32 bits (exact for any count below 2**24); every pass reads them as
