@@ -106,7 +106,8 @@ class _Api:
         self.char_matrix = _fast("FPDFText_GetMatrix", ctypes.c_int)
         self.font_size = _fast("FPDFText_GetFontSize", ctypes.c_double)
         self.map_error = _fast("FPDFText_HasUnicodeMapError", ctypes.c_int)
-        self.object_font = _fast("FPDFTextObj_GetFont", ctypes.c_void_p)
+        # A text object's handle is a pointer: ctypes converts the int it is given as one.
+        self.object_font = _fast("FPDFTextObj_GetFont", ctypes.c_void_p, ctypes.c_void_p)
         self.font_descent = _fast("FPDFFont_GetDescent", ctypes.c_int, ctypes.c_void_p,
                                   ctypes.c_float, ctypes.POINTER(ctypes.c_float))
 
@@ -139,6 +140,8 @@ class _PageText:
         self.turned = 0  # characters of turned text left out
         # Font handles are looked up per page: PDFium may free a font with its page.
         self.fonts: dict[int, tuple[bool, float]] = {}
+        self.object_calls = (api.char_matrix, api.matrix_ref, api.matrix, api.font_size,
+                             api.object_font)
         n = api.raw.FPDFText_CountChars(textpage)
         if n < 0:
             raise _Unusable("PDFium could not read the page's text")
@@ -231,10 +234,12 @@ class _PageText:
             return cached
         if obj in self.turned_objects:
             return None
-        api, handle = self.api, self.handle
-        # Called for every text object (often one per line): the matrix is read in one unpack.
-        if api.char_matrix(handle, index, api.matrix_ref):
-            a, b, c, d = _MATRIX_ABCD(api.matrix)
+        # Called for every text object (often one per line): the PDFium calls and buffers
+        # are bound once per page, and the matrix is read in one unpack.
+        char_matrix, matrix_ref, matrix, font_size, font_of = self.object_calls
+        handle = self.handle
+        if char_matrix(handle, index, matrix_ref):
+            a, b, c, d = _MATRIX_ABCD(matrix)
         else:
             a, b, c, d = 1.0, 0.0, 0.0, 1.0
         if a <= 0 or d <= 0 or ((b or c) and (abs(math.atan2(b, a)) > MAX_ANGLE
@@ -242,8 +247,8 @@ class _PageText:
             self.turned_objects.add(obj)
             return None
         # The size PDFium reports leaves out the text and page matrices; pdfplumber's does not.
-        size = api.font_size(handle, index) * (d if not c else math.hypot(c, d))
-        font = (api.object_font(ctypes.c_void_p(obj)) or 0) if obj else 0
+        size = font_size(handle, index) * (d if not c else math.hypot(c, d))
+        font = (font_of(obj) or 0) if obj else 0
         traits = self.fonts.get(font) or self._font_traits(font, index)
         value = (round(size, 1), traits[0], traits[1] * size)
         self.objects[obj] = value
