@@ -436,3 +436,63 @@ def test_a_text_printed_within_a_turn_keeps_its_speaker_through_its_headings(tmp
     assert {p.speaker for p in by_text[LONG_A[:40]]} == {"Mr. PALMER"}
     # A heading after an ordinary speech still ends the turn.
     assert {p.speaker for p in by_text[RECESS_TEXT[:40]]} == {None}
+
+
+# Entries of bills introduced, as the Congressional Record lists them: each opens with the
+# Member who brought the bill in; the brackets name the co-sponsors.
+BILL_ENTRIES = (
+    ("Mr. HARLOW", (
+        "By Mr. HARLOW (for himself, Ms. VAN DORN, Mr. McCANN, and Mrs. OKAFOR of Ohio): "
+        "H.R. 2040. A bill to fund regional centres that prepare cell and gene therapies, to "
+        "train the technicians who run them, and for other purposes; to the Committee on "
+        "Energy and Commerce, and in addition to the Committee on Ways and Means.")),
+    ("Mrs. OKAFOR of Ohio", (
+        "By Mrs. OKAFOR of Ohio: H.R. 2041. A bill to require the Secretary of Health and "
+        "Human Services to publish, each year, what families pay to travel to specialist "
+        "centres for rare conditions, and for other purposes; to the Committee on Energy and "
+        "Commerce.")),
+    ("Ms. VAN DORN", (
+        "By Ms. VAN DORN (for herself and Mr. HARLOW): H. Res. 310. A resolution recognising "
+        "the work of hospital pharmacists during the pandemic and the training places that the "
+        "apprenticeship levy funds each year; to the Committee on Education and Labor.")),
+)
+
+
+def test_entries_of_bills_introduced_are_their_members_turns(tmp_path, pdfgen):
+    # The entries follow a speech; each belongs to the Member it names, not to the speaker
+    # before them, and keeps its co-sponsors in the text.
+    items = [pdfgen.Heading("PUBLIC BILLS AND RESOLUTIONS", 1),
+             pdfgen.Speech("Mr. PALMER", (LONG_A + " " + LONG_B,))]
+    items += [pdfgen.Speech("", (entry,)) for _, entry in BILL_ENTRIES]
+    path = tmp_path / "record.pdf"
+    pdfgen.write_congressional_record(path, date=DAY, items=items)
+    _doc, passages = _ingest(path)
+    assert {p.speaker for p in passages if LONG_A[:40] in p.text} == {"Mr. PALMER"}
+    for speaker, entry in BILL_ENTRIES:
+        number = entry.split(": ", 1)[1][:12]  # "H.R. 2040. A"
+        holding = [p for p in passages if number in p.text]
+        assert len(holding) == 1, [p.text[:80] for p in passages]
+        # A passage holding several entries says whose each one is, once.
+        assert holding[0].text.count(f"By {speaker}") == 1
+        assert f"{speaker}: By" not in holding[0].text
+    assert "Mr. McCANN, and Mrs. OKAFOR" in "\n".join(p.text for p in passages)
+    # Each entry is under 40 words: they share passages, each under its largest entry's name.
+    assert {p.speaker for p in passages if "H.R. 2040" in p.text} == {"Mr. HARLOW"}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("By Mr. HARLOW (for himself and Ms. VAN DORN): H.R. 2040. A bill", "Mr. HARLOW"),
+    ("By Mrs. OKAFOR of Ohio: H.R. 2041. A bill", "Mrs. OKAFOR of Ohio"),
+    ("By Ms. VAN DORN (for herself, Mr. HARLOW, Mr.", "Ms. VAN DORN"),  # runs on, next column
+    ("By Mr. McCANN (for him-", "Mr. McCANN"),
+    ("By Mr. HARLOW (by request): H.R. 2042.", "Mr. HARLOW"),
+    ("By Mr. HARLOW (Ohio): H.R. 2042.", None),
+    ("By Mr. Harlow: a bill was introduced.", None),
+    ("By the Committee on Rules: H. Res. 166.", None),
+    ("By Mr. HARLOW said the bill would pass.", None),
+])
+def test_a_bill_entry_names_its_member(text, speaker):
+    found = match_speaker(text)
+    assert (found[0].speaker if found else None) == speaker
+    if found:
+        assert found[1] == text  # the entry stays whole: its brackets name the co-sponsors

@@ -317,7 +317,8 @@ def _labelled_paragraphs(chunk: _Chunk) -> list[str]:
     speaker's label, so a short turn merged into a neighbour still says who spoke it."""
     if len(chunk.words_by_speaker) < 2:
         return chunk.paragraphs
-    return [f"{label}: {text}" if label else text
+    # (an entry that keeps its label in its text, "By Mr. HARLOW: H.R. 12. A bill ...", has it)
+    return [f"{label}: {text}" if label and label not in text[:len(label) + 4] else text
             for label, text in zip(chunk.labels, chunk.paragraphs)]
 
 

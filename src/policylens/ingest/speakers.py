@@ -7,7 +7,8 @@ A label is recognised from the text alone, at the start of a paragraph:
 - Oireachtas: ``Senator Lynn Ruane:``, ``Deputy Mary Lou McDonald:``, ``An Cathaoirleach:``,
   ``Minister of State at the Department of Transport (Deputy Anne Byrne):``;
 - US Congressional Record: ``Mr. SCHUMER.``, ``Mrs. GREENE of Georgia.``,
-  ``The PRESIDING OFFICER.``, ``The SPEAKER pro tempore (Mr. CUELLAR).``;
+  ``The PRESIDING OFFICER.``, ``The SPEAKER pro tempore (Mr. CUELLAR).``, and the entries of
+  bills introduced, ``By Mr. SCHUMER (for himself and Mr. DURBIN):``;
 - Lok Sabha: ``SHRI BENNY BEHANAN (CHALAKUDY):``, ``HON. SPEAKER:``,
   ``THE MINISTER OF FINANCE (SHRIMATI X):``;
 - Australian Hansard: ``CHAIR:``, ``Senator RICE:``, ``Mr Smith:``, ``Mr DUTTON (Dickson)
@@ -104,6 +105,20 @@ STOP_PATTERNS = (
                r"(?:SPEAKER|PRESIDENT|PRESIDING\s+OFFICER|CHAIR(?:MAN|WOMAN)?|CLERK|"
                r"CHIEF\s+JUSTICE)(?:\s+pro\s+tempore)?)(?:\s*\([^()]{1,60}\))?\.(?:\s+|$)"),
 )
+# The Congressional Record's entries for bills introduced and the statements that go with them
+# open with the Member who brought the bill in: "By Mr. HARLOW (for himself and Ms. VAN DORN):",
+# "By Mrs. OKAFOR of Ohio:". The Record attributes the entry to that Member (the co-sponsors
+# are named in the brackets, not speaking). The list of co-sponsors may run past LABEL_CHARS,
+# and on into the next column: an entry whose brackets are still open at its paragraph's end
+# opens the turn too ("By Ms. OKAFOR (for herself, Mr. HARLOW," / "and Ms. VAN DORN):"). A bill
+# brought in at the request of the Executive is "By Mr. HARLOW (by request):".
+BY_CHARS = 1200
+BY_PATTERN = re.compile(
+    rf"^By\s+(?P<name>(?:Mr|Mrs|Ms|Miss|Dr)\.\s+{_CAPS_WORD}(?:\s+[A-Z]\.)?"
+    rf"(?:\s+{_CAPS_WORD}){{0,2}}"
+    rf"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})?)"
+    rf"(?:\s*\((?i:for\s+(?:him|her|them)|by\s+request)[^()]{{0,{BY_CHARS}}}(?:\)\s*:\s*|$)"
+    rf"|\s*:\s*)")
 _PARTY_ONLY = re.compile(rf"({_KNOWN_PARTY}|Crossbench|CB|Non-Afl)")
 _PARTY_LAST = re.compile(r",\s*(CPC|Lib\.|NDP|BQ|GP|Ind\.|Con|Lab|LD|SNP|Green)\s*$")
 _PARTY_FIRST = re.compile(rf"({_KNOWN_PARTY})\s*[—–]")
@@ -160,6 +175,9 @@ def match_speaker(text: str) -> tuple[Turn, str] | None:
     patterns = COLON_PATTERNS if ":" in text[:LABEL_CHARS] else ()
     if text.startswith(_STOP_START):
         patterns += STOP_PATTERNS
+    if text.startswith("By ") and (m := BY_PATTERN.match(text)):
+        # The entry stays whole in the text: its brackets name the co-sponsors.
+        return Turn(normalise_name(m.group("name")), None), text
     if not patterns:
         return None
     if not text[:1].isascii() and (m := OTHER_SCRIPT_LABEL.match(text)):
