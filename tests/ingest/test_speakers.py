@@ -496,3 +496,114 @@ def test_a_bill_entry_names_its_member(text, speaker):
     assert (found[0].speaker if found else None) == speaker
     if found:
         assert found[1] == text  # the entry stays whole: its brackets name the co-sponsors
+
+
+COMMUNICATIONS_TEXT = ("Under clause 2 of rule XIV, executive communications were taken from the "
+                       "Speaker's table and referred to the committees named, among them a report "
+                       "from the Secretary of Health and Human Services on the waiting times for "
+                       "specialist paediatric services in every region over the past three years.")
+LETTER_TEXT = ("On behalf of the families we represent, we write to support the amendment that "
+               "would fund travel to specialist centres. Many of our members drive hundreds of "
+               "miles for each appointment, and the cost falls on them alone; the amendment would "
+               "end that, and we hope the House will adopt it without delay.")
+
+
+def _record(tmp_path, pdfgen, items):
+    path = tmp_path / "record.pdf"
+    pdfgen.write_congressional_record(path, date=DAY, items=items)
+    return _ingest(path)[1]
+
+
+def _speaker_of(passages, text):
+    holding = [p for p in passages if text[:40] in p.text]
+    assert holding, [p.text[:60] for p in passages]
+    return {p.speaker for p in holding}
+
+
+def test_a_heading_in_roman_capitals_ends_the_turn(tmp_path, pdfgen):
+    # The Record sets its section headings in roman capitals; the list under one is the
+    # record's, not the speech of the Member who spoke before it.
+    passages = _record(tmp_path, pdfgen, [
+        pdfgen.Heading("GENE THERAPY ACCESS", 1),
+        pdfgen.Speech("Mr. PALMER", (LONG_A, LONG_B)),
+        pdfgen.Heading("EXECUTIVE COMMUNICATIONS, ETC.", 3),
+        pdfgen.Speech("", (COMMUNICATIONS_TEXT,))])
+    assert _speaker_of(passages, LONG_A) == {"Mr. PALMER"}
+    assert _speaker_of(passages, COMMUNICATIONS_TEXT) == {None}
+    # The heading stays in the text, at the head of what follows, not in the speech.
+    assert "EXECUTIVE COMMUNICATIONS, ETC.\n\n" + COMMUNICATIONS_TEXT[:40] in "\n\n".join(
+        p.text for p in passages)
+    assert {p.speaker for p in passages if "EXECUTIVE COMMUNICATIONS" in p.text} == {None}
+
+
+def test_a_speaker_who_goes_on_after_a_heading_in_capitals_keeps_the_turn(tmp_path, pdfgen):
+    # A Speaker's communications, each under its heading, all under one label.
+    path = tmp_path / "kenya.pdf"
+    pdfgen.write_kenya_hansard(path, date=DAY, items=[
+        pdfgen.Heading("Communication from the Chair", 1),
+        pdfgen.Speech("Hon. Speaker", (LONG_A,)),
+        pdfgen.Heading("Visiting delegation from the Regional Health Board", 3),
+        pdfgen.Speech("", ("Hon. Members, " + LONG_B,)),
+        pdfgen.Heading("Petitions", 3),
+        pdfgen.Speech("", (LONG_C,))])
+    passages = _ingest(path)[1]
+    assert _speaker_of(passages, LONG_A) == {"Hon. Speaker"}
+    assert _speaker_of(passages, "Hon. Members, " + LONG_B) == {"Hon. Speaker"}
+    assert _speaker_of(passages, LONG_C) == {None}
+
+
+def test_a_document_a_member_includes_in_the_record_stays_in_the_turn(tmp_path, pdfgen):
+    # Printed at the Member's request: its letterhead in capitals does not end the turn, nor do
+    # the capitals of a bill printed "as follows:".
+    passages = _record(tmp_path, pdfgen, [
+        pdfgen.Heading("GENE THERAPY ACCESS", 1),
+        pdfgen.Speech("Mr. PALMER", (LONG_A + " I include in the RECORD a letter from the "
+                                     "families' association in support of the amendment.",)),
+        pdfgen.Heading("FAMILIES FOR SPECIALIST CARE", 3),
+        pdfgen.Speech("", (LETTER_TEXT,)),
+        pdfgen.Speech("Ms. VAN DORN", (LONG_B + " " + INTRODUCTION,)),
+        pdfgen.Heading("TREATMENT CENTRES", 3),
+        pdfgen.Speech("", (SECTION_TWO,))])
+    assert _speaker_of(passages, LETTER_TEXT) == {"Mr. PALMER"}
+    assert _speaker_of(passages, SECTION_TWO) == {"Ms. VAN DORN"}
+
+
+def test_a_statement_not_delivered_and_a_resolution_submitted_are_their_members(tmp_path,
+                                                                                pdfgen):
+    # "∑ Mr. DOE." marks a statement not spoken on the floor; "Mr. DOE (for himself ...)
+    # submitted the following resolution" prints the Member's resolution.
+    resolution = ("Whereas the families of children with rare conditions travel hundreds of miles "
+                  "to reach a specialist centre: Now, therefore, be it Resolved, That the Senate "
+                  "supports a fund for the cost of that travel and asks the Secretary to report "
+                  "each year on what families pay.")
+    passages = _record(tmp_path, pdfgen, [
+        pdfgen.Heading("ADDITIONAL STATEMENTS", 1),
+        pdfgen.Heading("TRIBUTE TO THE REGIONAL THERAPY CENTRE", 2),
+        pdfgen.Speech("", ("∑ Mr. HARLOW. " + LONG_A,)),
+        pdfgen.Heading("SUBMITTED RESOLUTIONS", 1),
+        pdfgen.Speech("", (("Mr. McCANN (for himself and Ms. VAN DORN) submitted the "
+                            "following resolution; which was referred to the Committee on "
+                            "Finance:"), resolution))])
+    assert _speaker_of(passages, LONG_A) == {"Mr. HARLOW"}
+    assert _speaker_of(passages, resolution) == {"Mr. McCANN"}
+    assert "for himself and Ms. VAN DORN" in " ".join(p.text for p in passages)
+
+
+@pytest.mark.parametrize("text, heading", [
+    ("EXECUTIVE COMMUNICATIONS, ETC.", True),
+    ("ADDITIONAL SPONSORS", True),
+    ("AMENDMENT NO. 1 OFFERED BY MS. BARRAGÁN", True),
+    ("OBITUARY REFERENCES", True),
+    ("G-20", False),  # a figure's label, not a heading
+    ("MSP MSP", False),
+    ("NAYS—218", False),
+    ("(APPLAUSE)", False),
+    ("HON. SPEAKER:", False),
+    ("''(2) REFUNDABILITY OF EXCESS CREDIT.—", False),
+    ("The House met at 2.30 p.m.", False),
+    ("माननीय अध्यक्ष", False),
+])
+def test_headings_in_capitals(text, heading):
+    from policylens.ingest.segment import is_caps_heading
+
+    assert is_caps_heading(text) is heading
