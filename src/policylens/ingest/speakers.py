@@ -182,8 +182,11 @@ def match_speaker(text: str) -> tuple[Turn, str] | None:
     patterns = COLON_PATTERNS if ":" in text[:LABEL_CHARS] else ()
     if text.startswith(_STOP_START):
         patterns += STOP_PATTERNS
-    if (m := BY_PATTERN.match(text) if text.startswith("By ") else (
-            SUBMITTED_PATTERN.match(text) if "submitted the" in text[:BY_CHARS] else None)):
+    if text.startswith("By "):
+        m = BY_PATTERN.match(text)
+    else:  # (find: no copy of the paragraph's head for the many paragraphs without it)
+        m = SUBMITTED_PATTERN.match(text) if text.find("submitted the", 0, BY_CHARS) > 0 else None
+    if m:
         # The entry stays whole in the text: its brackets name the co-sponsors.
         return Turn(normalise_name(m.group("name")), None), text
     if not patterns:
