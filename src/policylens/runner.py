@@ -121,6 +121,21 @@ def _limit_memory(memory_mb: int | None) -> None:
         pass
 
 
+def give_back_memory() -> None:
+    """Return the freed parts of this process's heap to the system (glibc; elsewhere nothing).
+
+    After a phase that allocates and frees many blocks of a few MB (the topic stage's matrix
+    build), glibc keeps the freed memory for reuse: ~150 MB stayed resident on 300,000
+    passages though nothing held it.
+    """
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
 def die_with_parent(parent_pid: int) -> None:
     """Have the kernel kill this worker process when its parent dies, even mid-task (Linux
     only). Every kind of worker policylens starts calls it first.

@@ -18,8 +18,15 @@ import numpy as np
 
 from ..defaults import DEFAULT_MEMORY_BUDGET
 from ..errors import InputError
+from ..runner import give_back_memory
 from .params import TopicParams
-from .vocabulary import build_vocabulary, make_vectorizer, select_vocabulary
+from .vocabulary import (
+    TermCounter,
+    TokenStream,
+    build_vocabulary,
+    make_vectorizer,
+    select_vocabulary,
+)
 
 READ_BATCH = 4096
 MODES = ("texts", "matrix", "stream")
@@ -148,9 +155,9 @@ class Corpus:
             for i in range(0, self.counts.shape[0], READ_BATCH):
                 yield retyped(self.counts[i : i + READ_BATCH], np.float64)
             return
-        vec = make_vectorizer(self.params, self.vocabulary)
+        counter = TermCounter(self.params, self.vocabulary)
         for batch in self.source.batches(READ_BATCH):
-            yield vec.transform(batch).tocsr()
+            yield counter.transform(batch)
 
     def subset(self, rows: np.ndarray) -> Corpus:
         """The corpus of the given rows (sorted), in memory, with this one's vocabulary and idf."""
@@ -158,13 +165,13 @@ class Corpus:
         if self.counts is not None:
             counts = self.counts[rows]
         else:
-            vec = make_vectorizer(self.params, self.vocabulary)
+            counter = TermCounter(self.params, self.vocabulary)
             wanted, stack, start = set(rows.tolist()), RowStack(len(self.vocabulary)), 0
             for batch in self.source.batches(READ_BATCH):
                 keep = [t for i, t in enumerate(batch, start) if i in wanted]
                 start += len(batch)
                 if keep:
-                    stack.add(vec.transform(keep).tocsr())
+                    stack.add(counter.transform(keep))
             counts = stack.matrix()
         part = Corpus(ListSource([]), self.params, self.vocabulary, counts=counts,
                       idf=self.idf, n_passages=counts.shape[0])
@@ -202,17 +209,26 @@ def prepare_corpus(source: TextSource, params: TopicParams, mode: str = "texts")
                                 COUNT_DTYPE)
         df = doc_freq[[full.vocabulary_[t] for t in vocabulary]].astype(float)
     else:
-        vocabulary = build_vocabulary(source.batches(READ_BATCH), params)
+        # The matrix is counted from the word ids the vocabulary pass kept; streamed, it is
+        # read again on every pass anyway.
+        kept = TokenStream() if mode == "matrix" else None
+        vocabulary = build_vocabulary(source.batches(READ_BATCH), params, keep=kept)
         corpus = Corpus(source, params, vocabulary, n_passages=len(source))
         df = np.zeros(len(vocabulary))
         stack = RowStack(len(vocabulary))
-        for chunk in corpus.chunks():
+        if kept is not None:
+            counter = TermCounter(params, vocabulary, kept.ids)
+            chunks = (counter.count(*part) for part in kept.drain())
+        else:
+            chunks = corpus.chunks()
+        for chunk in chunks:
             df += np.asarray((chunk > 0).sum(axis=0)).ravel()
             if mode == "matrix":
                 stack.add(chunk)
         if mode == "matrix":
             corpus.counts = stack.matrix()
             corpus.n_passages = corpus.counts.shape[0]
+            give_back_memory()
     n = corpus.n_passages
     corpus.idf = np.log((1 + n) / (1 + df)) + 1  # scikit-learn's smoothed idf
     corpus.n_usable = sum(int(corpus.usable(c).sum()) for c in corpus.chunks())

@@ -1,15 +1,16 @@
 """The vocabulary: passage text -> terms, and which terms a topic model keeps.
 
 The vocabulary is built in one pass over the passages (document frequencies only), so nothing
-but the counts of candidate terms is held while it is built.
+but the counts of candidate terms (as integers, not strings) is held while it is built.
 """
 
 from __future__ import annotations
 
+import array
 import functools
+import itertools
 import re
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -17,9 +18,6 @@ import numpy as np
 from ..errors import InputError
 from .params import TopicParams
 
-# When the candidate-term counter grows past this, terms seen in one passage only are dropped:
-# bounds memory on very large corpora at the cost of an approximate min_df for rare bigrams.
-MAX_CANDIDATE_TERMS = 3_000_000
 # A two-word phrase is kept only when it appears in at least this share of the passages that
 # hold its rarer word: "gene therapy" passes, chance neighbours ("patients waiting") do not.
 PHRASE_MIN_SHARE = 0.1
@@ -104,10 +102,15 @@ class Analyzer:
         self.stop = stop
         self.ngram_max = ngram_max
 
-    def __call__(self, text: str) -> list[str]:
+    def tokens(self, text: str) -> tuple[list[str], list[bool]]:
+        """The text's tokens in order, and whether each is a word the analyzer keeps."""
         stop = self.stop
         tokens = _TOKENS.findall(text.lower())
-        kept = [len(t) >= MIN_WORD_LETTERS and t.isalpha() and t not in stop for t in tokens]
+        return tokens, [len(t) >= MIN_WORD_LETTERS and t.isalpha() and t not in stop
+                        for t in tokens]
+
+    def __call__(self, text: str) -> list[str]:
+        tokens, kept = self.tokens(text)
         words = [t for t, k in zip(tokens, kept) if k]
         if self.ngram_max < 2:
             return words
@@ -115,28 +118,240 @@ class Analyzer:
                         if ka and kb]
 
 
+def make_analyzer(params: TopicParams) -> Analyzer:
+    """The analyzer of the topic model's vectorizer: the default stop words and the user's."""
+    return Analyzer(stop_words() | frozenset(params.stop_words), params.ngram_max)
+
+
 def make_vectorizer(params: TopicParams, vocabulary: Sequence[str] | None = None):
     """The CountVectorizer every stage uses (fixed vocabulary once one is known)."""
     from sklearn.feature_extraction.text import CountVectorizer
 
     return CountVectorizer(
-        analyzer=Analyzer(stop_words() | frozenset(params.stop_words), params.ngram_max),
+        analyzer=make_analyzer(params),
         vocabulary=list(vocabulary) if vocabulary else None, dtype=np.float64,
     )
 
 
-def build_vocabulary(batches: Iterable[Sequence[str]], params: TopicParams) -> list[str]:
-    """One pass over batches of passages: the terms kept by min_df, max_df and max_features."""
-    analyze = make_vectorizer(params).build_analyzer()
-    df: Counter[str] = Counter()
+def build_vocabulary(batches: Iterable[Sequence[str]], params: TopicParams,
+                     keep: TokenStream | None = None) -> list[str]:
+    """One pass over batches of passages: the terms kept by min_df, max_df and max_features.
+
+    Exact document frequencies of every word and every two-word phrase, held as numbers
+    rather than strings: a word is an id, a phrase a pair of ids in one 64-bit integer, and
+    the phrases' counts sorted arrays merged batch by batch (as keys of a dict of strings,
+    millions of candidate phrases take hundreds of MB). ``keep``: a stream that keeps the
+    passages' word ids, to count the matrix from without reading the texts again.
+    """
+    ids = WordIds(make_analyzer(params).stop)
+    if keep is not None:
+        keep.ids = ids
+    word_df = np.zeros(0, dtype=np.int64)
+    phrases = PhraseCounts()
     n_docs = 0
     for batch in batches:
-        for text in batch:
-            df.update(set(analyze(text)))
+        doc, flat = ids.read(batch)
         n_docs += len(batch)
-        if len(df) > MAX_CANDIDATE_TERMS:
-            df = Counter({t: c for t, c in df.items() if c > 1})
+        if keep is not None:
+            keep.add(doc, flat, len(batch))
+        words = np.unique(doc[flat >= 0] << 32 | flat[flat >= 0]) & _PAIR_MASK
+        counts = np.bincount(words, minlength=len(ids.words))
+        counts[: len(word_df)] += word_df
+        word_df = counts
+        if params.ngram_max >= 2:
+            pair_doc, pairs = adjacent_pairs(doc, flat)
+            order = np.lexsort((pairs, pair_doc))
+            pair_doc, pairs = pair_doc[order], pairs[order]
+            first = np.r_[True, (pairs[1:] != pairs[:-1]) | (pair_doc[1:] != pair_doc[:-1])]
+            phrases.add(pairs[first])  # each passage's phrases once
+    names = ids.words
+    df: dict[str, int] = dict(zip(names, word_df.tolist()))
+    # Phrases below min_df are never kept; only words are looked up for the phrase test.
+    keys, counts = phrases.result()
+    common = counts >= params.min_df
+    for key, count in zip(keys[common].tolist(), counts[common].tolist()):
+        df[f"{names[key >> _PAIR_SHIFT]} {names[key & _PAIR_MASK]}"] = count
     return select_vocabulary(df, n_docs, params)
+
+
+class WordIds(dict):
+    """Token -> word id (0, 1, ... in order of first sight) for the words the analyzer keeps,
+    -1 for the tokens it drops: one dict lookup per token once a token has been seen."""
+
+    def __init__(self, stop: frozenset[str]) -> None:
+        super().__init__()
+        self.stop = stop
+        self.words: list[str] = []
+
+    def __missing__(self, token: str) -> int:
+        if len(token) >= MIN_WORD_LETTERS and token.isalpha() and token not in self.stop:
+            value = len(self.words)
+            self.words.append(token)
+        else:
+            value = -1
+        self[token] = value
+        return value
+
+    def read(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(passage number, word id or -1) of every token of the texts, in order (int64)."""
+        seqs = [list(map(self.__getitem__, _TOKENS.findall(text.lower()))) for text in texts]
+        lengths = np.fromiter(map(len, seqs), dtype=np.int64, count=len(seqs))
+        flat = np.fromiter(itertools.chain.from_iterable(seqs), dtype=np.int64,
+                           count=int(lengths.sum()))
+        return np.repeat(np.arange(len(seqs), dtype=np.int64), lengths), flat
+
+
+def adjacent_pairs(doc: np.ndarray, flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(passage number, phrase key) of every two kept words side by side in one passage (the
+    Analyzer's phrases: a dropped token between two words ends the run)."""
+    a, b = flat[:-1], flat[1:]
+    both = (a >= 0) & (b >= 0) & (doc[:-1] == doc[1:])
+    return doc[:-1][both], a[both] << _PAIR_SHIFT | b[both]
+
+
+class TokenStream:
+    """Passages' word ids as the vocabulary pass read them, held compact (32 bits an id, a run
+    of dropped tokens as one -1) until the matrix is counted from them: reading and splitting
+    every text a second time took as long as the first.
+
+    The ids grow in place in buffers of up to SEGMENT_IDS (array.array), each let go of as soon
+    as it is drained, so the matrix grows as the stream shrinks; blocks that large go back to
+    the system when freed, where many small ones would leave the heap fragmented and held.
+    """
+
+    SEGMENT_IDS = 8_000_000  # 32 MB
+
+    def __init__(self) -> None:
+        self.ids: WordIds | None = None
+        # Each segment: (ids, ids kept per passage, passages per batch).
+        self.segments: list[tuple[array.array, array.array, list[int]]] = []
+
+    def add(self, doc: np.ndarray, flat: np.ndarray, n_texts: int) -> None:
+        """Keep one batch's (passage number, word id or -1) of every token."""
+        # A dropped token is kept only right after a word: it still parts that word from the
+        # next one, and a run of them parts no more than one does.
+        kept = flat >= 0
+        kept[1:] |= (flat[:-1] >= 0) & (doc[1:] == doc[:-1])
+        if not self.segments or len(self.segments[-1][0]) >= self.SEGMENT_IDS:
+            self.segments.append((array.array("i"), array.array("i"), []))
+        tokens, lengths, batch_sizes = self.segments[-1]
+        lengths.frombytes(np.bincount(doc[kept], minlength=n_texts).astype(np.int32).tobytes())
+        tokens.frombytes(flat[kept].astype(np.int32).tobytes())
+        batch_sizes.append(n_texts)
+
+    def drain(self) -> Iterator[tuple[np.ndarray, np.ndarray, int]]:
+        """Each batch's (passage number, word id) in order; the stream is empty afterwards."""
+        self.segments.reverse()
+        while self.segments:
+            tokens, lengths, batch_sizes = self.segments.pop()
+            at = start = 0
+            for n in batch_sizes:
+                part = np.frombuffer(lengths, dtype=np.int32, count=n, offset=4 * at)
+                end = start + int(part.sum())
+                ids = np.frombuffer(tokens, dtype=np.int32, count=end - start, offset=4 * start)
+                yield np.repeat(np.arange(n, dtype=np.int64), part), ids.astype(np.int64), n
+                at, start = at + n, end
+            del part, ids, tokens, lengths
+
+
+class TermCounter:
+    """Passages -> their counts over a fixed vocabulary: the same matrix as the vocabulary's
+    CountVectorizer (same counts, columns sorted within each row), counted with numpy rather
+    than one Python string per term."""
+
+    def __init__(self, params: TopicParams, vocabulary: Sequence[str],
+                 ids: WordIds | None = None) -> None:
+        """``ids``: the word ids the passages were read with (a TokenStream's), if any."""
+        self.n_columns = len(vocabulary)
+        if ids is None:
+            ids = WordIds(make_analyzer(params).stop)
+            for term in vocabulary:  # the vocabulary's words take the first ids
+                for word in term.split():
+                    if word not in ids:
+                        ids[word] = len(ids.words)
+                        ids.words.append(word)
+        self.ids = ids
+        self.n_known = len(self.ids.words)
+        self.word_column = np.full(self.n_known + 1, -1, dtype=np.int64)  # last: unknown
+        pair_keys, pair_columns = [], []
+        for column, term in enumerate(vocabulary):
+            words = term.split()
+            if len(words) == 1:
+                self.word_column[self.ids[words[0]]] = column
+            else:
+                pair_keys.append(self.ids[words[0]] << _PAIR_SHIFT | self.ids[words[1]])
+                pair_columns.append(column)
+        order = np.argsort(pair_keys, kind="stable")
+        self.pair_keys = np.asarray(pair_keys, dtype=np.int64)[order]
+        self.pair_columns = np.asarray(pair_columns, dtype=np.int64)[order]
+
+    def transform(self, texts: Sequence[str]):
+        """The CSR count matrix (float64) of the texts, one row each."""
+        return self.count(*self.ids.read(texts), len(texts))
+
+    def count(self, doc: np.ndarray, flat: np.ndarray, n_texts: int):
+        """The CSR count matrix of ``n_texts`` passages read as (passage number, word id)."""
+        import scipy.sparse as sp
+
+        flat = np.where(flat >= self.n_known, -1, flat)  # words outside the vocabulary's
+        column = self.word_column[flat]  # -1 (the last entry) for dropped tokens
+        hit = column >= 0
+        docs, columns = [doc[hit]], [column[hit]]
+        if len(self.pair_keys):
+            pair_doc, pairs = adjacent_pairs(doc, flat)
+            at = np.minimum(np.searchsorted(self.pair_keys, pairs), len(self.pair_keys) - 1)
+            found = self.pair_keys[at] == pairs
+            docs.append(pair_doc[found])
+            columns.append(self.pair_columns[at[found]])
+        entries, counts = np.unique(np.concatenate(docs) << 32 | np.concatenate(columns),
+                                    return_counts=True)
+        rows = entries >> 32
+        indptr = np.zeros(n_texts + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=n_texts), out=indptr[1:])
+        return sp.csr_matrix((counts.astype(np.float64), (entries & _PAIR_MASK).astype(np.int32),
+                              indptr.astype(np.int32)), shape=(n_texts, self.n_columns))
+
+
+# A phrase's two word ids in one integer: the first in the high bits.
+_PAIR_SHIFT = 31
+_PAIR_MASK = (1 << _PAIR_SHIFT) - 1
+
+
+class PhraseCounts:
+    """Document frequencies of integer keys: sorted unique keys and their counts, with each
+    batch's keys merged in once enough have gathered (a sort of what is held, not per batch)."""
+
+    MERGE_AT = 4_000_000  # keys gathered before a merge
+
+    def __init__(self) -> None:
+        self.keys = np.zeros(0, dtype=np.int64)
+        self.counts = np.zeros(0, dtype=np.int64)
+        self.pending: list[np.ndarray] = []
+        self.n_pending = 0
+
+    def add(self, keys: np.ndarray) -> None:
+        """Count each key once (a passage's keys come in without repeats)."""
+        if len(keys):
+            self.pending.append(keys.copy())
+            self.n_pending += len(keys)
+        if self.n_pending >= self.MERGE_AT:
+            self._merge()
+
+    def _merge(self) -> None:
+        new, new_counts = np.unique(np.concatenate(self.pending), return_counts=True)
+        self.pending, self.n_pending = [], 0
+        keys = np.concatenate([self.keys, new])
+        counts = np.concatenate([self.counts, new_counts])
+        order = np.argsort(keys, kind="stable")
+        keys, counts = keys[order], counts[order]
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        self.keys, self.counts = keys[starts], np.add.reduceat(counts, starts)
+
+    def result(self) -> tuple[np.ndarray, np.ndarray]:
+        """Sorted unique keys and how many passages held each."""
+        if self.pending:
+            self._merge()
+        return self.keys, self.counts
 
 
 def select_vocabulary(df: Mapping[str, int], n_docs: int, params: TopicParams) -> list[str]:
