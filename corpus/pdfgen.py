@@ -925,7 +925,7 @@ def write_transcript(
     items are Heading/Speech objects (or dicts, as for write_hansard). A speech opens with its
     speaker label followed by label_end (":" in most parliaments, "." in the Congressional
     Record), in bold when bold_labels; the text runs on after it on the same line. Headings are
-    centred, in capitals when upper_headings. cover_lines are printed centred on page 1 before
+    centred, in capitals when upper_headings, in bold but for level 3 (roman). cover_lines are printed centred on page 1 before
     the items; running_head, when given, is printed at the top of every page with its number.
     """
     geometry = REPORT_GEOMETRY
@@ -941,7 +941,10 @@ def write_transcript(
         item = _coerce_item(raw)
         if isinstance(item, Heading):
             text = item.text.upper() if upper_headings else item.text
-            lines = _wrap(_words(text, BOLD_FONT), size, width, measure, align="centre",
+            # level 3: a plain centred line in roman, as the Congressional Record and the Lok
+            # Sabha set their section headings ("EXECUTIVE COMMUNICATIONS, ETC.")
+            font = BODY_FONT if item.level >= 3 else BOLD_FONT
+            lines = _wrap(_words(text, font), size, width, measure, align="centre",
                           leading=leading)
             blocks.append((lines, 10.0, len(lines) + 2))
             continue

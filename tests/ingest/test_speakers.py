@@ -436,3 +436,174 @@ def test_a_text_printed_within_a_turn_keeps_its_speaker_through_its_headings(tmp
     assert {p.speaker for p in by_text[LONG_A[:40]]} == {"Mr. PALMER"}
     # A heading after an ordinary speech still ends the turn.
     assert {p.speaker for p in by_text[RECESS_TEXT[:40]]} == {None}
+
+
+# Entries of bills introduced, as the Congressional Record lists them: each opens with the
+# Member who brought the bill in; the brackets name the co-sponsors.
+BILL_ENTRIES = (
+    ("Mr. HARLOW", (
+        "By Mr. HARLOW (for himself, Ms. VAN DORN, Mr. McCANN, and Mrs. OKAFOR of Ohio): "
+        "H.R. 2040. A bill to fund regional centres that prepare cell and gene therapies, to "
+        "train the technicians who run them, and for other purposes; to the Committee on "
+        "Energy and Commerce, and in addition to the Committee on Ways and Means.")),
+    ("Mrs. OKAFOR of Ohio", (
+        "By Mrs. OKAFOR of Ohio: H.R. 2041. A bill to require the Secretary of Health and "
+        "Human Services to publish, each year, what families pay to travel to specialist "
+        "centres for rare conditions, and for other purposes; to the Committee on Energy and "
+        "Commerce.")),
+    ("Ms. VAN DORN", (
+        "By Ms. VAN DORN (for herself and Mr. HARLOW): H. Res. 310. A resolution recognising "
+        "the work of hospital pharmacists during the pandemic and the training places that the "
+        "apprenticeship levy funds each year; to the Committee on Education and Labor.")),
+)
+
+
+def test_entries_of_bills_introduced_are_their_members_turns(tmp_path, pdfgen):
+    # The entries follow a speech; each belongs to the Member it names, not to the speaker
+    # before them, and keeps its co-sponsors in the text.
+    items = [pdfgen.Heading("PUBLIC BILLS AND RESOLUTIONS", 1),
+             pdfgen.Speech("Mr. PALMER", (LONG_A + " " + LONG_B,))]
+    items += [pdfgen.Speech("", (entry,)) for _, entry in BILL_ENTRIES]
+    path = tmp_path / "record.pdf"
+    pdfgen.write_congressional_record(path, date=DAY, items=items)
+    _doc, passages = _ingest(path)
+    assert {p.speaker for p in passages if LONG_A[:40] in p.text} == {"Mr. PALMER"}
+    for speaker, entry in BILL_ENTRIES:
+        number = entry.split(": ", 1)[1][:12]  # "H.R. 2040. A"
+        holding = [p for p in passages if number in p.text]
+        assert len(holding) == 1, [p.text[:80] for p in passages]
+        # A passage holding several entries says whose each one is, once.
+        assert holding[0].text.count(f"By {speaker}") == 1
+        assert f"{speaker}: By" not in holding[0].text
+    assert "Mr. McCANN, and Mrs. OKAFOR" in "\n".join(p.text for p in passages)
+    # Each entry is under 40 words: they share passages, each under its largest entry's name.
+    assert {p.speaker for p in passages if "H.R. 2040" in p.text} == {"Mr. HARLOW"}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("By Mr. HARLOW (for himself and Ms. VAN DORN): H.R. 2040. A bill", "Mr. HARLOW"),
+    ("By Mrs. OKAFOR of Ohio: H.R. 2041. A bill", "Mrs. OKAFOR of Ohio"),
+    ("By Ms. VAN DORN (for herself, Mr. HARLOW, Mr.", "Ms. VAN DORN"),  # runs on, next column
+    ("By Mr. McCANN (for him-", "Mr. McCANN"),
+    ("By Mr. HARLOW (by request): H.R. 2042.", "Mr. HARLOW"),
+    ("By Mr. HARLOW (Ohio): H.R. 2042.", None),
+    ("By Mr. Harlow: a bill was introduced.", None),
+    ("By the Committee on Rules: H. Res. 166.", None),
+    ("By Mr. HARLOW said the bill would pass.", None),
+])
+def test_a_bill_entry_names_its_member(text, speaker):
+    found = match_speaker(text)
+    assert (found[0].speaker if found else None) == speaker
+    if found:
+        assert found[1] == text  # the entry stays whole: its brackets name the co-sponsors
+
+
+COMMUNICATIONS_TEXT = ("Under clause 2 of rule XIV, executive communications were taken from the "
+                       "Speaker's table and referred to the committees named, among them a report "
+                       "from the Secretary of Health and Human Services on the waiting times for "
+                       "specialist paediatric services in every region over the past three years.")
+LETTER_TEXT = ("On behalf of the families we represent, we write to support the amendment that "
+               "would fund travel to specialist centres. Many of our members drive hundreds of "
+               "miles for each appointment, and the cost falls on them alone; the amendment would "
+               "end that, and we hope the House will adopt it without delay.")
+
+
+def _record(tmp_path, pdfgen, items):
+    path = tmp_path / "record.pdf"
+    pdfgen.write_congressional_record(path, date=DAY, items=items)
+    return _ingest(path)[1]
+
+
+def _speaker_of(passages, text):
+    holding = [p for p in passages if text[:40] in p.text]
+    assert holding, [p.text[:60] for p in passages]
+    return {p.speaker for p in holding}
+
+
+def test_a_heading_in_roman_capitals_ends_the_turn(tmp_path, pdfgen):
+    # The Record sets its section headings in roman capitals; the list under one is the
+    # record's, not the speech of the Member who spoke before it.
+    passages = _record(tmp_path, pdfgen, [
+        pdfgen.Heading("GENE THERAPY ACCESS", 1),
+        pdfgen.Speech("Mr. PALMER", (LONG_A, LONG_B)),
+        pdfgen.Heading("EXECUTIVE COMMUNICATIONS, ETC.", 3),
+        pdfgen.Speech("", (COMMUNICATIONS_TEXT,))])
+    assert _speaker_of(passages, LONG_A) == {"Mr. PALMER"}
+    assert _speaker_of(passages, COMMUNICATIONS_TEXT) == {None}
+    # The heading stays in the text, at the head of what follows, not in the speech.
+    assert "EXECUTIVE COMMUNICATIONS, ETC.\n\n" + COMMUNICATIONS_TEXT[:40] in "\n\n".join(
+        p.text for p in passages)
+    assert {p.speaker for p in passages if "EXECUTIVE COMMUNICATIONS" in p.text} == {None}
+
+
+def test_a_speaker_who_goes_on_after_a_heading_in_capitals_keeps_the_turn(tmp_path, pdfgen):
+    # A Speaker's communications, each under its heading, all under one label.
+    path = tmp_path / "kenya.pdf"
+    pdfgen.write_kenya_hansard(path, date=DAY, items=[
+        pdfgen.Heading("Communication from the Chair", 1),
+        pdfgen.Speech("Hon. Speaker", (LONG_A,)),
+        pdfgen.Heading("Visiting delegation from the Regional Health Board", 3),
+        pdfgen.Speech("", ("Hon. Members, " + LONG_B,)),
+        pdfgen.Heading("Petitions", 3),
+        pdfgen.Speech("", (LONG_C,))])
+    passages = _ingest(path)[1]
+    assert _speaker_of(passages, LONG_A) == {"Hon. Speaker"}
+    assert _speaker_of(passages, "Hon. Members, " + LONG_B) == {"Hon. Speaker"}
+    assert _speaker_of(passages, LONG_C) == {None}
+
+
+def test_a_document_a_member_includes_in_the_record_stays_in_the_turn(tmp_path, pdfgen):
+    # Printed at the Member's request: its letterhead in capitals does not end the turn, nor do
+    # the capitals of a bill printed "as follows:".
+    passages = _record(tmp_path, pdfgen, [
+        pdfgen.Heading("GENE THERAPY ACCESS", 1),
+        pdfgen.Speech("Mr. PALMER", (LONG_A + " I include in the RECORD a letter from the "
+                                     "families' association in support of the amendment.",)),
+        pdfgen.Heading("FAMILIES FOR SPECIALIST CARE", 3),
+        pdfgen.Speech("", (LETTER_TEXT,)),
+        pdfgen.Speech("Ms. VAN DORN", (LONG_B + " " + INTRODUCTION,)),
+        pdfgen.Heading("TREATMENT CENTRES", 3),
+        pdfgen.Speech("", (SECTION_TWO,))])
+    assert _speaker_of(passages, LETTER_TEXT) == {"Mr. PALMER"}
+    assert _speaker_of(passages, SECTION_TWO) == {"Ms. VAN DORN"}
+
+
+def test_a_statement_not_delivered_and_a_resolution_submitted_are_their_members(tmp_path,
+                                                                                pdfgen):
+    # "∑ Mr. DOE." marks a statement not spoken on the floor; "Mr. DOE (for himself ...)
+    # submitted the following resolution" prints the Member's resolution.
+    resolution = ("Whereas the families of children with rare conditions travel hundreds of miles "
+                  "to reach a specialist centre: Now, therefore, be it Resolved, That the Senate "
+                  "supports a fund for the cost of that travel and asks the Secretary to report "
+                  "each year on what families pay.")
+    passages = _record(tmp_path, pdfgen, [
+        pdfgen.Heading("ADDITIONAL STATEMENTS", 1),
+        pdfgen.Heading("TRIBUTE TO THE REGIONAL THERAPY CENTRE", 2),
+        pdfgen.Speech("", ("∑ Mr. HARLOW. " + LONG_A,)),
+        pdfgen.Heading("SUBMITTED RESOLUTIONS", 1),
+        pdfgen.Speech("", (("Mr. McCANN (for himself and Ms. VAN DORN) submitted the "
+                            "following resolution; which was referred to the Committee on "
+                            "Finance:"), resolution))])
+    assert _speaker_of(passages, LONG_A) == {"Mr. HARLOW"}
+    assert _speaker_of(passages, resolution) == {"Mr. McCANN"}
+    assert "for himself and Ms. VAN DORN" in " ".join(p.text for p in passages)
+
+
+@pytest.mark.parametrize("text, heading", [
+    ("EXECUTIVE COMMUNICATIONS, ETC.", True),
+    ("ADDITIONAL SPONSORS", True),
+    ("AMENDMENT NO. 1 OFFERED BY MS. BARRAGÁN", True),
+    ("OBITUARY REFERENCES", True),
+    ("G-20", False),  # a figure's label, not a heading
+    ("MSP MSP", False),
+    ("NAYS—218", False),
+    ("(APPLAUSE)", False),
+    ("HON. SPEAKER:", False),
+    ("''(2) REFUNDABILITY OF EXCESS CREDIT.—", False),
+    ("The House met at 2.30 p.m.", False),
+    ("माननीय अध्यक्ष", False),
+])
+def test_headings_in_capitals(text, heading):
+    from policylens.ingest.segment import is_caps_heading
+
+    assert is_caps_heading(text) is heading

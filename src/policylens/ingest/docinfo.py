@@ -74,6 +74,20 @@ _ISSUE_CUE = re.compile(
     r"(?:publication|issue|approval|ratification)|updated|agreed|adopted)|(?:last\s+)?updated|"
     r"(?:first\s+)?published|publication\s+date|issue\s+date|issued|ratified|approved|"
     r"version\s+date|effective\s+date|date)\s*:\s*", re.I)
+# Every cue above holds one of these words ("updated" holds "date"): text without any of them
+# is passed over without the regex, which tries its optional word before the cue at every word.
+_CUE_WORDS = ("date", "published", "issued", "ratified", "approved")
+
+
+def _may_hold_cue(text: str) -> bool:
+    """False when ``text`` cannot hold an _ISSUE_CUE. Text beyond ASCII goes to the regex:
+    its case-blind match takes some letters beyond ASCII for the cue's ("ı" for "i")."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return any(word in lower for word in _CUE_WORDS)
+
+
 # A "date:" label after one of these words is some other date than the issue's.
 _NOT_ISSUE = frozenset({"review", "expiry", "renewal", "closing", "deadline", "end", "start",
                         "meeting", "next", "consultation", "implementation", "birth", "due",
@@ -111,7 +125,7 @@ def find_issue_date(blocks: Sequence[tuple[str, bool]]) -> str | None:
     for text, heading in blocks:
         if heading:
             in_references = bool(REFERENCE_HEADINGS.match(text))
-        if in_references or ":" not in text:
+        if in_references or ":" not in text or not _may_hold_cue(text):
             continue
         for m in _ISSUE_CUE.finditer(text):
             before = (m.group("before") or "").strip().lower()

@@ -114,6 +114,44 @@ CONTENTS_HEADING = re.compile(r"^\W*(?:table\s+of\s+)?(?:contents|index|subject\
 # following:", "the following new title:".
 INTRODUCTION_CHARS = 80  # the cue is at the paragraph's end: only its tail is searched
 _INTRODUCES = re.compile(r"\b(?:as\s+follows|the\s+following(?:\s+[\w-]+){0,3})\s*:\s*$", re.I)
+# A Member who has a document printed in the Congressional Record says so in the turn: "I include
+# in the RECORD a letter from ...", "I ask unanimous consent to insert in the RECORD ...".
+_INCLUDES = re.compile(r"\b(?:include|insert|submit|enter)\s+(?:\S+\s+){0,2}?(?:in|into|for)\s+the\s+"
+                       r"RECORD\b")
+
+
+# A section heading set in roman capitals, as the Congressional Record and the Lok Sabha set
+# theirs ("EXECUTIVE COMMUNICATIONS, ETC.", "ADDITIONAL SPONSORS", "OBITUARY REFERENCES"), where
+# the layout finds bold and large headings only. It ends the turn before it: what follows (a
+# list of letters or of co-sponsors, a notice) is the record's, not the last speaker's. It is
+# kept as text, where it was, not taken for the passages' heading: a line in capitals is a
+# heading only by this weaker sign.
+MIN_CAPS_HEADING_LETTERS = 6  # "G-20", "NAYS—218" are no headings
+MIN_CAPS_WORD = 4  # nor are a figure's labels ("MSP MSP"): a heading has a word this long
+MAX_CAPS_HEADING_WORDS = 16
+_NOT_CAPITAL = re.compile(r"[^\W\d_A-ZÀ-ÖØ-Þ]")  # lower case, or a script without capitals
+_CAPS_WORD_RUN = re.compile(rf"[A-Z]{{{MIN_CAPS_WORD},}}")
+
+
+# ... unless the speaker goes on after it, addressing the House again: a Speaker's
+# communications, one heading each, under one label ("Hon. Members, my office has ...").
+_ADDRESSES_HOUSE = re.compile(
+    r"^(?:[A-Z][a-z]+,\s+)?"  # "Now, Mr. President, on a different matter ..."
+    r"(?:(?:Several\s+|The\s+)?Hon(?:ourable|orable|\.)?\s+Members|"
+    r"(?:Mr\.?|Madam|Hon\.?)\s+(?:Temporary\s+|Deputy\s+)*(?:Speaker|President|Chair\w*)|"
+    r"Your\s+Excellency)\s*[,!]")
+
+
+def is_caps_heading(text: str) -> bool:
+    """Whether a paragraph is a heading set in capitals: capital letters only, a few words, one of
+    them a real word; no label or introduction (a colon at its end), no stage direction in
+    brackets ("(APPLAUSE)"), no quoted or run-in part of a bill ("(2) EXCESS CREDIT.—")."""
+    text = text.strip()
+    if (not text or text[0] in "([\"'‘“" or text[-1] in ":;,—–-"
+            or len(text.split()) > MAX_CAPS_HEADING_WORDS or _NOT_CAPITAL.search(text)):
+        return False
+    return (sum(ch.isalpha() for ch in text) >= MIN_CAPS_HEADING_LETTERS
+            and _CAPS_WORD_RUN.search(text) is not None)
 
 
 def without_contents(heading: str) -> str | None:
@@ -142,6 +180,7 @@ def _units(blocks: Sequence[Block], turns: Sequence[tuple[Turn, str] | None]) ->
     # follows:", "add the following:"): its headings (TITLE I, SEC. 101.) are inside it and do
     # not end the turn; the next speaker label does.
     inserting = False
+    held: Turn | None = None  # the turn a heading in capitals ended, until the next paragraph
     for block, found in _with_inner_turns(blocks, turns):
         if block.heading and running and normalise_for_repeat(block.text) in running:
             continue
@@ -162,6 +201,13 @@ def _units(blocks: Sequence[Block], turns: Sequence[tuple[Turn, str] | None]) ->
                 block.text):
             continue  # the sitting's date line, "[Mrs X in the Chair]": not speech
         text = block.text
+        if held and not found and _ADDRESSES_HOUSE.match(text):
+            turn, current = held, None
+        held = None
+        if not found and turn.speaker and not inserting and is_caps_heading(text):
+            # The turn ends; the heading stays in the text, as the first words of what follows.
+            # (Inside a text printed within a turn, capitals are the printed text's own.)
+            held, turn, current = turn, Turn(None, None), None
         if not found and (split := split_heading_label(text)):
             heading, found = split
         if found:
@@ -192,8 +238,9 @@ def _units(blocks: Sequence[Block], turns: Sequence[tuple[Turn, str] | None]) ->
             current = _Unit(turn, heading)
             units.append(current)
         current.paragraphs.extend((block.page, item) for item in split_bullets(text.strip()))
-        if (turn.speaker and not inserting and text.rstrip().endswith(":")
-                and _INTRODUCES.search(text[-INTRODUCTION_CHARS:])):
+        if turn.speaker and not inserting and (
+                (text.rstrip().endswith(":") and _INTRODUCES.search(text[-INTRODUCTION_CHARS:]))
+                or ("RECORD" in text and _INCLUDES.search(text))):
             inserting = True
     return [u for u in units if u.paragraphs]
 
@@ -317,7 +364,8 @@ def _labelled_paragraphs(chunk: _Chunk) -> list[str]:
     speaker's label, so a short turn merged into a neighbour still says who spoke it."""
     if len(chunk.words_by_speaker) < 2:
         return chunk.paragraphs
-    return [f"{label}: {text}" if label else text
+    # (an entry that keeps its label in its text, "By Mr. HARLOW: H.R. 12. A bill ...", has it)
+    return [f"{label}: {text}" if label and label not in text[:len(label) + 4] else text
             for label, text in zip(chunk.labels, chunk.paragraphs)]
 
 

@@ -7,7 +7,8 @@ A label is recognised from the text alone, at the start of a paragraph:
 - Oireachtas: ``Senator Lynn Ruane:``, ``Deputy Mary Lou McDonald:``, ``An Cathaoirleach:``,
   ``Minister of State at the Department of Transport (Deputy Anne Byrne):``;
 - US Congressional Record: ``Mr. SCHUMER.``, ``Mrs. GREENE of Georgia.``,
-  ``The PRESIDING OFFICER.``, ``The SPEAKER pro tempore (Mr. CUELLAR).``;
+  ``The PRESIDING OFFICER.``, ``The SPEAKER pro tempore (Mr. CUELLAR).``, and the entries of
+  bills introduced, ``By Mr. SCHUMER (for himself and Mr. DURBIN):``;
 - Lok Sabha: ``SHRI BENNY BEHANAN (CHALAKUDY):``, ``HON. SPEAKER:``,
   ``THE MINISTER OF FINANCE (SHRIMATI X):``;
 - Australian Hansard: ``CHAIR:``, ``Senator RICE:``, ``Mr Smith:``, ``Mr DUTTON (Dickson)
@@ -104,6 +105,22 @@ STOP_PATTERNS = (
                r"(?:SPEAKER|PRESIDENT|PRESIDING\s+OFFICER|CHAIR(?:MAN|WOMAN)?|CLERK|"
                r"CHIEF\s+JUSTICE)(?:\s+pro\s+tempore)?)(?:\s*\([^()]{1,60}\))?\.(?:\s+|$)"),
 )
+# The Congressional Record's entries for bills introduced and the statements that go with them
+# open with the Member who brought the bill in: "By Mr. HARLOW (for himself and Ms. VAN DORN):",
+# "By Mrs. OKAFOR of Ohio:". The Record attributes the entry to that Member (the co-sponsors
+# are named in the brackets, not speaking). The list of co-sponsors may run past LABEL_CHARS,
+# and on into the next column: an entry whose brackets are still open at its paragraph's end
+# opens the turn too ("By Ms. OKAFOR (for herself, Mr. HARLOW," / "and Ms. VAN DORN):"). A bill
+# brought in at the request of the Executive is "By Mr. HARLOW (by request):".
+# The same Member's resolution or amendment, printed in full: "Mr. HARLOW (for himself and Ms.
+# VAN DORN) submitted the following resolution; which was referred to ...:".
+BY_CHARS = 1200
+_CR_MEMBER = (rf"(?P<name>(?:Mr|Mrs|Ms|Miss|Dr)\.\s+{_CAPS_WORD}(?:\s+[A-Z]\.)?"
+              rf"(?:\s+{_CAPS_WORD}){{0,2}}(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})?)")
+_COSPONSORS = rf"\s*\((?i:for\s+(?:him|her|them)|by\s+request)[^()]{{0,{BY_CHARS}}}"
+BY_PATTERN = re.compile(rf"^By\s+{_CR_MEMBER}(?:{_COSPONSORS}(?:\)\s*:\s*|$)|\s*:\s*)")
+SUBMITTED_PATTERN = re.compile(
+    rf"^{_CR_MEMBER}(?:{_COSPONSORS}\))?\s+submitted\s+the\s+following\b")
 _PARTY_ONLY = re.compile(rf"({_KNOWN_PARTY}|Crossbench|CB|Non-Afl)")
 _PARTY_LAST = re.compile(r",\s*(CPC|Lib\.|NDP|BQ|GP|Ind\.|Con|Lab|LD|SNP|Green)\s*$")
 _PARTY_FIRST = re.compile(rf"({_KNOWN_PARTY})\s*[—–]")
@@ -118,6 +135,7 @@ OTHER_SCRIPT_LABEL = re.compile(
     rf"^[{_OTHER_SCRIPT}][{_OTHER_SCRIPT}.'’\-]*(?:\s+(?:[{_OTHER_SCRIPT}.'’\-]+|\([^()]{{1,40}}\)))"
     rf"{{0,5}}\s?:\s")
 _LATIN_ALIAS = re.compile(r"\(((?:The\s+)?[A-Z][A-Za-z.'’\- ]{2,60})\)")
+NOT_DELIVERED = "∑"
 _STOP_START = ("Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "The ")
 
 
@@ -156,10 +174,21 @@ def short_name(name: str) -> str:
 
 def match_speaker(text: str) -> tuple[Turn, str] | None:
     """If ``text`` opens a speaker turn, the turn and the text after the speaker's label."""
+    if text.startswith(NOT_DELIVERED):
+        # The Record marks a statement not spoken on the floor with a bullet ("∑ Mr. DOE. Mr.
+        # President, I rise ..."); it is still that Member's.
+        return match_speaker(text[1:].lstrip())
     # Most paragraphs: no colon near the start and no "Mr. DOE." opening, so no pattern to try.
     patterns = COLON_PATTERNS if ":" in text[:LABEL_CHARS] else ()
     if text.startswith(_STOP_START):
         patterns += STOP_PATTERNS
+    if text.startswith("By "):
+        m = BY_PATTERN.match(text)
+    else:  # (find: no copy of the paragraph's head for the many paragraphs without it)
+        m = SUBMITTED_PATTERN.match(text) if text.find("submitted the", 0, BY_CHARS) > 0 else None
+    if m:
+        # The entry stays whole in the text: its brackets name the co-sponsors.
+        return Turn(normalise_name(m.group("name")), None), text
     if not patterns:
         return None
     if not text[:1].isascii() and (m := OTHER_SCRIPT_LABEL.match(text)):
@@ -192,7 +221,7 @@ def match_speaker(text: str) -> tuple[Turn, str] | None:
 
 # A heading set in capitals run into the label that follows it ("QUESTION PERIOD Councillor
 # Mayes: ..."), as some transcripts' text layers give it.
-_CAPS_LEAD = re.compile(r"^((?:(?:[A-Z0-9][A-Z0-9,.'’&()\-–—]*|[–—-])\s+){1,15})(?=[A-Z][a-z])")
+_CAPS_LEAD = re.compile(r"^((?:(?:[A-Z0-9][A-Z0-9,.'’&()\-–—]*|[–—\-∑])\s+){1,15})(?=[A-Z][a-z])")
 MIN_LEAD_LETTERS = 4  # "PRAYERS Mr. Speaker:" is a heading run in; "I Mr. Smith:" is not
 
 
@@ -204,4 +233,4 @@ def split_heading_label(text: str) -> tuple[str, tuple[Turn, str]] | None:
     found = match_speaker(text[m.end():])
     if not found:
         return None
-    return m.group(1).strip(), found
+    return m.group(1).strip().rstrip(NOT_DELIVERED).rstrip(), found
