@@ -81,11 +81,11 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
 
     ``workers`` > 1 lets --k auto fit its candidates in worker processes (same results).
     ``memory_budget`` (bytes; default the topics' DEFAULT_MEMORY_BUDGET) decides whether the
-    passages' texts are held while the matrix is built; ``bars`` makes progress bars;
+    document-term matrix is held (see :func:`policylens.topics.corpus.choose_mode`); ``bars`` makes progress bars;
     ``dask`` (a scheduler's address) scores every passage on that cluster.
     """
     from ..topics import make_labels, save_model
-    from ..topics.corpus import DEFAULT_MEMORY_BUDGET, CallableSource, ListSource, choose_mode
+    from ..topics.corpus import DEFAULT_MEMORY_BUDGET, CallableSource
     from ..topics.fit import fit_topics
     from ..topics.keys import key_topics
     from ..topics.persist import save_shares
@@ -99,8 +99,8 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
                          "ingest some PDFs first: `policylens ingest corpus/`")
     budget = DEFAULT_MEMORY_BUDGET if memory_budget is None else memory_budget
     n_words = sum(r.n_words or 0 for r in rows)
-    keep = choose_mode(n_words, budget) == "texts"
-    texts = PassageTexts(store, keep=keep)
+    # The fit reads the texts from the store again, batch by batch: they are never all held.
+    texts = PassageTexts(store, keep=False)
     key = topics_key(store, params, texts)
     outcome = None if refit else _reuse(store, model_dir, key, rows, info)
     if outcome is None:
@@ -108,11 +108,8 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
         position = {pid: i for i, pid in enumerate(ids)}
         # Passages are fitted in passage-id order (texts.ids), whichever way they are read.
         order = [position[pid] for pid in texts.ids]
-        if keep:
-            source = ListSource(texts.texts)
-        else:
-            source = CallableSource(len(rows), lambda: (t for _, t in store.passage_texts()),
-                                    n_words=n_words)
+        source = CallableSource(len(rows), lambda: (t for _, t in store.passage_texts()),
+                                n_words=n_words)
         # The period (year) of each passage, in fitting order: k is chosen on a sample that
         # keeps every year's share.
         strata = [(rows[i].date or "")[:4] for i in order]

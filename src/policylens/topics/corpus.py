@@ -3,10 +3,13 @@
 How the document-term matrix is built is chosen by its estimated size against a memory
 budget (:func:`choose_mode`), not by the number of passages:
 
-- ``texts``: every text and every candidate term in memory, one analysis pass (small corpora);
-- ``matrix``: the vocabulary from one pass (document frequencies only), then the matrix over
-  the vocabulary from a second, batch by batch: the texts are never all held;
+- ``matrix`` (whenever it fits): one pass over the texts, batch by batch, counts the vocabulary
+  and keeps each passage's word ids; the matrix over the vocabulary is counted from those:
+  the texts are never all held;
 - ``stream``: nothing held, the passages are read again from their source on every pass.
+
+``texts`` (every text and every candidate term in memory, CountVectorizer in one pass) gives
+the same matrix; it is no longer chosen by size, being slower and larger.
 """
 
 from __future__ import annotations
@@ -102,11 +105,17 @@ def estimate_bytes(n_words: int, mode: str) -> int:
     return 0
 
 
+# The builds chosen by size: the one-pass build (``texts``) gives the same matrix as the
+# batch-by-batch one, which reads the texts once too and holds neither them nor every
+# candidate term, so it is used for corpora of every size.
+AUTO_MODES = ("matrix", "stream")
+
+
 def choose_mode(n_words: int | None, memory_budget: int = DEFAULT_MEMORY_BUDGET) -> str:
-    """The cheapest build whose estimated memory fits the budget (``stream`` fits any)."""
+    """The matrix in memory when its estimated size fits the budget, else ``stream``."""
     if n_words is None:  # size unknown: hold nothing
         return "stream"
-    for mode in MODES[:-1]:
+    for mode in AUTO_MODES[:-1]:
         if estimate_bytes(n_words, mode) <= memory_budget:
             return mode
     return "stream"

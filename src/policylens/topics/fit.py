@@ -94,9 +94,8 @@ def _fit_topics(source: TextSource | Sequence[str], params: TopicParams,
     mode = choose_mode(source_words(source), memory_budget)
     corpus = prepare_corpus(source, params, mode)
     say(f"vocabulary: {len(corpus.vocabulary)} terms from {corpus.n_passages} passages"
-        + ("" if mode == "texts" else
-           f" ({'matrix built batch by batch' if mode == 'matrix' else 'streamed'}: "
-           "the one-pass build would not fit --memory-budget)"))
+        + (" (streamed: the matrix would not fit --memory-budget)" if mode == "stream"
+           else ""))
     sample = corpus
     if params.k is None and corpus.n_passages > sample_size:
         if strata is not None and len(strata) != corpus.n_passages:
