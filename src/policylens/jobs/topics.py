@@ -25,22 +25,19 @@ TOPICS_ARTIFACT = "topics"
 
 
 class PassageTexts:
-    """The passages' texts read once, in passage-id order: their key and, if asked, the texts.
+    """The passages' texts read once, in passage-id order, for their key and their ids.
 
     The key (a hash of the passage ids and texts) decides whether a saved model still fits;
-    the fit reads the texts in the same order (a hash of the file, so debates of every date
-    mix in each batch) rather than the store's date order.
+    the fit reads the texts again, in the same order (a hash of the file, so debates of every
+    date mix in each batch) rather than the store's date order, batch by batch.
     """
 
-    def __init__(self, store: Store, keep: bool) -> None:
+    def __init__(self, store: Store) -> None:
         h = hashlib.sha256()
         self.ids: list[str] = []
-        self.texts: list[str] | None = [] if keep else None
         for pid, text in store.passage_texts():
             h.update(f"{pid}\t{hashlib.sha256(text.encode('utf-8')).hexdigest()}\n".encode())
             self.ids.append(pid)
-            if self.texts is not None:
-                self.texts.append(text)
         self.passages_hash = h
 
 
@@ -48,7 +45,7 @@ def topics_key(store: Store, params, texts: PassageTexts | None = None) -> str:
     """A hash of the passages (ids and texts), the parameters and the library versions."""
     from ..topics.model import library_versions
 
-    h = (texts or PassageTexts(store, keep=False)).passages_hash.copy()
+    h = (texts or PassageTexts(store)).passages_hash.copy()
     h.update(json.dumps({"params": params.to_dict(), "versions": library_versions()},
                         sort_keys=True).encode())
     return h.hexdigest()
@@ -81,8 +78,8 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
 
     ``workers`` > 1 lets --k auto fit its candidates in worker processes (same results).
     ``memory_budget`` (bytes; default the topics' DEFAULT_MEMORY_BUDGET) decides whether the
-    document-term matrix is held (see :func:`policylens.topics.corpus.choose_mode`); ``bars`` makes progress bars;
-    ``dask`` (a scheduler's address) scores every passage on that cluster.
+    document-term matrix is held (see :func:`policylens.topics.corpus.choose_mode`); ``bars``
+    makes progress bars; ``dask`` (a scheduler's address) scores every passage on that cluster.
     """
     from ..topics import make_labels, save_model
     from ..topics.corpus import DEFAULT_MEMORY_BUDGET, CallableSource
@@ -100,7 +97,7 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
     budget = DEFAULT_MEMORY_BUDGET if memory_budget is None else memory_budget
     n_words = sum(r.n_words or 0 for r in rows)
     # The fit reads the texts from the store again, batch by batch: they are never all held.
-    texts = PassageTexts(store, keep=False)
+    texts = PassageTexts(store)
     key = topics_key(store, params, texts)
     outcome = None if refit else _reuse(store, model_dir, key, rows, info)
     if outcome is None:
