@@ -192,8 +192,11 @@ class Corpus:
         return np.asarray(counts.sum(axis=1)).ravel() >= self.params.min_terms
 
 
-def prepare_corpus(source: TextSource, params: TopicParams, mode: str = "texts") -> Corpus:
-    """Build the vocabulary and, unless ``mode`` is ``stream``, the document-term matrix."""
+def prepare_corpus(source: TextSource, params: TopicParams, mode: str = "matrix") -> Corpus:
+    """Build the vocabulary and, unless ``mode`` is ``stream``, the document-term matrix.
+
+    ``texts``, the one-pass CountVectorizer build, gives the same corpus as ``matrix``; it is
+    kept as the reference the tests compare the batch build with, and no run uses it."""
     import scipy.sparse as sp
 
     params.validate()
@@ -224,7 +227,7 @@ def prepare_corpus(source: TextSource, params: TopicParams, mode: str = "texts")
         vocabulary = build_vocabulary(source.batches(READ_BATCH), params, keep=kept)
         corpus = Corpus(source, params, vocabulary, n_passages=len(source))
         df = np.zeros(len(vocabulary))
-        stack = RowStack(len(vocabulary))
+        stack = RowStack(len(vocabulary)) if mode == "matrix" else None
         if kept is not None:
             counter = TermCounter(params, vocabulary, kept.ids)
             chunks = (counter.count(*part) for part in kept.drain())
@@ -232,9 +235,9 @@ def prepare_corpus(source: TextSource, params: TopicParams, mode: str = "texts")
             chunks = corpus.chunks()
         for chunk in chunks:
             df += np.asarray((chunk > 0).sum(axis=0)).ravel()
-            if mode == "matrix":
+            if stack is not None:
                 stack.add(chunk)
-        if mode == "matrix":
+        if stack is not None:
             corpus.counts = stack.matrix()
             corpus.n_passages = corpus.counts.shape[0]
             give_back_memory()
