@@ -92,7 +92,7 @@ def _may_hold_cue(text: str) -> bool:
 _NOT_ISSUE = frozenset({"review", "expiry", "renewal", "closing", "deadline", "end", "start",
                         "meeting", "next", "consultation", "implementation", "birth", "due",
                         "access", "accessed", "retrieved", "submission", "hearing", "target"})
-_MONTH_YEAR = re.compile(rf"^{_MONTH},?\s+{_YEAR}\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)  # "March 2022"
 # Headings of the sections that list other documents, whose dates are theirs, not ours.
 REFERENCE_HEADINGS = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:references?|bibliography|sources|works\s+cited|"
@@ -159,7 +159,7 @@ def cover_date(blocks: Sequence[tuple[str, int]]) -> str | None:
             break
         if len(text.split()) > _COVER_LINE_WORDS:
             continue
-        starts = sorted(m.start() for p in (*DATE_PATTERNS, _MONTH_YEAR_ANYWHERE)
+        starts = sorted(m.start() for p in (*DATE_PATTERNS, _MONTH_YEAR)
                         for m in p.finditer(text))
         for at in starts:
             if set(re.findall(r"[a-z]+", text[:at].lower())) <= _COVER_WORDS:
@@ -167,9 +167,6 @@ def cover_date(blocks: Sequence[tuple[str, int]]) -> str | None:
                 if date:
                     return date
     return None
-
-
-_MONTH_YEAR_ANYWHERE = re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)
 
 
 def date_from_pdf_metadata(metadata: dict) -> str | None:
