@@ -288,18 +288,21 @@ class Workspace:
                    out: PathLike | None = None, refit: bool = False,
                    workers: int | None = None,
                    memory_budget: int = DEFAULT_MEMORY_BUDGET,
-                   stop_words: PathLike | Iterable[str] | None = None) -> TopicsOutcome:
+                   stop_words: PathLike | Iterable[str] | None = None,
+                   guided: bool = False) -> TopicsOutcome:
         """Fit (or reuse) the topic model and write topics.csv, document_topics.csv,
         k_selection.csv and topic-model/ to ``out`` (default: the results folder).
         ``k=None`` picks k from ``k_range`` by coherence; ``memory_budget`` (bytes) bounds
         the document-term matrix held in memory; ``stop_words``, a file (one word a line) or
-        the words themselves, are left out of the topics besides the built-in stop list."""
+        the words themselves, are left out of the topics besides the built-in stop list;
+        ``guided`` anchors one topic to each of the tagger's labels (the passages must be
+        tagged: :meth:`tag`)."""
         from .jobs.topics import run_topics
         from .runner import default_workers
         from .topics import TopicParams
 
         params = TopicParams(method=method, k=k, k_min=k_range[0], k_max=k_range[1], seed=seed,
-                             stop_words=extra_stop_words(stop_words))
+                             stop_words=extra_stop_words(stop_words), guided=guided)
         with self._open() as store:
             outcome = run_topics(store, Path(out) if out else self.results, params,
                                  refit=refit,
@@ -349,13 +352,14 @@ def run(paths: PathLike | Iterable[PathLike] | None = None, out: PathLike = DEFA
         compare: Sequence[str] | None = None, n_boot: int = DEFAULT_BOOTSTRAP,
         seed: int = DEFAULT_SEED, workers: int | None = None, refit: bool = False,
         memory_budget: int = DEFAULT_MEMORY_BUDGET, dask: str | None = None,
-        stop_words: PathLike | Iterable[str] | None = None,
+        stop_words: PathLike | Iterable[str] | None = None, guided: bool = False,
         info: Say = quiet, progress_bar: ProgressBar | None = None) -> Run:
     """Ingest, tag, fit topics, write trends and the report, as `policylens run` does.
 
     ``paths`` default to ./corpus, the store to ``out/policylens.db``. Options are checked
     before any work. ``dask``: a Dask scheduler's address, to read, tag and score there.
-    ``stop_words``: a file (one word a line) or the words, left out of the topics. With
+    ``stop_words``: a file (one word a line) or the words, left out of the topics.
+    ``guided``: one topic anchored to each of the tagger's labels (tagging then runs first). With
     ``workers`` > 1 tagging runs in a second, spawned process: call this under ``if __name__
     == "__main__":`` in a script.
     """
@@ -363,7 +367,7 @@ def run(paths: PathLike | Iterable[PathLike] | None = None, out: PathLike = DEFA
     from .topics import TopicParams
 
     params = TopicParams(method=method, k=k, k_min=k_range[0], k_max=k_range[1], seed=seed,
-                         stop_words=extra_stop_words(stop_words))
+                         stop_words=extra_stop_words(stop_words), guided=guided)
     db = Path(db) if db else Path(out) / DB_NAME
     result = run_all(_paths(paths) if paths is not None else None, out, db=db, params=params,
                      by=by, group=group, compare=compare, n_boot=n_boot, workers=workers,

@@ -756,7 +756,12 @@ def _compare(ctx, param, value: tuple[str, str] | None) -> tuple[str, str] | Non
 
 
 def topic_options(f):
-    """--k, --k-range, --method, --stop-words and --memory-budget (topics, run)."""
+    """--k, --k-range, --method, --guided, --stop-words and --memory-budget (topics, run)."""
+    f = click.option("--guided", is_flag=True,
+                     help="Anchor one topic to each of the tagger's labels (THERAPY, COST, "
+                     "REGULATION, NHS_WORKFORCE): passages that mention a label share its "
+                     "topic even when their words differ; the other topics are free. NMF "
+                     "only; the passages are tagged first.")(f)
     f = click.option("--stop-words", "stop_words",
                      type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
                      help="A UTF-8 file of words to leave out of the topics besides the built-in "
@@ -808,8 +813,9 @@ def out_dir_option(default_help: str):
 @with_db
 @pass_app
 def topics(app: App, k: int | None, k_range: tuple[int, int], method: str,
-           memory_budget: int, stop_words: Path | None, seed: int, out: Path | None,
-           refit: bool, workers: int | None, fmt: str, output: Path | None) -> None:
+           guided: bool, memory_budget: int, stop_words: Path | None, seed: int,
+           out: Path | None, refit: bool, workers: int | None, fmt: str,
+           output: Path | None) -> None:
     """Find the topics of the stored passages and print them.
 
     Writes topics.csv, document_topics.csv, topic_matches.csv (k_selection.csv with --k
@@ -829,7 +835,7 @@ def topics(app: App, k: int | None, k_range: tuple[int, int], method: str,
     outcome = app.workspace().run_topics(k=k, k_range=k_range, method=method, seed=seed,
                                          out=out, refit=refit, workers=workers,
                                          memory_budget=memory_budget,
-                                         stop_words=stop_words)
+                                         stop_words=stop_words, guided=guided)
     with open_output(output) as table:
         write_rows(topic_table(outcome),
                    ("topic", "topic_key", "label", "share", "coherence", "top_words"), fmt, table)
@@ -888,8 +894,8 @@ def trends(app: App, by: str, group: str | None, compare: tuple[str, str] | None
 @db_option
 @click.pass_context
 def run(ctx: click.Context, paths: tuple[Path, ...], out: Path, k: int | None,
-        k_range: tuple[int, int], method: str, memory_budget: int, stop_words: Path | None,
-        by: str, group: str | None,
+        k_range: tuple[int, int], method: str, guided: bool, memory_budget: int,
+        stop_words: Path | None, by: str, group: str | None,
         compare: tuple[str, str] | None, n_boot: int, seed: int, workers: int | None,
         refit: bool, dask: str | None, db: Path | None) -> None:
     """Ingest, tag, find topics and write trends in one go; prints where each output is.
@@ -910,7 +916,7 @@ def run(ctx: click.Context, paths: tuple[Path, ...], out: Path, k: int | None,
                         k_range=k_range, method=method, by=by, group=group, compare=compare,
                         n_boot=n_boot, seed=seed, workers=workers, refit=refit,
                         memory_budget=memory_budget, dask=dask, stop_words=stop_words,
-                        info=app.info,
+                        guided=guided, info=app.info,
                         progress_bar=app.progress_bar)
     for path in result.outputs.values():
         click.echo(str(path))

@@ -70,7 +70,8 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
     """Ingest, tag (when the tagger is available), fit topics and write trends.
 
     With more than one worker, tagging and the mention trends run in a second process while
-    this one fits the topics and writes the topic trends: the two share only the store.
+    this one fits the topics and writes the topic trends: the two share only the store
+    (guided topics, anchored to the mentions, are fitted once tagging is done).
     Tagging then uses the processes its store size repays, at most ``workers - 1``, and
     --k auto may fit its candidates in the other ``workers - 1`` processes. The second
     process's messages are passed to ``info`` as they arrive, and its failure ends the run
@@ -115,7 +116,8 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
                 side.poll(info)
 
         try:
-            if n_workers > 1:
+            # Guided topics are anchored to the mentions: they need tagging done first.
+            if n_workers > 1 and not params.guided:
                 info("tagging in a second process while the topics are fitted")
                 side = SideProcess(tag_and_mention_trends, db, out_dir, trends, n_workers - 1,
                                    dask, reports=True,

@@ -99,6 +99,12 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
     # The fit reads the texts from the store again, batch by batch: they are never all held.
     texts = PassageTexts(store)
     key = topics_key(store, params, texts)
+    guides, anchor_labels = None, ()
+    if params.guided:
+        guides, anchor_labels = passage_guides(store, texts.ids)
+        # The labels the tagger found are part of what a guided model was fitted on.
+        key = hashlib.sha256(f"{key}\t{','.join(anchor_labels)}\t".encode()
+                             + hashlib.sha256(guides.tobytes()).digest()).hexdigest()
     outcome = None if refit else _reuse(store, model_dir, key, rows, info)
     if outcome is None:
         ids = [r.passage_id for r in rows]
@@ -112,16 +118,19 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
         strata = [(rows[i].date or "")[:4] for i in order]
         del texts
         info(f"fitting {params.method.upper()} topics on {len(rows)} passages"
-             + (f" (k {params.k_min}..{params.k_max} by coherence)" if params.k is None else ""))
+             + (f" (k {params.k_min}..{params.k_max} by coherence)" if params.k is None else "")
+             + (f", one anchored to each of {', '.join(anchor_labels)}" if params.guided
+                else ""))
         result = fit_topics(source, params, info=info, workers=workers, key=key,
                             memory_budget=budget, strata=strata,
-                            progress_bar=progress_bar, dask=dask)
+                            progress_bar=progress_bar, dask=dask, guides=guides,
+                            anchor_labels=anchor_labels)
         info(describe_k_choice(result.model.k, result.k_scores, params.k is not None))
         shares = np.full_like(result.shares, np.nan)
         shares[order] = result.shares
         # Keys carry over from the model this one replaces (read before it is overwritten).
         model = key_topics(result.model, previous_model(store, model_dir))
-        labels = make_labels(model.top_terms())
+        labels = anchored_labels(make_labels(model.top_terms()), model.anchors())
         save_model(model, model_dir, labels)
         save_shares(model_dir, ids, shares, key)
         outcome = TopicsOutcome(model, labels, rows, shares, key, False, model_dir)
@@ -132,6 +141,33 @@ def run_topics(store: Store, out_dir: str | Path, params, *, refit: bool = False
     outcome.outputs = _write_topic_tables(store, outcome, out_dir)
     outcome.outputs["topic model"] = model_dir
     return outcome
+
+
+def passage_guides(store: Store, ids: Sequence[str]) -> tuple[np.ndarray, tuple[str, ...]]:
+    """For guided topics: (1 where the tagger found a label in a passage, per passage in
+    ``ids`` order and label; the labels found in enough passages to anchor a topic)."""
+    from ..tagging.labels import LABELS
+    from ..topics.corpus import MIN_PASSAGES_PER_TOPIC
+
+    version = store.latest_model_version()
+    untagged = len(ids) - (store.count_tagged(version) if version else 0)
+    if untagged > 0:
+        raise InputError(f"--guided anchors topics to the tagger's labels, and {untagged} of "
+                         f"{len(ids)} passages are not tagged",
+                         "tag them first: `policylens tag` (`policylens run` tags before it "
+                         "fits guided topics)")
+    found = guide_matrix(store, ids, LABELS, version)
+    keep = [j for j in range(len(LABELS)) if found[:, j].sum() >= MIN_PASSAGES_PER_TOPIC]
+    if not keep:
+        raise InputError(f"--guided needs labelled passages: no label was found in "
+                         f"{MIN_PASSAGES_PER_TOPIC} or more of the {len(ids)} passages",
+                         "fit unguided topics (drop --guided)")
+    return found[:, keep], tuple(LABELS[j] for j in keep)
+
+
+def anchored_labels(labels: Sequence[str], anchors: Sequence[str | None]) -> list[str]:
+    """Topic labels, an anchored topic's led by its label ("NHS_WORKFORCE: nurses, ...")."""
+    return [f"{anchor}: {label}" if anchor else label for label, anchor in zip(labels, anchors)]
 
 
 def describe_k_choice(k: int, k_scores: Sequence[dict], given: bool) -> str:
@@ -308,8 +344,25 @@ def load_topics(store: Store, out_dir: str | Path, model_dir: str | Path | None 
         info(f"scoring {len(missing)} passages the model has not seen (the model is not refitted;"
              " run `policylens topics` to refit)")
         found = store.passages_by_id(rows[i].passage_id for i in missing)
-        aligned[missing] = model.transform([found[rows[i].passage_id]["text"] for i in missing])
+        missing_ids = [rows[i].passage_id for i in missing]
+        # A guided model places them by their labels too (by their words alone if untagged).
+        guides = (guide_matrix(store, missing_ids, model.anchor_labels_) if model.guided
+                  else None)
+        aligned[missing] = model.transform([found[pid]["text"] for pid in missing_ids], guides)
     return TopicsOutcome(model, labels, rows, aligned, key, True, folder)
+
+
+def guide_matrix(store: Store, ids: Sequence[str], labels: Sequence[str],
+                 version: str | None = None) -> np.ndarray:
+    """1 where the tagging ``version`` (default: the latest) found a label in a passage, per
+    passage in ``ids`` order and label in ``labels`` order (0 for untagged passages)."""
+    position = {pid: i for i, pid in enumerate(ids)}
+    column = {label: j for j, label in enumerate(labels)}
+    found = np.zeros((len(ids), len(labels)))
+    for passage_id, label, _ in store.mention_counts(version):
+        if label in column and passage_id in position:
+            found[position[passage_id], column[label]] = 1.0
+    return found
 
 
 def _store_model(store: Store, default: Path):

@@ -141,6 +141,8 @@ def reproduce_command(store: Store, base: Path, model: dict, settings: dict,
         args += ["--k-range", f"{params['k_min']}:{params['k_max']}"]
     if method.topic_method and method.topic_method != "nmf":
         args += ["--method", method.topic_method]
+    if params.get("guided"):
+        args += ["--guided"]
     if params.get("stop_words"):
         from ..jobs.topics import MODEL_DIR
         from ..topics.persist import STOP_WORDS_FILE

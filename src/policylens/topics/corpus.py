@@ -157,6 +157,10 @@ class Corpus:
     idf: np.ndarray = field(default=None, repr=False)
     n_passages: int = 0
     n_usable: int = 0
+    # Guided topics: per passage (in source order) and anchored label, 1 where the tagger
+    # found that label in the passage (see policylens.topics.anchors); None when unguided.
+    guides: np.ndarray | None = field(default=None, repr=False)
+    anchor_labels: tuple[str, ...] = ()
 
     def chunks(self) -> Iterator[object]:
         """Count matrices (float64) of READ_BATCH passages each, in source order."""
@@ -167,6 +171,12 @@ class Corpus:
         counter = TermCounter(self.params, self.vocabulary)
         for batch in self.source.batches(READ_BATCH):
             yield counter.transform(batch)
+
+    def guide_chunks(self) -> Iterator[np.ndarray | None]:
+        """The guides of the passages of each of :meth:`chunks`, in step with it (None for
+        every chunk of an unguided corpus)."""
+        for i in range(0, max(self.n_passages, 1), READ_BATCH):
+            yield None if self.guides is None else self.guides[i : i + READ_BATCH]
 
     def subset(self, rows: np.ndarray) -> Corpus:
         """The corpus of the given rows (sorted), in memory, with this one's vocabulary and idf."""
@@ -183,7 +193,9 @@ class Corpus:
                     stack.add(counter.transform(keep))
             counts = stack.matrix()
         part = Corpus(ListSource([]), self.params, self.vocabulary, counts=counts,
-                      idf=self.idf, n_passages=counts.shape[0])
+                      idf=self.idf, n_passages=counts.shape[0],
+                      guides=None if self.guides is None else self.guides[rows],
+                      anchor_labels=self.anchor_labels)
         part.n_usable = int(part.usable(counts).sum())
         return part
 
@@ -192,8 +204,13 @@ class Corpus:
         return np.asarray(counts.sum(axis=1)).ravel() >= self.params.min_terms
 
 
-def prepare_corpus(source: TextSource, params: TopicParams, mode: str = "matrix") -> Corpus:
+def prepare_corpus(source: TextSource, params: TopicParams, mode: str = "matrix",
+                   guides: np.ndarray | None = None,
+                   anchor_labels: Sequence[str] = ()) -> Corpus:
     """Build the vocabulary and, unless ``mode`` is ``stream``, the document-term matrix.
+
+    ``guides`` and ``anchor_labels``: for guided topics, each passage's 0/1 per label (rows in
+    source order) and the labels the columns stand for.
 
     ``texts``, the one-pass CountVectorizer build, gives the same corpus as ``matrix``; it is
     kept as the reference the tests compare the batch build with, and no run uses it."""
@@ -242,6 +259,11 @@ def prepare_corpus(source: TextSource, params: TopicParams, mode: str = "matrix"
             corpus.n_passages = corpus.counts.shape[0]
             give_back_memory()
     n = corpus.n_passages
+    if params.guided:
+        if guides is None or len(guides) != n or np.shape(guides)[1:] != (len(anchor_labels),):
+            raise ValueError("guided topics need one row of guides per passage, a column a label")
+        corpus.guides = np.asarray(guides, dtype=np.float64)
+        corpus.anchor_labels = tuple(anchor_labels)
     corpus.idf = np.log((1 + n) / (1 + df)) + 1  # scikit-learn's smoothed idf
     corpus.n_usable = sum(int(corpus.usable(c).sum()) for c in corpus.chunks())
     if corpus.n_usable < min(params.k_values) * MIN_PASSAGES_PER_TOPIC:
@@ -327,5 +349,8 @@ def feasible_k(corpus: Corpus, params: TopicParams) -> list[int]:
     if params.k is not None:
         return [params.k]
     cap = corpus.n_usable // MIN_PASSAGES_PER_TOPIC
-    return [k for k in params.k_values if k <= cap] or [params.k_min]
+    # Guided: every k holds the anchors and at least one free topic.
+    floor = len(corpus.anchor_labels) + 1 if corpus.guides is not None else 0
+    return ([k for k in params.k_values if floor <= k <= cap]
+            or [max(params.k_min, min(floor, cap))])
 

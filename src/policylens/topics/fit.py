@@ -67,7 +67,8 @@ def fit_topics(source: TextSource | Sequence[str], params: TopicParams,
                key: str | None = None, strata: Sequence | None = None,
                sample_size: int = K_SAMPLE_SIZE,
                progress_bar: ProgressBar | None = None,
-               dask: str | None = None) -> FitResult:
+               dask: str | None = None, guides: np.ndarray | None = None,
+               anchor_labels: Sequence[str] = ()) -> FitResult:
     """Fit a topic model; with ``params.k`` None, pick k from the range by mean NPMI coherence.
 
     ``memory_budget`` (bytes) decides how the document-term matrix is built
@@ -77,22 +78,26 @@ def fit_topics(source: TextSource | Sequence[str], params: TopicParams,
     sample stratified by ``strata`` (one value per passage, e.g. its year; none: one stratum).
     ``key`` names the passages and parameters (the model keeps it as ``key_``). ``progress_bar``
     makes a progress bar for each long phase. ``dask``: a Dask scheduler's address, to score
-    every passage with the fitted model on that cluster (the same shares).
+    every passage with the fitted model on that cluster (the same shares). ``guides`` and
+    ``anchor_labels``: with ``params.guided``, each passage's 0/1 per label (whether the tagger
+    found it there) and the labels, one topic anchored to each
+    (:mod:`policylens.topics.anchors`).
     """
     with fit_threads():
         return _fit_topics(source, params, info, memory_budget, workers, key, strata,
-                           sample_size, progress_bar or _no_bar, dask)
+                           sample_size, progress_bar or _no_bar, dask, guides, anchor_labels)
 
 
 def _fit_topics(source: TextSource | Sequence[str], params: TopicParams,
                 info: Callable[[str], None] | None, memory_budget: int,
                 workers: int, key: str | None, strata: Sequence | None, sample_size: int,
-                progress_bar: ProgressBar, dask: str | None) -> FitResult:
+                progress_bar: ProgressBar, dask: str | None, guides: np.ndarray | None,
+                anchor_labels: Sequence[str]) -> FitResult:
     if not isinstance(source, TextSource):
         source = ListSource(source)
     say = info or (lambda message: None)
     mode = choose_mode(source_words(source), memory_budget)
-    corpus = prepare_corpus(source, params, mode)
+    corpus = prepare_corpus(source, params, mode, guides, anchor_labels)
     say(f"vocabulary: {len(corpus.vocabulary)} terms from {corpus.n_passages} passages"
         + (" (streamed: the matrix would not fit --memory-budget)" if mode == "stream"
            else ""))
@@ -139,7 +144,7 @@ def _fit_topics(source: TextSource | Sequence[str], params: TopicParams,
         with progress_bar(1, f"topics: fitting k={chosen} on every passage") as bar:
             # The sample's topics, refined batch by batch on every passage: a fit from
             # scratch would hold the whole tf-idf matrix twice over beside the counts.
-            best = fit_candidate(corpus, chosen, start=best.components_)
+            best = fit_candidate(corpus, chosen, start=best.fitted_components())
             if bar is not None:
                 bar.update(1)
     best, shares = best.order_topics(score_corpus(best, corpus, progress_bar, dask=dask))
@@ -154,11 +159,13 @@ def score_corpus(model: TopicModel, corpus: Corpus,
                  dask: str | None = None) -> np.ndarray:
     """Topic shares of every passage of the corpus, in source order (NaN rows: too short).
 
-    With ``dask`` (a scheduler's address) the chunks are scored on that cluster."""
+    With ``dask`` (a scheduler's address) the chunks are scored on that cluster; a guided
+    model's are scored here (each chunk would need its passages' labels too)."""
     parts: dict[int, np.ndarray] = {}
     with (progress_bar or _no_bar)(corpus.n_passages, "topics: scoring passages") as bar:
-        scored = (score_on_cluster(model, corpus.chunks(), dask) if dask
-                  else ((i, model.score_counts(c)) for i, c in enumerate(corpus.chunks())))
+        scored = (score_on_cluster(model, corpus.chunks(), dask) if dask and not model.guided
+                  else ((i, model.score_counts(c, g)) for i, (c, g)
+                        in enumerate(zip(corpus.chunks(), corpus.guide_chunks()))))
         for i, part in scored:
             parts[i] = part
             if bar is not None:

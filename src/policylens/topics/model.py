@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..errors import ModelError
+from ..errors import InputError, ModelError
 from .coherence import topic_coherence
 from .corpus import READ_BATCH, Corpus, tfidf
 from .params import TopicParams
@@ -35,7 +35,7 @@ ANALYSIS_VERSION = 3
 # What a model learns or is given by the search that chose it: every name ends in "_".
 LEARNED = ("vocabulary_", "components_", "idf_", "doc_topic_prior_", "coherence_",
            "n_passages_", "versions_", "k_scores_", "n_scored_", "key_", "topic_keys_",
-           "keys_issued_", "topic_matches_")
+           "keys_issued_", "topic_matches_", "anchor_weights_", "anchor_labels_")
 
 
 def library_versions() -> dict[str, str]:
@@ -70,7 +70,10 @@ class TopicModel:
     ``versions_`` (the libraries that made it). Given by the search that chose k
     (:func:`policylens.topics.fit.fit_topics`): ``k_scores_`` (the coherence of every k
     tried), ``n_scored_`` (passages that got a topic mix) and ``key_`` (which passages and
-    parameters the model was fitted on). Given by :func:`policylens.topics.keys.key_topics`:
+    parameters the model was fitted on). Guided (``params.guided``): ``anchor_labels_`` (the
+    labels anchored) and ``anchor_weights_`` (k x labels: each topic's weight on the labels'
+    columns; an anchor has its own label's alone, a free topic none). Given by
+    :func:`policylens.topics.keys.key_topics`:
     ``topic_keys_`` (each topic's stable key), ``keys_issued_`` (the highest key number ever
     issued in its line of models) and ``topic_matches_`` (how its keys carried over).
     """
@@ -86,6 +89,8 @@ class TopicModel:
     topic_keys_: tuple[str, ...] | None = None
     keys_issued_: int | None = None
     topic_matches_: tuple = ()
+    anchor_weights_: np.ndarray | None = None
+    anchor_labels_: tuple[str, ...] = ()
 
     def __init__(self, params: TopicParams) -> None:
         self.params = params
@@ -142,10 +147,20 @@ class TopicModel:
                 components, alpha = lda_components(corpus, k, self.params, start)
                 self.idf_, self.doc_topic_prior_ = None, alpha
             else:
-                components = nmf_components(corpus, k, self.params, start)
+                if corpus.guides is not None and k <= len(corpus.anchor_labels):
+                    raise InputError(
+                        f"--guided anchors {len(corpus.anchor_labels)} topics to the labels "
+                        f"({', '.join(corpus.anchor_labels)}): k={k} leaves no free topic",
+                        f"ask for more topics, e.g. --k {len(corpus.anchor_labels) + 4}")
+                fitted = nmf_components(corpus, k, self.params, start)
+                n_words = len(corpus.vocabulary)
+                components = fitted[:, :n_words]
                 # A topic NMF left empty would divide by zero when normalised: a flat floor.
                 components = np.where(components.sum(axis=1, keepdims=True) > 0, components,
                                       EPS)
+                if corpus.guides is not None:
+                    self.anchor_weights_ = fitted[:, n_words:].copy()
+                    self.anchor_labels_ = corpus.anchor_labels
                 self.idf_, self.doc_topic_prior_ = corpus.idf.copy(), None
         self.vocabulary_ = corpus.vocabulary
         self.components_ = components
@@ -173,8 +188,28 @@ class TopicModel:
             components_=self.components_[order],
             coherence_=None if self.coherence_ is None else self.coherence_[order],
             topic_keys_=None if not self.topic_keys_ else tuple(self.topic_keys_[i]
-                                                                 for i in order))
+                                                                 for i in order),
+            anchor_weights_=None if self.anchor_weights_ is None else self.anchor_weights_[order])
         return model, shares[:, order]
+
+    @property
+    def guided(self) -> bool:
+        """Whether topics are anchored to the tagger's labels (see policylens.topics.anchors)."""
+        return self.anchor_weights_ is not None
+
+    def anchors(self) -> list[str | None]:
+        """For each topic, the label it is anchored to (None: a free topic, or unguided)."""
+        from .anchors import anchored_topics
+
+        if not self.guided:
+            return [None] * self.k
+        return anchored_topics(self.anchor_weights_, self.anchor_labels_)
+
+    def fitted_components(self) -> np.ndarray:
+        """The topics as fitted: the word weights and, when guided, the label columns."""
+        if not self.guided:
+            return self.components_
+        return np.hstack([self.components_, self.anchor_weights_])
 
     def top_term_ids(self, n: int | None = None) -> list[list[int]]:
         """Each topic's highest-weighted term indices (ties by vocabulary order)."""
@@ -190,8 +225,11 @@ class TopicModel:
         """A CountVectorizer with this model's vocabulary (nothing to fit)."""
         return make_vectorizer(self.params, self.vocabulary_)
 
-    def transform(self, texts: Sequence[str]) -> np.ndarray:
-        """Topic shares of each text (rows sum to 1; NaN rows for texts it cannot place)."""
+    def transform(self, texts: Sequence[str], guides: np.ndarray | None = None) -> np.ndarray:
+        """Topic shares of each text (rows sum to 1; NaN rows for texts it cannot place).
+
+        ``guides``: for a guided model, each text's 0/1 per anchored label (whether the tagger
+        found it there); without them the texts are placed by their words alone."""
         if not self.is_fitted:
             raise ModelError("the topic model is not fitted", "run `policylens topics` first")
         from threadpoolctl import threadpool_limits
@@ -199,10 +237,17 @@ class TopicModel:
         counts = self.vectorizer().transform(list(texts)).tocsr()
         # The same rounding as when fitted; scoring is NumPy alone, whose BLAS is loaded.
         with threadpool_limits(limits=FIT_THREADS):
-            return self.score_counts(counts)
+            return self.score_counts(counts, guides)
 
-    def score_counts(self, counts) -> np.ndarray:
-        """Topic shares from a count matrix over this model's vocabulary."""
+    def score_counts(self, counts, guides: np.ndarray | None = None) -> np.ndarray:
+        """Topic shares from a count matrix over this model's vocabulary (``guides``: see
+        :meth:`transform`)."""
+        if self.guided:
+            from .anchors import augment
+
+            if guides is None:
+                guides = np.zeros((counts.shape[0], len(self.anchor_labels_)))
+            topics = self.fitted_components()
         out = np.full((counts.shape[0], self.k), np.nan)
         usable = np.asarray(counts.sum(axis=1)).ravel() >= self.params.min_terms
         idx = np.flatnonzero(usable)
@@ -210,6 +255,9 @@ class TopicModel:
             rows = idx[i : i + SCORE_BATCH]
             if self.method == "lda":
                 out[rows] = lda_shares(counts[rows], self.components_, self.doc_topic_prior_)
+            elif self.guided:
+                out[rows] = nmf_shares(augment(tfidf(counts[rows], self.idf_, copy=False),
+                                               guides[rows]), topics)
             else:
                 out[rows] = nmf_shares(tfidf(counts[rows], self.idf_, copy=False),
                                        self.components_)
@@ -328,25 +376,34 @@ def nmf_components(corpus: Corpus, k: int, params: TopicParams,
     ``start`` (topics found on a sample) on every passage.
 
     The full solver holds the tf-idf matrix and a transposed copy of it beside the counts (on
-    300,000 passages, over a GB); the mini-batches hold one batch's tf-idf at a time.
+    300,000 passages, over a GB); the mini-batches hold one batch's tf-idf at a time. A guided
+    corpus's topics (see :mod:`policylens.topics.anchors`) span its label columns too.
     """
+    guided = corpus.guides is not None
     if corpus.counts is not None and start is None:
         from sklearn.decomposition import NMF
 
-        counts = corpus.counts[np.flatnonzero(corpus.usable(corpus.counts))]
+        rows = np.flatnonzero(corpus.usable(corpus.counts))
+        x = tfidf(corpus.counts[rows], corpus.idf, copy=False)  # counts[rows] is our own copy
+        if guided:
+            return _guided_nmf(x, corpus.guides[rows], k, params)
         nmf = NMF(n_components=k, init="nndsvda", max_iter=params.nmf_max_iter,
                   random_state=params.seed)
-        nmf.fit(tfidf(counts, corpus.idf, copy=False))  # counts is our own row copy
+        nmf.fit(x)
         return nmf.components_.copy()
     from sklearn.decomposition import MiniBatchNMF
 
+    if guided and start is None:
+        start = _streamed_anchor_start(corpus, k, params)
     nmf = MiniBatchNMF(n_components=k, init="nndsvda" if start is None else "custom",
                        random_state=params.seed, batch_size=READ_BATCH)
     for _ in range(params.lda_epochs if start is None else REFINE_EPOCHS):
-        for chunk in corpus.chunks():
+        for chunk, guides in zip(corpus.chunks(), corpus.guide_chunks()):
             rows = np.flatnonzero(corpus.usable(chunk))
             if len(rows) >= k:
                 x = tfidf(chunk[rows], corpus.idf, copy=False)
+                if guided:
+                    x = _augment(x, guides[rows])
                 if start is not None and not hasattr(nmf, "components_"):
                     # The first batch's W is solved afresh; only H (the topics) is carried.
                     nmf.partial_fit(x, W=np.ones((x.shape[0], k)), H=np.array(start))
@@ -355,3 +412,64 @@ def nmf_components(corpus: Corpus, k: int, params: TopicParams,
     return nmf.components_.copy()
 
 
+# Iterations of the unguided NMF that gives a guided model's free topics their start.
+FREE_START_ITER = 50
+
+
+def _augment(x, guides: np.ndarray):
+    from .anchors import augment
+
+    return augment(x, guides)
+
+
+def _theme_means(x, guides: np.ndarray) -> np.ndarray:
+    """Each label's passages' mean tf-idf row (zeros for a label no passage here has)."""
+    means = np.zeros((guides.shape[1], x.shape[1]))
+    for j in range(guides.shape[1]):
+        rows = np.flatnonzero(guides[:, j] > 0)
+        if len(rows):
+            means[j] = np.asarray(x[rows].mean(axis=0)).ravel()
+    return means
+
+
+def _guided_nmf(x, guides: np.ndarray, k: int, params: TopicParams) -> np.ndarray:
+    """Guided NMF in memory: anchors and free topics as the start, then multiplicative updates
+    (which keep the zeros that hold each label's column to its anchor)."""
+    from sklearn.decomposition import NMF, non_negative_factorization
+
+    from .anchors import START_FLOOR, anchor_start
+
+    n_free = k - guides.shape[1]
+    free = NMF(n_components=n_free, init="nndsvda", max_iter=FREE_START_ITER,
+               random_state=params.seed).fit(x).components_
+    h = anchor_start(_theme_means(x, guides), free)
+    xa = _augment(x, guides)
+    w, _, _ = non_negative_factorization(xa, H=h, n_components=k, init="custom",
+                                         update_H=False, max_iter=200)
+    nmf = NMF(n_components=k, init="custom", solver="mu", max_iter=params.nmf_max_iter,
+              random_state=params.seed)
+    nmf.fit(xa, W=w + START_FLOOR, H=h)
+    return nmf.components_.copy()
+
+
+def _streamed_anchor_start(corpus: Corpus, k: int, params: TopicParams) -> np.ndarray:
+    """A guided model's start when the passages are streamed: each label's mean tf-idf row,
+    counted chunk by chunk, and free topics drawn at random (seeded) at the data's scale."""
+    from .anchors import anchor_start
+
+    n_labels, n_words = len(corpus.anchor_labels), len(corpus.vocabulary)
+    sums, counts = np.zeros((n_labels, n_words)), np.zeros(n_labels)
+    total, cells = 0.0, 0
+    for chunk, guides in zip(corpus.chunks(), corpus.guide_chunks()):
+        rows = np.flatnonzero(corpus.usable(chunk))
+        if not len(rows):
+            continue
+        x = tfidf(chunk[rows], corpus.idf, copy=False)
+        g = guides[rows]
+        sums += np.asarray((x.T @ g).T)
+        counts += g.sum(axis=0)
+        total, cells = total + float(x.sum()), cells + x.shape[0] * n_words
+    means = sums / np.maximum(counts, 1)[:, None]
+    scale = np.sqrt(total / max(cells, 1) / k)
+    free = np.random.default_rng([params.seed, k]).random((k - n_labels, n_words)) * scale
+    return anchor_start(means, free)

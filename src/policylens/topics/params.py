@@ -31,6 +31,8 @@ class TopicParams:
     # The user's own stop words (--stop-words FILE), lower case, sorted: part of the model's
     # parameters, so they enter its key and model.json and a refit with others is a new model.
     stop_words: tuple[str, ...] = ()
+    # Topics anchored to the tagger's labels (--guided; see policylens.topics.anchors).
+    guided: bool = False
 
     def __post_init__(self) -> None:
         # From JSON (model.json, a Dask worker) they arrive as a list: one canonical form.
@@ -48,6 +50,9 @@ class TopicParams:
                              "try --k 8 or --k auto --k-range 4:12")
         if not 0 < self.max_df <= 1:
             raise InputError("max_df must be in (0, 1]")
+        if self.guided and self.method != "nmf":
+            raise InputError("--guided anchors NMF topics to the tagger's labels",
+                             "use --method nmf with --guided")
         return self
 
     @property
@@ -57,4 +62,7 @@ class TopicParams:
 
     def to_dict(self) -> dict:
         """Plain JSON-able form (stored beside the model)."""
-        return asdict(self)
+        data = asdict(self)
+        if not self.guided:  # an unguided model keeps the key and model.json it always had
+            del data["guided"]
+        return data

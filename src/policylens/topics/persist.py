@@ -1,7 +1,9 @@
 """Save and load topic models as JSON + .npz: safe to open from a stranger, never pickle.
 
 A model folder holds ``model.json`` (method, parameters, seed, vocabulary, labels, topic keys
-and how they carried over from the model before, coherence, library versions) and ``model.npz`` (components and, for NMF, the idf). Passage shares from the
+and how they carried over from the model before, coherence, library versions; a guided
+model's anchored labels) and ``model.npz`` (components and, for NMF, the idf; a guided model's
+weights on the label columns). Passage shares from the
 fit go in ``document_topics.npz`` beside them. Arrays are read with ``allow_pickle=False``;
 the .npz files are written with fixed zip timestamps so the same model gives the same bytes.
 """
@@ -77,6 +79,8 @@ def save_model(model: TopicModel, folder: str | Path, labels: list[str] | None =
     arrays = {"components": model.components_}
     if model.idf_ is not None:
         arrays["idf"] = model.idf_
+    if model.guided:
+        arrays["anchor_weights"] = model.anchor_weights_
     write_npz(folder / MODEL_NPZ, arrays)
     _write_json(folder / MODEL_JSON, {
         "format": FORMAT,
@@ -93,6 +97,8 @@ def save_model(model: TopicModel, folder: str | Path, labels: list[str] | None =
         if model.coherence_ is not None else None,
         "vocabulary": list(model.vocabulary_),
         "info": _provenance(model),
+        **({"anchor_labels": list(model.anchor_labels_), "anchors": model.anchors()}
+           if model.guided else {}),
     })
     stop_file = folder / STOP_WORDS_FILE
     if model.params.stop_words:
@@ -139,6 +145,8 @@ def load_model(folder: str | Path) -> TopicModel:
         raise ModelError(f"{path} is incomplete: {exc}", "refit with `policylens topics --refit`"
                          ) from exc
     names = ("components", "idf") if method == "nmf" else ("components",)
+    if params.guided:
+        names += ("anchor_weights",)
     arrays = read_npz(folder / MODEL_NPZ, names)
     components = arrays["components"].astype(np.float64)
     if components.ndim != 2 or components.shape != (meta.get("k"), len(vocabulary)):
@@ -153,6 +161,12 @@ def load_model(folder: str | Path) -> TopicModel:
     except TypeError as exc:
         raise ModelError(f"{path} has damaged topic matches: {exc}",
                          "refit with `policylens topics --refit`") from exc
+    anchor_weights = arrays.get("anchor_weights")
+    anchor_labels = tuple(str(a) for a in meta.get("anchor_labels") or ())
+    if anchor_weights is not None and anchor_weights.shape != (components.shape[0],
+                                                               len(anchor_labels)):
+        raise ModelError(f"{folder / MODEL_NPZ} does not match its anchored labels",
+                         "refit with `policylens topics --refit`")
     coherence = None
     if meta.get("coherence") is not None:
         coherence = np.asarray(meta["coherence"], dtype=np.float64)
@@ -163,6 +177,8 @@ def load_model(folder: str | Path) -> TopicModel:
         n_passages_=info.get("n_passages"), n_scored_=info.get("n_scored"),
         key_=info.get("key"), topic_keys_=topic_keys, keys_issued_=info.get("keys_issued"),
         topic_matches_=matches,
+        anchor_weights_=None if anchor_weights is None else anchor_weights.astype(np.float64),
+        anchor_labels_=anchor_labels,
     )
 
 
