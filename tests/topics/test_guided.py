@@ -158,9 +158,8 @@ def test_guided_topics_on_an_untagged_store_say_to_tag_first(tmp_path, hansard_p
 
 
 def test_run_guided_tags_first_and_writes_anchored_topics_and_their_trends(tmp_path):
-    from policylens import run
-
     from conftest import ROOT
+    from policylens import run
 
     out = tmp_path / "results"
     result = run([ROOT / "corpus"], out, k=7, guided=True, workers=2, n_boot=100)
