@@ -171,4 +171,7 @@ def test_run_guided_tags_first_and_writes_anchored_topics_and_their_trends(tmp_p
     assert "NHS_WORKFORCE" in meta["anchors"]
     assert (out / "theme_trends.csv").exists() and (out / "mention_trends.csv").exists()
     # The report's command that remakes the results asks for guided topics too.
-    assert "--k 7 --guided" in (out / "report.html").read_text(encoding="utf-8")
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "--k 7 --guided" in page
+    # Its method section says which labels anchor a topic.
+    assert "Guided: one topic anchored to each of THERAPY" in page

@@ -113,6 +113,7 @@ def gather_method(store: Store, model: dict, settings: Mapping, themes: TrendCha
         group=settings.get("group"),
         seed=settings.get("seed", params.get("seed", model.get("seed"))),
         versions=dict((model.get("info") or {}).get("versions") or {}),
+        anchors=tuple(model.get("anchor_labels") or ()) if params.get("guided") else (),
     )
 
 

@@ -470,7 +470,10 @@ def _method(m: Method) -> str:
         name = {"nmf": "non-negative matrix factorisation (NMF) of tf-idf weights",
                 "lda": "latent Dirichlet allocation (LDA) on word counts"}.get(
                     m.topic_method, esc(m.topic_method))
-        parts.append(f"<p><strong>Topics.</strong> {name}, k = {esc(m.k)} topics. "
+        guided = (f" Guided: one topic anchored to each of {esc(', '.join(m.anchors))} (the "
+                  "passages that mention a label share its topic, whatever their words); the "
+                  "others are free." if m.anchors else "")
+        parts.append(f"<p><strong>Topics.</strong> {name}, k = {esc(m.k)} topics.{guided} "
                      f"{esc(m.k_reason)}</p>")
         if len(m.k_scores) > 1:
             parts.append("<details><summary>Coherence of every k tried</summary>" + _table(

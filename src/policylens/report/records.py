@@ -180,6 +180,7 @@ class Method:
     group: str | None
     seed: int | None
     versions: dict[str, str]
+    anchors: tuple[str, ...] = ()  # guided topics: the labels one topic each is anchored to
 
 
 @dataclass(frozen=True)
