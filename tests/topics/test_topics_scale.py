@@ -139,10 +139,13 @@ def test_every_long_phase_shows_progress(passages, tmp_path):
                             "key", False, tmp_path)
     write_topic_trends(outcome, tmp_path, n_boot=100, progress_bar=bars)
     k = fit.model.k
-    # Each bar ran to its end: [length, units done].
+    from policylens.topics.model import REFINE_EPOCHS
+
+    # Each bar ran to its end: [length, units done]; the refining passes count passages.
     assert bars.bars == {
         "topics: k search": [2, 2],
-        f"topics: fitting k={k} on every passage": [1, 1],
+        f"topics: fitting k={k} on every passage ({REFINE_EPOCHS} passes)":
+            [REFINE_EPOCHS * len(texts)] * 2,
         "topics: scoring passages": [len(texts), len(texts)],
         "trends: bootstrap": [3, 3],
         "trends: plots": [1, 1],

@@ -32,7 +32,7 @@ from .corpus import (
     source_words,
     stratified_sample,
 )
-from .model import TopicModel, fit_threads
+from .model import TopicModel, fit_passes, fit_threads
 from .params import TopicParams
 from .stability import half_stability, split_halves
 
@@ -141,12 +141,15 @@ def _fit_topics(source: TextSource | Sequence[str], params: TopicParams,
     best = models[chosen]
     del models
     if sample is not corpus:
-        with progress_bar(1, f"topics: fitting k={chosen} on every passage") as bar:
+        start = best.fitted_components()
+        passes = fit_passes(best.params, start, corpus.counts is not None)
+        with progress_bar(passes * corpus.n_passages,
+                          f"topics: fitting k={chosen} on every passage ({passes} passes)"
+                          ) as bar:
             # The sample's topics, refined batch by batch on every passage: a fit from
             # scratch would hold the whole tf-idf matrix twice over beside the counts.
-            best = fit_candidate(corpus, chosen, start=best.fitted_components())
-            if bar is not None:
-                bar.update(1)
+            best = fit_candidate(corpus, chosen, start=start,
+                                 progress=bar.update if bar is not None else None)
     best, shares = best.order_topics(score_corpus(best, corpus, progress_bar, dask=dask))
     best = best.with_learned(
         k_scores_=scores, key_=key,
@@ -231,10 +234,12 @@ def _score_on_worker(counts, name: str) -> np.ndarray:
         return model.score_counts(counts)
 
 
-def fit_candidate(corpus: Corpus, k: int, start: np.ndarray | None = None) -> TopicModel:
+def fit_candidate(corpus: Corpus, k: int, start: np.ndarray | None = None,
+                  progress: Callable[[int], None] | None = None) -> TopicModel:
     """One candidate: the model with k topics fitted on the corpus (with its coherence);
-    ``start``: topics found on a sample, refined on the corpus rather than fitted afresh."""
-    return TopicModel(replace(corpus.params, k=k)).fit(corpus, start)
+    ``start``: topics found on a sample, refined on the corpus rather than fitted afresh;
+    ``progress``: see :meth:`TopicModel.fit`."""
+    return TopicModel(replace(corpus.params, k=k)).fit(corpus, start, progress)
 
 
 def fit_scored_candidate(corpus: Corpus, halves: tuple[Corpus, Corpus] | None, k: int

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -128,12 +128,14 @@ class TopicModel:
 
         return max([self.keys_issued_ or 0] + [key_number(k) for k in self.topic_keys])
 
-    def fit(self, corpus: Corpus, start: np.ndarray | None = None) -> TopicModel:
+    def fit(self, corpus: Corpus, start: np.ndarray | None = None,
+            progress: Callable[[int], None] | None = None) -> TopicModel:
         """Learn ``params.k`` topics from the corpus, and their coherence on it; returns self.
 
         ``start``: topics found on a sample of the corpus (k x V, this vocabulary), refined on
         every passage by mini-batch passes instead of a fit from scratch (see
-        :func:`nmf_components`)."""
+        :func:`nmf_components`). ``progress`` is called with the passages of each batch a
+        batch-by-batch fit has passed over (:func:`fit_passes` says how many passes)."""
         from sklearn.exceptions import ConvergenceWarning
 
         k = self.params.k
@@ -144,7 +146,7 @@ class TopicModel:
             # An NMF that stops at max_iter is still usable; the library does not print.
             warnings.simplefilter("ignore", category=ConvergenceWarning)
             if self.method == "lda":
-                components, alpha = lda_components(corpus, k, self.params, start)
+                components, alpha = lda_components(corpus, k, self.params, start, progress)
                 self.idf_, self.doc_topic_prior_ = None, alpha
             else:
                 if corpus.guides is not None and k <= len(corpus.anchor_labels):
@@ -152,7 +154,7 @@ class TopicModel:
                         f"--guided anchors {len(corpus.anchor_labels)} topics to the labels "
                         f"({', '.join(corpus.anchor_labels)}): k={k} leaves no free topic",
                         f"ask for more topics, e.g. --k {len(corpus.anchor_labels) + 4}")
-                fitted = nmf_components(corpus, k, self.params, start)
+                fitted = nmf_components(corpus, k, self.params, start, progress)
                 n_words = len(corpus.vocabulary)
                 components = fitted[:, :n_words]
                 # A topic NMF left empty would divide by zero when normalised: a flat floor.
@@ -325,7 +327,8 @@ def nmf_shares(x, components: np.ndarray, max_iter: int = 500, tol: float = 1e-6
 
 
 def lda_components(corpus: Corpus, k: int, params: TopicParams,
-                   start: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+                   start: np.ndarray | None = None,
+                   progress: Callable[[int], None] | None = None) -> tuple[np.ndarray, float]:
     """Online LDA with partial_fit on shuffled batches; returns (components, alpha).
 
     LDA starts from the NMF topics rather than scikit-learn's random start: on planted-topic
@@ -361,6 +364,8 @@ def lda_components(corpus: Corpus, k: int, params: TopicParams,
             rng = np.random.default_rng([params.seed, epoch, i])
             if len(rows):
                 lda.partial_fit(chunk[rng.permutation(rows)])
+            if progress is not None:
+                progress(chunk.shape[0])
     return lda.components_.copy(), float(lda.doc_topic_prior_)
 
 
@@ -370,8 +375,18 @@ def lda_components(corpus: Corpus, k: int, params: TopicParams,
 REFINE_EPOCHS = 3
 
 
+def fit_passes(params: TopicParams, start: np.ndarray | None, in_memory: bool) -> int:
+    """Passes over every passage a fit reports to its ``progress`` (0: one solver call)."""
+    if params.method == "lda":
+        return params.lda_epochs
+    if in_memory and start is None:
+        return 0
+    return params.lda_epochs if start is None else REFINE_EPOCHS
+
+
 def nmf_components(corpus: Corpus, k: int, params: TopicParams,
-                   start: np.ndarray | None = None) -> np.ndarray:
+                   start: np.ndarray | None = None,
+                   progress: Callable[[int], None] | None = None) -> np.ndarray:
     """NMF on tf-idf: the full solver in memory, mini-batches when streaming or when refining
     ``start`` (topics found on a sample) on every passage.
 
@@ -409,6 +424,8 @@ def nmf_components(corpus: Corpus, k: int, params: TopicParams,
                     nmf.partial_fit(x, W=np.ones((x.shape[0], k)), H=np.array(start))
                 else:
                     nmf.partial_fit(x)
+            if progress is not None:
+                progress(chunk.shape[0])
     return nmf.components_.copy()
 
 
