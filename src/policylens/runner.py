@@ -436,6 +436,11 @@ class SideProcess:
             self._receive(info)
         self._check()
 
+    @property
+    def finished(self) -> bool:
+        """The function has returned or failed (as far as ``poll`` or ``result`` has seen)."""
+        return self._outcome is not None
+
     def result(self, info: Say = quiet):
         """The function's return value (its messages passed to ``info`` first); re-raises its
         error here."""

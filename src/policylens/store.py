@@ -418,22 +418,28 @@ class Store:
 
     # -- tagging ---------------------------------------------------------------------------
     def untagged_passages(
-        self, model_version: str, batch_size: int = 256
+        self, model_version: str, batch_size: int = 256, *, from_end: bool = False
     ) -> Iterator[list[tuple[str, str]]]:
-        """Batches of (passage_id, text) not yet tagged by ``model_version``.
+        """Batches of (passage_id, text) not yet tagged by ``model_version``, in passage id
+        order (``from_end``: from the last id down).
 
         Each batch is its own query, continuing after the last id of the one before: memory
-        stays bounded by the batch size, and writes between batches (the tagged marks) do
-        not disturb the reading.
+        stays bounded by the batch size, and writes between batches (the tagged marks, this
+        process's or another's) do not disturb the reading; passages another process tagged
+        in the meantime are left out.
         """
-        last = ""
+        after, order = ("<", "DESC") if from_end else (">", "ASC")
+        query = (
+            "SELECT p.passage_id, p.text FROM passages p WHERE {bound} NOT EXISTS (SELECT 1 "
+            "FROM tagged t WHERE t.passage_id = p.passage_id AND t.model_version = ?) "
+            f"ORDER BY p.passage_id {order} LIMIT ?"
+        )
+        first, more = query.format(bound=""), query.format(bound=f"p.passage_id {after} ? AND")
+        last = None
         while True:
             rows = self.conn.execute(
-                "SELECT p.passage_id, p.text FROM passages p WHERE p.passage_id > ? AND NOT "
-                "EXISTS (SELECT 1 FROM tagged t WHERE t.passage_id = p.passage_id AND "
-                "t.model_version = ?) ORDER BY p.passage_id LIMIT ?",
-                (last, model_version, batch_size),
-            ).fetchall()
+                *((first, (model_version, batch_size)) if last is None
+                  else (more, (last, model_version, batch_size)))).fetchall()
             if not rows:
                 return
             last = rows[-1][0]

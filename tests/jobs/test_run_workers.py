@@ -156,6 +156,31 @@ def test_side_process_may_start_processes_of_its_own(tmp_path, hansard_pdf, star
         assert n == store.count_passages() == store.status()["tagged_passages"] > 0
 
 
+def test_the_main_process_tags_too_while_the_side_process_still_runs(
+        tmp_path, hansard_pdf, start_side, monkeypatch):
+    db = tmp_path / "s.db"
+    result = CliRunner().invoke(cli, ["--db", str(db), "ingest", str(hansard_pdf),
+                                      "--workers", "0"])
+    assert result.exit_code == 0, result.output
+    heard: list[str] = []
+    with open_store(db) as store:
+        n = store.count_passages()
+        # Too few passages left to repay loading the tagger here: it waits.
+        assert run_job.help_tagging(store, start_side(_sleep), heard.append) == 0
+        assert store.status()["tagged_passages"] == 0
+        monkeypatch.setattr(run_job, "HELP_MIN_PASSAGES", 1)
+        # The side process has finished (its tagging with it): nothing to help with.
+        done = start_side(_double, 1)
+        done.result()
+        assert run_job.help_tagging(store, done, heard.append) == 0
+        assert store.status()["tagged_passages"] == 0
+        # A side process still at work: this process tags what is left, from the end.
+        assert run_job.help_tagging(store, start_side(_sleep), heard.append) == n > 0
+        assert store.status()["tagged_passages"] == n
+    assert heard == [f"tagging in this process too, from the other end ({n} passages left)",
+                     f"tagged {n} of them in this process"]
+
+
 def _refuse_pdf(name: str) -> None:
     raise PdfError("encrypted", f"{name} is encrypted", "remove it from the batch")
 

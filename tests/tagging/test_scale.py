@@ -31,3 +31,14 @@ def test_untagged_passages_come_one_query_per_batch(tmp_path):
         assert rest == ids[100:] + later
         assert all(len(b) <= 100 for b in store.untagged_passages("v1", batch_size=100))
         assert sum(len(b) for b in store.untagged_passages("v1", batch_size=100)) == 180
+
+
+def test_untagged_passages_from_the_end_skip_what_another_reader_saved(tmp_path):
+    with open_store(tmp_path / "s.db", create=True) as store:
+        ids = add_doc(store, 250, "a" * 16)
+        back = store.untagged_passages("v1", batch_size=100, from_end=True)
+        assert [pid for pid, _ in next(back)] == ids[:149:-1]  # the last 100, last first
+        # Another reader going forward saves the first 120 passages: the reader from the
+        # end gives only the 30 left between the two, once.
+        store.save_mentions("v1", ids[:120], [])
+        assert [pid for batch in back for pid, _ in batch] == ids[149:119:-1]

@@ -79,6 +79,55 @@ def test_workers_give_the_same_mentions(store_path, tmp_path, hansard_pdf):
     assert sorted(stored_mentions(store_path)) == sorted(stored_mentions(other))
 
 
+def test_two_taggers_from_both_ends_save_each_passage_once(store_path, tmp_path):
+    """One tagger going forward and one from the end (as `run` shares the tagging between
+    its processes), a batch at a time in turn, leave the mentions of one tagger alone."""
+    import shutil
+
+    from policylens.tagging.tag import tag_texts
+
+    nlp = load_tagger()
+    alone = tmp_path / "alone.db"
+    shutil.copy(store_path, alone)
+    with open_store(alone) as store:
+        tag_store(store, nlp, batch_size=2, workers=1)
+    version = model_version(nlp)
+    forward_counts = []
+    with open_store(store_path) as forward_store, open_store(store_path) as back_store:
+        n = back_store.count_passages()
+        assert n >= 6
+        forward = forward_store.untagged_passages(version, batch_size=2)
+
+        class ForwardStep:
+            """After each batch saved from the end, one batch is tagged going forward."""
+
+            def __init__(self, length, label):
+                pass
+
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *exc):
+                return False
+
+            def update(self, done):
+                batch = next(forward, None)
+                if batch is not None:
+                    forward_store.save_mentions(version, [pid for pid, _ in batch],
+                                                tag_texts(nlp, batch))
+                    forward_counts.append(len(batch))
+
+        # The first forward batch is read before the other end starts: the two readers
+        # both hold the batch where they meet, which is saved once.
+        batch = next(forward)
+        back = tag_store(back_store, nlp, batch_size=2, workers=1, from_end=True,
+                         progress_bar=ForwardStep)
+        forward_store.save_mentions(version, [pid for pid, _ in batch], tag_texts(nlp, batch))
+        assert back_store.count_tagged(version) == n
+    assert 0 < back < n and forward_counts  # both ends did some of the work
+    assert stored_mentions(store_path) == stored_mentions(alone) != []
+
+
 def test_tag_reports_progress(store_path):
     seen = []
 

@@ -55,6 +55,39 @@ def tag_passages(store: Store, workers: int | None, progress_bar: ProgressBar | 
     return None
 
 
+# Untagged passages worth tagging in the main process too once its topic work is done: loading
+# the tagger there takes about a second, as starting a tagging worker does
+# (tag.PASSAGES_PER_WORKER).
+HELP_MIN_PASSAGES = 10_000
+
+
+def help_tagging(store: Store, side: SideProcess, info: Say) -> int:
+    """Tag in this process too while the side process is still tagging; returns how many.
+
+    Called once this process's own work before the mentions is done, when its core would
+    otherwise wait: it takes the passages from the last one back while the side goes
+    forward, and each saves its own batches (see ``tag_store``'s ``from_end``), so they meet
+    in the middle and the store ends as one process would have left it.
+    """
+    side.poll(info)
+    if side.finished:
+        return 0
+    try:
+        from ..tagging.pipeline import load_tagger, model_version
+        from ..tagging.tag import tag_store
+
+        nlp = load_tagger()
+    except (ImportError, ModelError):
+        return 0  # the side process says why there is no tagging
+    left = store.count_passages() - store.count_tagged(model_version(nlp))
+    if left < HELP_MIN_PASSAGES:
+        return 0
+    info(f"tagging in this process too, from the other end ({left} passages left)")
+    n = tag_store(store, nlp, workers=1, from_end=True)
+    info(f"tagged {n} of them in this process")
+    return n
+
+
 # Tables the side process of a run writes (through a temporary file renamed into place).
 SIDE_TABLES = ("mention_trends.csv",)
 
@@ -75,7 +108,8 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
     Tagging then uses the processes its store size repays, at most ``workers - 1``, and
     --k auto may fit its candidates in the other ``workers - 1`` processes. The second
     process's messages are passed to ``info`` as they arrive, and its failure ends the run
-    at the next step. The outputs are the same bytes whatever ``workers`` is. The second
+    at the next step. Once the topic trends are written, this process tags too (from the
+    store's other end, see ``help_tagging``) while many passages are left untagged. The outputs are the same bytes whatever ``workers`` is. The second
     process is started fresh (spawned), so a script that calls this with ``workers`` > 1
     must do so under ``if __name__ == "__main__":``.
 
@@ -141,6 +175,8 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
                 trend_outputs.update(write_mention_trends(store, out_dir, rows=topics.rows,
                                                           info=info, **trends))
             else:
+                if not dask:
+                    help_tagging(store, side, info)
                 # This process draws the mention plot too: matplotlib is already loaded here.
                 note, mention_outputs, mention_rows = side.result(info)
                 if note:

@@ -83,6 +83,7 @@ def tag_store(
     max_workers: int | None = None,
     progress_bar: ProgressBar | None = None,
     dask: str | None = None,
+    from_end: bool = False,
 ) -> int:
     """Tag the passages the store has not yet tagged with this model; returns how many.
 
@@ -90,6 +91,9 @@ def tag_store(
     than the amount of work repays, and no more than ``max_workers`` when given).
     ``dask``: a Dask scheduler's address, to tag on that cluster instead (this process
     still does all the writing).
+    ``from_end``: take the passages from the last one back, so that this call can share a
+    store's tagging with another process going forward: each skips what the other has
+    saved, and a batch both took is saved once (``Store.save_mentions``).
     """
     version = model_version(nlp)
     total = store.count_passages() - store.count_tagged(version)
@@ -97,7 +101,7 @@ def tag_store(
         workers = auto_workers(total)
         if max_workers is not None:
             workers = min(workers, max_workers)
-    batches = store.untagged_passages(version, batch_size)
+    batches = store.untagged_passages(version, batch_size, from_end=from_end)
     bar_context = progress_bar(total, "tagging") if progress_bar else contextlib.nullcontext()
     done = 0
     with bar_context as bar:
