@@ -121,3 +121,15 @@ def test_label_names_in_any_case(results, command):
     assert lower.stdout == upper.stdout
     rows = [json.loads(line) for line in lower.stdout.splitlines()]
     assert rows and {r["label"] for r in rows} == {"COST"}
+
+
+def test_python_dash_m_policylens_is_the_same_command_line(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "policylens", "--version"],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stderr
+    from policylens import __version__
+
+    assert __version__ in result.stdout
