@@ -175,3 +175,22 @@ def test_run_guided_tags_first_and_writes_anchored_topics_and_their_trends(tmp_p
     assert "--k 7 --guided" in page
     # Its method section says which labels anchor a topic.
     assert "Guided: one topic anchored to each of THERAPY" in page
+
+
+@pytest.mark.parametrize("how", ["streamed", "sampled"])
+def test_guided_topics_hold_their_anchors_when_streamed_or_refined_from_a_sample(how):
+    texts, guides, workforce = _texts()
+    params = TopicParams(k=None if how == "sampled" else 6, k_min=6, k_max=7, seed=0,
+                         min_df=2, max_df=0.9, guided=True)
+    options = {"memory_budget": 1} if how == "streamed" else {"sample_size": 120}
+    said: list[str] = []
+    result = fit_topics(texts, params, guides=guides, anchor_labels=LABELS, info=said.append,
+                        **options)
+    assert any(("streamed" if how == "streamed" else "choosing k on a sample") in m
+               for m in said)
+    anchors = result.model.anchors()
+    assert sorted(a for a in anchors if a) == sorted(LABELS)
+    topic = anchors.index("NHS_WORKFORCE")
+    assert _following(result.shares, workforce)[topic] > 0.9
+    if how == "sampled":
+        assert result.k_scores[0]["sample_size"] == 120
