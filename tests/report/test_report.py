@@ -330,6 +330,29 @@ def test_shifts_come_with_the_passages_that_drive_them(wide):
     assert re.search(r"debate-20\d\d-\d\.pdf, page \d", text)
 
 
+def test_shifts_without_document_counts_are_counted_from_the_passages(tmp_path, wide):
+    """shifts.csv of an older run has no document counts: the report counts each window's
+    documents from document_topics.csv, and says what it says from a newer shifts.csv."""
+    import shutil
+
+    older = tmp_path / "older"
+    shutil.copytree(wide, older)
+    rows = csv_rows(older / "shifts.csv")
+    assert all(int(r["n_documents_from"]) > 0 for r in rows)
+    columns = [c for c in rows[0] if c not in ("n_documents_from", "n_documents_to")]
+    with open(older / "shifts.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    pages = {}
+    for name, folder in (("newer", wide), ("older", older)):
+        result = invoke("report", "--db", wide / "policylens.db", "--results", folder,
+                        "--out", tmp_path / f"{name}.html")
+        assert result.exit_code == 0, result.output
+        pages[name] = "".join(read_page(tmp_path / f"{name}.html")[1].text)
+    assert pages["older"] == pages["newer"]
+
+
 def test_thin_periods_are_marked(tmp_path, results):
     """Each year holds 2 debates here (fewer than THIN_DOCUMENTS), 2020 three documents: the
     others are marked thin, in the tables and with hollow points."""
