@@ -67,7 +67,9 @@ def help_tagging(store: Store, side: SideProcess, info: Say) -> int:
     Called once this process's own work before the mentions is done, when its core would
     otherwise wait: it takes the passages from the last one back while the side goes
     forward, and each saves its own batches (see ``tag_store``'s ``from_end``), so they meet
-    in the middle and the store ends as one process would have left it.
+    in the middle and the store ends as one process would have left it. When it returns
+    a positive count, it has tagged until no untagged passage was left: every passage is
+    tagged (by one process or the other) and saved.
     """
     side.poll(info)
     if side.finished:
@@ -171,12 +173,17 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
             outputs.update(topics.outputs)
             trend_outputs = write_topic_trends(topics, out_dir, compare=compare, info=say,
                                                progress_bar=progress_bar, **trends)
+            themes_written = False
             if side is None:
                 trend_outputs.update(write_mention_trends(store, out_dir, rows=topics.rows,
                                                           info=info, **trends))
             else:
-                if not dask:
-                    help_tagging(store, side, info)
+                if not dask and help_tagging(store, side, info):
+                    # Every passage is tagged: the themes are written while the side process
+                    # writes the mention trends.
+                    trend_outputs.update(write_theme_trends(store, topics, out_dir, info=info,
+                                                            **trends))
+                    themes_written = True
                 # This process draws the mention plot too: matplotlib is already loaded here.
                 note, mention_outputs, mention_rows = side.result(info)
                 if note:
@@ -184,8 +191,10 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
                 trend_outputs.update(mention_outputs)
                 trend_outputs.update(mention_plot(mention_rows, out_dir, by,
                                                   trends.get("group")))
-            # Themes need the topics and the mentions: tagging has finished by now.
-            trend_outputs.update(write_theme_trends(store, topics, out_dir, info=info, **trends))
+            if not themes_written:
+                # Themes need the topics and the mentions: tagging has finished by now.
+                trend_outputs.update(write_theme_trends(store, topics, out_dir, info=info,
+                                                        **trends))
         finally:
             if side is not None:
                 side.stop()
