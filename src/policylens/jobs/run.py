@@ -174,6 +174,7 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
             trend_outputs = write_topic_trends(topics, out_dir, compare=compare, info=say,
                                                progress_bar=progress_bar, **trends)
             themes_written = False
+            report_mentions = None  # gathered by the report unless the side process did
             if side is None:
                 trend_outputs.update(write_mention_trends(store, out_dir, rows=topics.rows,
                                                           info=info, **trends))
@@ -185,7 +186,7 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
                                                             **trends))
                     themes_written = True
                 # This process draws the mention plot too: matplotlib is already loaded here.
-                note, mention_outputs, mention_rows = side.result(info)
+                note, mention_outputs, mention_rows, report_mentions = side.result(info)
                 if note:
                     notes.append(note)
                 trend_outputs.update(mention_outputs)
@@ -202,17 +203,26 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
         record_settings(store, paths=paths, k="auto" if params.k is None else params.k,
                         k_range=[params.k_min, params.k_max], method=params.method,
                         compare=compare, **trends)
-        outputs["report"] = write_report(store, out_dir / REPORT_NAME, results=out_dir)
+        outputs["report"] = write_report(store, out_dir / REPORT_NAME, results=out_dir,
+                                         mentions=report_mentions)
     return RunResult(outputs, notes)
 
 
 def tag_and_mention_trends(db: Path, out_dir: Path, trends: dict, max_workers: int,
-                            dask: str | None = None, *, info: Say) -> tuple[str | None, dict[str, Path], list[dict]]:
-    """The second process of a run: tag, then write mention_trends.csv; returns (note,
-    outputs, the mention trend rows to plot). Messages go to ``info`` as they happen."""
+                           dask: str | None = None, *, info: Say
+                           ) -> tuple[str | None, dict[str, Path], list[dict], tuple]:
+    """The second process of a run: tag, then write mention_trends.csv and gather the
+    report's mentions section (its queries read every mention: at 60,000 pages they take
+    ~10 s, here beside the main process's theme trends); returns (note, outputs, the
+    mention trend rows to plot, the report's mentions). Messages go to ``info`` as they
+    happen."""
+    from ..report.content import gather_mentions
+
     with open_store(db) as store:
         note = tag_passages(store, None, None, info, max_workers=max_workers, dask=dask)
         if note:
             info(note)
         outputs, rows = mention_table(store, out_dir, rows=None, info=info, **trends)
-    return note, outputs, rows
+        # The report shows paths relative to the store's folder (report.gather_report).
+        mentions = gather_mentions(store, Path(store.path).parent)
+    return note, outputs, rows, mentions

@@ -24,7 +24,7 @@ from .content import (
 )
 from .method import gather_method, read_model_info, reproduce_command
 from .page import SECTIONS, render_page
-from .records import ReportContent
+from .records import LabelMentions, ReportContent
 
 REPORT_NAME = "report.html"
 # The outputs of a run the report reads; those missing are named on the page.
@@ -36,9 +36,12 @@ __all__ = ["REPORT_NAME", "SECTIONS", "ReportContent", "gather_report", "render_
 
 
 def gather_report(store: Store, results: str | Path | None = None, *,
-                  gold: Path | None = None, measure_tagger_f1: bool = True) -> ReportContent:
+                  gold: Path | None = None, measure_tagger_f1: bool = True,
+                  mentions: tuple[LabelMentions, ...] | None = None) -> ReportContent:
     """Everything the report shows, from ``store`` and the run's outputs in ``results``
-    (default: the store's folder). Paths are shown relative to the store's folder."""
+    (default: the store's folder). Paths are shown relative to the store's folder.
+    ``mentions``: the mentions section when it is gathered already (``gather_mentions``, as
+    `policylens run` does in its second process, beside this one's work)."""
     from ..jobs.settings import read_settings
 
     store.require_passages()
@@ -55,7 +58,7 @@ def gather_report(store: Store, results: str | Path | None = None, *,
     return ReportContent(
         store=Path(store.path).name, reading=gather_reading(store, base), themes=themes,
         topic_trends=gather_topic_trends(results), shifts=gather_shifts(store, results, base),
-        topics=topics, n_topics=n_topics, mentions=gather_mentions(store, base),
+        topics=topics, n_topics=n_topics, mentions=gather_mentions(store, base) if mentions is None else mentions,
         method=method, command=reproduce_command(store, base, model, settings, method),
         missing=tuple(name for name in EXPECTED_OUTPUTS if not (results / name).exists()),
         framing=gather_framing(results),
@@ -64,12 +67,15 @@ def gather_report(store: Store, results: str | Path | None = None, *,
 
 def write_report(store: Store, out: str | Path | None = None, *,
                  results: str | Path | None = None, gold: Path | None = None,
-                 measure_tagger_f1: bool = True) -> Path:
+                 measure_tagger_f1: bool = True,
+                 mentions: tuple[LabelMentions, ...] | None = None) -> Path:
     """Write the report of ``store`` and the outputs in ``results`` (default: the store's
-    folder) to ``out`` (default: report.html there); returns its path.
+    folder) to ``out`` (default: report.html there); returns its path. ``mentions`` as for
+    ``gather_report``.
 
     The file is replaced only once it is complete."""
-    content = gather_report(store, results, gold=gold, measure_tagger_f1=measure_tagger_f1)
+    content = gather_report(store, results, gold=gold, measure_tagger_f1=measure_tagger_f1,
+                            mentions=mentions)
     out = Path(out) if out is not None else Path(store.path).parent / REPORT_NAME
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
