@@ -3,6 +3,7 @@ footers found by repetition wherever they sit, tables and forms read row by row.
 
 from __future__ import annotations
 
+import csv
 import difflib
 import itertools
 import re
@@ -232,6 +233,128 @@ def test_glossary_term_stays_with_its_definition(tmp_path, pdfgen, engine):
     blocks = doc.pages[0].split("\n\n")
     for term, definition in GLOSSARY:
         assert f"{term} | {definition}" in blocks, (term, blocks)
+
+
+# A consent box as forms set it: the statement justified to its cell's edge, the answers just
+# past the cell's rule, "Yes" 6 pt from the text (under a column's usual gap) and "No" after a
+# tick box further right; a heading in bold right above the box.
+CONSENT = ("The applicant confirms that the plan of treatment has been explained in full to the "
+           "patient or to a carer with authority to act for them, who understands that the review "
+           "panel will read the clinical letters and the results of recent tests before it "
+           "decides on the request, and agrees that the panel may write to the practice about "
+           "the outcome on the patient's behalf and keep a copy of this form with the request.")
+CELL_LEFT, CELL_WIDTH, CELL_SIZE, CELL_LEADING = 72.0, 380.0, 10.0, 15.9
+
+
+def justified_lines(pdfgen, lines: list[list[str]], x: float, top: float, width: float,
+                    last_word_width: float = 0.0) -> list:
+    """Each line's words placed one by one, spread to fill ``width`` (the last line of each
+    list left ragged, as justified text ends a paragraph)."""
+    placed = []
+    for k, words in enumerate(lines):
+        y = top + k * CELL_LEADING
+        widths = [pdfgen.text_width(w, CELL_SIZE, pdfgen.SANS_FONT) for w in words]
+        space = ((width - sum(widths)) / (len(words) - 1) if k < len(lines) - 1
+                 else pdfgen.text_width(" ", CELL_SIZE, pdfgen.SANS_FONT))
+        pos = x
+        for word, w in zip(words, widths):
+            placed.append(pdfgen.Placed(pos, y, word, CELL_SIZE, pdfgen.SANS_FONT))
+            pos += w + space
+    return placed
+
+
+def write_consent_form(pdfgen, path: Path) -> list[str]:
+    """The consent box above (and a paragraph below it); returns the statement's lines."""
+    lines = pdfgen.fill_column(CONSENT.split(), CELL_WIDTH, CELL_SIZE, pdfgen.SANS_FONT)
+    top = 200.0
+    edge = CELL_LEFT + CELL_WIDTH
+    placed = [pdfgen.Placed(CELL_LEFT, top - CELL_LEADING, "Consent", CELL_SIZE,
+                            pdfgen.SANS_BOLD_FONT)]
+    placed += justified_lines(pdfgen, [line.split() for line in lines], CELL_LEFT, top, CELL_WIDTH)
+    placed += [pdfgen.Placed(edge + 6.1, top + CELL_LEADING, "Yes", CELL_SIZE, pdfgen.SANS_FONT),
+               pdfgen.Placed(edge + 31, top + 3 * CELL_LEADING, "No", CELL_SIZE, pdfgen.SANS_FONT)]
+    after = pdfgen.fill_column(pseudo_words(40, 700), CELL_WIDTH, CELL_SIZE, pdfgen.SANS_FONT)
+    placed += [pdfgen.Placed(CELL_LEFT, top + (len(lines) + 2) * CELL_LEADING + 12 * k, line,
+                             CELL_SIZE, pdfgen.SANS_FONT) for k, line in enumerate(after)]
+    pdfgen.write_placed(path, [placed])
+    return lines
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_answers_just_past_a_justified_cell_are_read_with_its_row(tmp_path, pdfgen, engine):
+    path = tmp_path / "consent.pdf"
+    lines = write_consent_form(pdfgen, path)
+    assert len(lines) >= 5
+    doc, passages = extract_document(path, "0" * 64, engine=engine)
+    text = " ".join(" ".join(p.text for p in passages).split())
+    assert f"{CONSENT} | Yes No" in text, text
+    rows = [" ".join(block.split()) for block in doc.pages[0].split("\n\n") if " | " in block]
+    assert rows == [f"{CONSENT} | Yes No"], rows  # the heading in bold above stays out of it
+
+
+def test_a_consent_form_through_the_cli(tmp_path, pdfgen):
+    path = tmp_path / "consent.pdf"
+    write_consent_form(pdfgen, path)
+    db, out = tmp_path / "s.db", tmp_path / "passages.csv"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", str(db), "ingest", str(path), "--workers", "0"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(cli, ["--db", str(db), "export", "passages", "--format", "csv",
+                                 "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    rows_text = [" ".join(r["text"].split()) for r in rows]
+    assert any(f"{CONSENT} | Yes No" in t for t in rows_text), rows_text
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_justified_prose_with_a_river_near_its_edge_is_no_table(tmp_path, pdfgen, engine):
+    # Two justified paragraphs whose lines all end in a word of one width (its syllables
+    # reordered), so the word space before it lines up down the page: a band 4 to 7 pt wide
+    # with one word right of it, as answers sit, but no wider than the line's other spaces.
+    width = 440.0
+    pool = pseudo_words(400, 1000)
+    enders = ["".join(p) for p in itertools.permutations(("ba", "ce", "di"))]
+    ender_width = pdfgen.text_width(enders[0], CELL_SIZE, pdfgen.SANS_FONT)
+    paragraphs = []
+    for n_lines in (7, 6):
+        lines = []
+        for k in range(n_lines):
+            words, used = [], ender_width
+            while True:
+                w = pdfgen.text_width(pool[0], CELL_SIZE, pdfgen.SANS_FONT)
+                if used + w + 4.2 * (len(words) + 1) > width:
+                    break
+                words.append(pool.pop(0))
+                used += w
+            lines.append(words[:3] if k == n_lines - 1 else words + [enders[k % 6]])
+        paragraphs.append(lines)
+    placed, top = [], 120.0
+    for lines in paragraphs:
+        placed += justified_lines(pdfgen, lines, CELL_LEFT, top, width)
+        top += (len(lines) + 1) * CELL_LEADING
+    path = tmp_path / "river.pdf"
+    pdfgen.write_placed(path, [placed])
+    doc, _ = extract_document(path, "0" * 64, engine=engine)
+    assert "|" not in doc.pages[0]
+    assert tokens(doc.pages[0]) == [w for lines in paragraphs for ln in lines for w in ln]
+
+
+REAL_FORMS = SHARED / "realpdfs" / "Standard-operating-procedures-individual-funding-requests-February-2023.pdf"
+
+
+@pytest.mark.skipif(not REAL_FORMS.exists(), reason="../shared/realpdfs is not present")
+@pytest.mark.parametrize("engine", ENGINES)
+def test_real_consent_boxes_read_row_by_row(engine):
+    # Page 58 has two consent boxes, each a statement with tick answers beside it; in the
+    # first the answers sit 6 pt from the statement's justified edge.
+    doc, _ = extract_document(REAL_FORMS, "0" * 64, engine=engine)
+    page = doc.pages[57]
+    rows = [line for line in page.splitlines() if " | " in line]
+    answers = [line.rsplit(" | ", 1)[1].split() for line in rows]
+    assert [a[:2] for a in answers if a[:1] == ["Yes"]] == [["Yes", "No"], ["Yes", "No"]], page
+    outside = re.sub(r" \| [^\n]*", "", page)
+    assert not re.search(r"\b(Yes|No)\b", outside), page
 
 
 def test_bullets_and_plain_paragraphs_are_not_tables(tmp_path, pdfgen):
