@@ -325,25 +325,46 @@ def model_version(nlp: Language) -> str:
         raise ModelError("this spaCy pipeline is not a policylens tagger") from None
 
 
-def extract_mentions(doc: Doc, passage_id: str) -> list[Mention]:
-    """The mentions the tagger found in a Doc, as records with character offsets."""
-    return list(_iter_mentions(doc, passage_id))
+def extract_mentions(doc: Doc, passage_id: str, text: str | None = None) -> list[Mention]:
+    """The mentions the tagger found in a Doc, as records with character offsets.
+
+    ``text``: the text the Doc was made from, when the caller has it (a span's text is then
+    cut from it rather than rebuilt from the span's tokens: the same string)."""
+    return list(_iter_mentions(doc, passage_id, text))
 
 
-def _iter_mentions(doc: Doc, passage_id: str) -> Iterator[Mention]:
+def _iter_mentions(doc: Doc, passage_id: str, text: str | None) -> Iterator[Mention]:
     for span in doc.spans.get(SPANS_KEY, []):
+        start, end = span.start_char, span.end_char
+        found = span.text if text is None else text[start:end]
         # Only an amount has no canonical name: its value and currency are its normal form.
-        parsed = parse_amount(span.text) if span.label_ == "COST" and not span.kb_id else None
+        parsed = _parsed_amount(found) if span.label_ == "COST" and not span.kb_id else None
         yield Mention(
             passage_id=passage_id,
             label=span.label_,
-            start=span.start_char,
-            end=span.end_char,
-            text=span.text,
+            start=start,
+            end=end,
+            text=found,
             canonical=span.kb_id_ or None,
             amount=parsed[0] if parsed else None,
             currency=parsed[1] if parsed else None,
         )
+
+
+# Distinct amount texts whose value is remembered: the same few recur ("£2 million").
+AMOUNT_CACHE_SIZE = 10_000
+_AMOUNTS: dict[str, tuple[float, str] | None] = {}
+
+
+def _parsed_amount(text: str) -> tuple[float, str] | None:
+    """parse_amount, remembered for the texts met most recently (it is a pure function)."""
+    try:
+        return _AMOUNTS[text]
+    except KeyError:
+        if len(_AMOUNTS) >= AMOUNT_CACHE_SIZE:
+            _AMOUNTS.clear()
+        found = _AMOUNTS[text] = parse_amount(text)
+        return found
 
 
 def save_tagger(nlp: Language, out_dir: str | Path) -> Path:

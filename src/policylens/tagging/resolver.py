@@ -208,7 +208,7 @@ class Resolver(BatchPipe):
             # Longest phrase: "HST evaluation committee" takes both modifier words.
             while (wider := _extend_right(words.orth, end, right)) > end:
                 end = wider
-            if end == span.end and _abbreviation_after(doc, end):
+            if end == span.end and _abbreviation_after(doc, end, words.orth):
                 # "Technology Appraisal (TA) guidance": the abbreviation inside the phrase
                 wider = _extend_right(words.orth, end + 3, right)
                 end = wider if wider > end + 3 else end
@@ -311,9 +311,13 @@ def _extend_right(orth: list[int], end: int, by_first: dict[int, list[Phrase]]) 
     return end
 
 
-def _abbreviation_after(doc: Doc, end: int) -> bool:
-    """The span is followed by an abbreviation in brackets: "(TA)", "(ILAP)"."""
-    if end + 3 > len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+_OPEN_BRACKET, _CLOSE_BRACKET = hash_string("("), hash_string(")")
+
+
+def _abbreviation_after(doc: Doc, end: int, orth: list[int]) -> bool:
+    """The span is followed by an abbreviation in brackets: "(TA)", "(ILAP)". (The brackets
+    are compared as the words' hashes, ``orth``: no Token is made for most spans.)"""
+    if end + 3 > len(orth) or orth[end] != _OPEN_BRACKET or orth[end + 2] != _CLOSE_BRACKET:
         return False
     word = doc[end + 1].text
     return len(word) <= MAX_ABBREVIATION and sum(c.isupper() for c in word) >= 2

@@ -50,8 +50,9 @@ def tag_texts(nlp: Language, batch: Batch) -> list[Mention]:
               for offset, piece in split_long(text, nlp.max_length)]
     texts = (piece for _, _, piece in pieces)
     mentions: list[Mention] = []
-    for (passage_id, offset, _), doc in zip(pieces, nlp.pipe(texts, batch_size=PIPE_BATCH_SIZE)):
-        for m in extract_mentions(doc, passage_id):
+    for (passage_id, offset, piece), doc in zip(pieces,
+                                                nlp.pipe(texts, batch_size=PIPE_BATCH_SIZE)):
+        for m in extract_mentions(doc, passage_id, piece):
             mentions.append(m if not offset else dataclasses.replace(
                 m, start=m.start + offset, end=m.end + offset))
     return mentions
