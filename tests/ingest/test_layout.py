@@ -340,7 +340,8 @@ def test_justified_prose_with_a_river_near_its_edge_is_no_table(tmp_path, pdfgen
     assert tokens(doc.pages[0]) == [w for lines in paragraphs for ln in lines for w in ln]
 
 
-REAL_FORMS = SHARED / "realpdfs" / "Standard-operating-procedures-individual-funding-requests-February-2023.pdf"
+REAL_FORMS = (SHARED / "realpdfs"
+              / "Standard-operating-procedures-individual-funding-requests-February-2023.pdf")
 
 
 @pytest.mark.skipif(not REAL_FORMS.exists(), reason="../shared/realpdfs is not present")
