@@ -111,9 +111,11 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
     --k auto may fit its candidates in the other ``workers - 1`` processes. The second
     process's messages are passed to ``info`` as they arrive, and its failure ends the run
     at the next step. Once the topic trends are written, this process tags too (from the
-    store's other end, see ``help_tagging``) while many passages are left untagged. The outputs are the same bytes whatever ``workers`` is. The second
-    process is started fresh (spawned), so a script that calls this with ``workers`` > 1
-    must do so under ``if __name__ == "__main__":``.
+    store's other end, see ``help_tagging``) while many passages are left untagged; the
+    second process also gathers the report's mentions section. The outputs are the same
+    bytes whatever ``workers`` is. The second process is started fresh (spawned), so a
+    script that calls this with ``workers`` > 1 must do so under
+    ``if __name__ == "__main__":``.
 
     ``dask`` (a scheduler's address): ingest, tagging and scoring passages with the topic
     model run on that cluster; this process alone writes the store, and fits the model.
