@@ -181,6 +181,40 @@ def test_the_main_process_tags_too_while_the_side_process_still_runs(
                      f"tagged {n} of them in this process"]
 
 
+def _side_after_the_main_process_tags(db, out_dir, trends, max_workers, dask=None, *, info):
+    """A run's second process, started only once the main process has tagged a batch."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        with open_store(db) as store:
+            if store.status()["tagged_passages"]:
+                break
+        time.sleep(0.05)
+    return run_job.tag_and_mention_trends(db, out_dir, trends, max_workers, dask, info=info)
+
+
+def test_a_run_whose_main_process_tags_writes_the_same_bytes(tmp_path, pdfgen, monkeypatch):
+    # The second process waits for the main one to tag: the main process tags every passage
+    # (its threshold lowered to one), writes the themes before the second process's result
+    # and the report with the mentions section the second process gathered.
+    pdfs = _write_debates(tmp_path / "pdfs", pdfgen)
+    params = TopicParams(k=3, seed=3)
+    run_all([pdfs], tmp_path / "one", params=params, n_boot=100, workers=1)
+    monkeypatch.setattr(run_job, "tag_and_mention_trends", _side_after_the_main_process_tags)
+    monkeypatch.setattr(run_job, "HELP_MIN_PASSAGES", 1)
+    heard: list[str] = []
+    run_all([pdfs], tmp_path / "two", params=params, n_boot=100, workers=2, info=heard.append)
+    with open_store(tmp_path / "two" / "policylens.db") as store:
+        n = store.count_passages()
+        assert store.status()["tagged_passages"] == n
+    assert f"tagging in this process too, from the other end ({n} passages left)" in heard
+    assert f"tagged {n} of them in this process" in heard
+    assert "tagging: every passage already tagged" in heard  # the second process's
+    digests = _digests(tmp_path / "one")
+    assert len(digests) >= 12 and any(name.endswith(".html") for name in digests)
+    assert _digests(tmp_path / "two") == digests
+    assert not multiprocessing.active_children()
+
+
 def _refuse_pdf(name: str) -> None:
     raise PdfError("encrypted", f"{name} is encrypted", "remove it from the batch")
 
