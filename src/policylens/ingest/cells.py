@@ -8,6 +8,7 @@ Works on rows of word boxes (any object with x0, x1, top and bottom, as
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Sequence
@@ -153,7 +154,7 @@ def _answer_line(row: Sequence[Word], gap: tuple[float, float]) -> bool | None:
     if _SENTENCE_END.search(nearest.text):
         return False  # justified text widens the space after a full stop: no answer's gap
     # Word spaces, not the overlaps of accents and combining marks drawn as boxes of their own.
-    spaces = [b.x0 - a.x1 for a, b in zip(left, left[1:]) if b.x0 - a.x1 > MIN_WORD_SPACE]
+    spaces = [b.x0 - a.x1 for a, b in itertools.pairwise(left) if b.x0 - a.x1 > MIN_WORD_SPACE]
     return (not spaces
             or right[0].x0 - nearest.x1 >= ANSWER_GAP_FACTOR * statistics.median(spaces))
 
