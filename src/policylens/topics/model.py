@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from ..errors import InputError, ModelError
+from .anchors import augment
 from .coherence import topic_coherence
 from .corpus import READ_BATCH, Corpus, tfidf
 from .params import TopicParams
@@ -245,8 +246,6 @@ class TopicModel:
         """Topic shares from a count matrix over this model's vocabulary (``guides``: see
         :meth:`transform`)."""
         if self.guided:
-            from .anchors import augment
-
             if guides is None:
                 guides = np.zeros((counts.shape[0], len(self.anchor_labels_)))
             topics = self.fitted_components()
@@ -418,7 +417,7 @@ def nmf_components(corpus: Corpus, k: int, params: TopicParams,
             if len(rows) >= k:
                 x = tfidf(chunk[rows], corpus.idf, copy=False)
                 if guided:
-                    x = _augment(x, guides[rows])
+                    x = augment(x, guides[rows])
                 if start is not None and not hasattr(nmf, "components_"):
                     # The first batch's W is solved afresh; only H (the topics) is carried.
                     nmf.partial_fit(x, W=np.ones((x.shape[0], k)), H=np.array(start))
@@ -431,12 +430,6 @@ def nmf_components(corpus: Corpus, k: int, params: TopicParams,
 
 # Iterations of the unguided NMF that gives a guided model's free topics their start.
 FREE_START_ITER = 50
-
-
-def _augment(x, guides: np.ndarray):
-    from .anchors import augment
-
-    return augment(x, guides)
 
 
 def _theme_means(x, guides: np.ndarray) -> np.ndarray:
@@ -460,7 +453,7 @@ def _guided_nmf(x, guides: np.ndarray, k: int, params: TopicParams) -> np.ndarra
     free = NMF(n_components=n_free, init="nndsvda", max_iter=FREE_START_ITER,
                random_state=params.seed).fit(x).components_
     h = anchor_start(_theme_means(x, guides), free)
-    xa = _augment(x, guides)
+    xa = augment(x, guides)
     w, _, _ = non_negative_factorization(xa, H=h, n_components=k, init="custom",
                                          update_H=False, max_iter=200)
     nmf = NMF(n_components=k, init="custom", solver="mu", max_iter=params.nmf_max_iter,
