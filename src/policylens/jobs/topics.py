@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -268,20 +268,10 @@ def _write_topic_tables(store: Store, outcome: TopicsOutcome, out_dir: Path) -> 
         "example": snippet(texts.get(rows[picks[t][0]].passage_id, "")) if picks[t] else "",
     } for t in range(model.k)]
 
-    def document_topic_rows():
-        for i in np.flatnonzero(usable):
-            row, s = rows[i], shares[i]
-            rank = np.empty(model.k, dtype=int)
-            rank[np.lexsort((np.arange(model.k), -s))] = np.arange(1, model.k + 1)
-            for t in range(model.k):
-                yield {"passage_id": row.passage_id, "doc_id": row.doc_id, "date": row.date,
-                       "kind": row.kind, "party": row.party, "speaker": row.speaker,
-                       "topic": t + 1, "topic_key": keys[t], "share": float(s[t]),
-                       "rank": int(rank[t])}
-
     outputs = {
         "topics": write_result_csv("topics.csv", topic_rows, out_dir),
-        "document topics": write_result_csv("document_topics.csv", document_topic_rows(), out_dir),
+        "document topics": write_result_csv("document_topics.csv", (), out_dir,
+                                            cells=document_topic_cells(outcome)),
         "topic matches": write_result_csv("topic_matches.csv", match_rows(model), out_dir),
     }
     scores = model.k_scores_
@@ -292,6 +282,34 @@ def _write_topic_tables(store: Store, outcome: TopicsOutcome, out_dir: Path) -> 
     else:  # a table left by an earlier --k auto run would describe another model
         (out_dir / "k_selection.csv").unlink(missing_ok=True)
     return outputs
+
+
+def document_topic_cells(outcome: TopicsOutcome,
+                         chunk: int = 50_000) -> Iterator[list[object]]:
+    """document_topics.csv's rows as cells: each usable passage's share of each topic and the
+    topic's rank in it (1: its largest share; ties in topic order), topic by topic.
+
+    Built from arrays a chunk of passages at a time and written as lists: one dict a row took
+    several seconds at a million rows.
+    """
+    from ..export import csv_cells
+
+    rows, shares, k = outcome.rows, outcome.shares, outcome.model.k
+    key_cells = csv_cells(outcome.keys)
+    usable = np.flatnonzero(np.isfinite(shares).all(axis=1))
+    for at in range(0, len(usable), chunk):
+        index = usable[at: at + chunk]
+        block = shares[index]
+        ranks = np.empty(block.shape, dtype=np.int64)
+        # A stable sort of the negated shares: equal shares keep topic order.
+        np.put_along_axis(ranks, np.argsort(-block, axis=1, kind="stable"),
+                          np.arange(1, k + 1), axis=1)
+        for i, s, rank in zip(index.tolist(), block.tolist(), ranks.tolist()):
+            row = rows[i]
+            head = csv_cells((row.passage_id, row.doc_id, row.date, row.kind, row.party,
+                              row.speaker))
+            for t in range(k):
+                yield [*head, t + 1, key_cells[t], repr(round(s[t], 6)), rank[t]]
 
 
 def match_rows(model) -> list[dict]:

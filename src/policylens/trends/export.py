@@ -7,7 +7,7 @@ this order; the README documents each column.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from ..export import write_csv_file
@@ -53,12 +53,17 @@ FLOAT_COLUMNS = frozenset({"coherence", "share", "ci_low", "ci_high", "per_10k_w
 BOOL_COLUMNS = frozenset({"exceeds_noise", "selected", "thin"})
 
 
-def write_result_csv(name: str, rows: Iterable[Mapping], folder: str | Path) -> Path:
-    """Write one of :data:`TABLES` into ``folder``; booleans as true/false."""
+def write_result_csv(name: str, rows: Iterable[Mapping], folder: str | Path, *,
+                     cells: Iterable[Sequence] | None = None) -> Path:
+    """Write one of :data:`TABLES` into ``folder``; booleans as true/false.
+
+    ``cells``: the rows as lists of cells in the table's column order instead (see
+    ``policylens.export.write_csv_file``), for the largest tables; ``rows`` is then unused.
+    """
     path = Path(folder) / name
     path.parent.mkdir(parents=True, exist_ok=True)
     columns = TABLES[name]
-    write_csv_file((_plain(r) for r in rows), columns, path)
+    write_csv_file((_plain(r) for r in rows), columns, path, cells=cells)
     return path
 
 
