@@ -109,6 +109,9 @@ class PolicylensGroup(click.Group):
     """Turns library errors into one-line messages; --debug shows the traceback."""
 
     def invoke(self, ctx: click.Context):
+        from .runner import collect_less
+
+        collect_less()  # this process, as every worker policylens starts
         try:
             with _sigterm_as_interrupt():
                 return super().invoke(ctx)

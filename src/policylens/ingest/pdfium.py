@@ -98,6 +98,7 @@ class _Api:
         self.flags = ctypes.c_int()
         self.box = tuple(ctypes.c_float() for _ in range(4))
         self.box_refs = tuple(ctypes.byref(v) for v in self.box)
+        self._text = (ctypes.c_ushort * 8192)()
         # (handle, index, ...) with no argument conversion: see _fast.
         self.loose_box = _fast("FPDFText_GetLooseCharBox", ctypes.c_int)
         self.origin = _fast("FPDFText_GetCharOrigin", ctypes.c_int)
@@ -110,6 +111,13 @@ class _Api:
         self.object_font = _fast("FPDFTextObj_GetFont", ctypes.c_void_p, ctypes.c_void_p)
         self.font_descent = _fast("FPDFFont_GetDescent", ctypes.c_int, ctypes.c_void_p,
                                   ctypes.c_float, ctypes.POINTER(ctypes.c_float))
+
+    def text_buffer(self, units: int) -> ctypes.Array:
+        """A buffer of at least ``units`` UTF-16 units, kept for the next page: a ctypes array
+        type per page's length (each one created, then cached for good) cost 1% of a page."""
+        if len(self._text) < units:
+            self._text = (ctypes.c_ushort * max(units, 2 * len(self._text)))()
+        return self._text
 
     @classmethod
     def get(cls) -> _Api:
@@ -151,7 +159,7 @@ class _PageText:
         if n == 0:
             return ""
         raw = self.api.raw
-        buffer = (ctypes.c_ushort * (n + 1))()
+        buffer = self.api.text_buffer(n + 1)
         got = raw.FPDFText_GetText(self.tp, 0, n, buffer)
         # "replace" keeps one character per unit, so text offsets stay character indices.
         text = ctypes.string_at(buffer, 2 * max(0, got - 1)).decode("utf-16-le", "replace")
