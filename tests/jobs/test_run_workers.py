@@ -77,6 +77,7 @@ def test_two_workers_write_the_same_bytes_as_one(tmp_path, pdfgen):
     # The tagging process's messages reach this process's stderr.
     assert f"tagged {n} passages" in two.stderr
     assert f"tagged {n} passages" in one.stderr
+    assert not (out2 / run_job.MENTION_CLAIM).exists()  # the claim goes with the run
     assert not multiprocessing.active_children()
 
 
@@ -166,17 +167,21 @@ def test_the_main_process_tags_too_while_the_side_process_still_runs(
     with open_store(db) as store:
         n = store.count_passages()
         # Too few passages left to repay loading the tagger here: it waits.
-        assert run_job.help_tagging(store, start_side(_sleep), heard.append) == 0
+        assert run_job.help_tagging(store, start_side(_sleep), heard.append) == run_job.NO_HELP
         assert store.status()["tagged_passages"] == 0
         monkeypatch.setattr(run_job, "HELP_MIN_PASSAGES", 1)
         # The side process has finished (its tagging with it): nothing to help with.
         done = start_side(_double, 1)
         done.result()
-        assert run_job.help_tagging(store, done, heard.append) == 0
+        assert run_job.help_tagging(store, done, heard.append) == run_job.NO_HELP
         assert store.status()["tagged_passages"] == 0
-        # A side process still at work: this process tags what is left, from the end.
-        assert run_job.help_tagging(store, start_side(_sleep), heard.append) == n > 0
-        assert store.status()["tagged_passages"] == n
+        # A side process still at work: this process tags what is left, from the end, and
+        # takes the claim to the mention trends unless the side process took it first.
+        claim = tmp_path / "claim"
+        assert run_job.help_tagging(store, start_side(_sleep), heard.append,
+                                    claim=claim) == (n, True, True)
+        assert n > 0 and store.status()["tagged_passages"] == n
+        assert claim.exists() and not run_job.take_claim(claim)
     assert heard == [f"tagging in this process too, from the other end ({n} passages left)",
                      f"tagged {n} of them in this process"]
 
@@ -189,7 +194,10 @@ def _side_after_the_main_process_tags(db, out_dir, trends, max_workers, dask=Non
             if store.status()["tagged_passages"]:
                 break
         time.sleep(0.05)
-    return run_job.tag_and_mention_trends(db, out_dir, trends, max_workers, dask, info=info)
+    result = run_job.tag_and_mention_trends(db, out_dir, trends, max_workers, dask, info=info)
+    # The main process took the claim before it tagged: it writes the mention trends.
+    assert result[1:3] == ({}, []), "the second process wrote the mention trends"
+    return result
 
 
 def test_a_run_whose_main_process_tags_writes_the_same_bytes(tmp_path, pdfgen, monkeypatch):
@@ -211,7 +219,9 @@ def test_a_run_whose_main_process_tags_writes_the_same_bytes(tmp_path, pdfgen, m
     assert "tagging: every passage already tagged" in heard  # the second process's
     digests = _digests(tmp_path / "one")
     assert len(digests) >= 12 and any(name.endswith(".html") for name in digests)
+    assert "mention_trends.csv" in digests
     assert _digests(tmp_path / "two") == digests
+    assert not (tmp_path / "two" / run_job.MENTION_CLAIM).exists()
     assert not multiprocessing.active_children()
 
 

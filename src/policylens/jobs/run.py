@@ -6,9 +6,11 @@ tagged passages, and the topic model is refitted only when the passages changed.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..defaults import DB_NAME, DEFAULT_BOOTSTRAP, DEFAULT_CORPUS, DEFAULT_OUT, DEFAULT_PERIOD
 from ..errors import InputError, ModelError
@@ -18,6 +20,8 @@ from .settings import record_settings
 from .topics import run_topics
 from .trends import (
     check_compare,
+    mention_counts,
+    mention_labels,
     mention_plot,
     mention_table,
     order_trend_outputs,
@@ -61,37 +65,65 @@ def tag_passages(store: Store, workers: int | None, progress_bar: ProgressBar | 
 HELP_MIN_PASSAGES = 10_000
 
 
-def help_tagging(store: Store, side: SideProcess, info: Say) -> int:
-    """Tag in this process too while the side process is still tagging; returns how many.
+class Help(NamedTuple):
+    """What ``help_tagging`` did."""
+
+    n: int  # passages this process tagged
+    all_tagged: bool  # it tagged until none was left: every passage is tagged and saved
+    claimed: bool  # it took the run's claim (``take_claim``): it writes the mention trends
+
+
+NO_HELP = Help(0, False, False)
+
+
+def help_tagging(store: Store, side: SideProcess, info: Say,
+                 claim: Path | None = None) -> Help:
+    """Tag in this process too while the side process is still tagging.
 
     Called once this process's own work before the mentions is done, when its core would
     otherwise wait: it takes the passages from the last one back while the side goes
     forward, and each saves its own batches (see ``tag_store``'s ``from_end``), so they meet
-    in the middle and the store ends as one process would have left it. When it returns
-    a positive count, it has tagged until no untagged passage was left: every passage is
-    tagged (by one process or the other) and saved.
+    in the middle and the store ends as one process would have left it. When it helps, it
+    tags until no untagged passage is left, so every passage is then tagged (by one process
+    or the other) and saved; it first takes ``claim`` when given.
     """
     side.poll(info)
     if side.finished:
-        return 0
+        return NO_HELP
     try:
         from ..tagging.pipeline import load_tagger, model_version
         from ..tagging.tag import tag_store
 
         nlp = load_tagger()
     except (ImportError, ModelError):
-        return 0  # the side process says why there is no tagging
+        return NO_HELP  # the side process says why there is no tagging
     left = store.count_passages() - store.count_tagged(model_version(nlp))
     if left < HELP_MIN_PASSAGES:
-        return 0
+        return NO_HELP
+    claimed = claim is not None and take_claim(claim)
     info(f"tagging in this process too, from the other end ({left} passages left)")
     n = tag_store(store, nlp, workers=1, from_end=True)
     info(f"tagged {n} of them in this process")
-    return n
+    return Help(n, True, claimed)
 
 
-# Tables the side process of a run writes (through a temporary file renamed into place).
+def take_claim(path: Path) -> bool:
+    """Create ``path`` unless it exists: True for the one process of a run that does so.
+
+    A run's two processes split the work after tagging by it: when this process helps tag,
+    the one to take the claim first writes the mention trends, the other leaves them.
+    """
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        return False
+    return True
+
+
+# Tables the side process of a run may write (through a temporary file renamed into place),
+# and the claim file that says which process writes them.
 SIDE_TABLES = ("mention_trends.csv",)
+MENTION_CLAIM = ".mention_trends.claim"
 
 
 def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEFAULT_OUT, *,
@@ -157,9 +189,13 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
             # Guided topics are anchored to the mentions: they need tagging done first.
             if n_workers > 1 and not params.guided:
                 info("tagging in a second process while the topics are fitted")
+                out_dir.mkdir(parents=True, exist_ok=True)
+                claim = out_dir / MENTION_CLAIM
+                claim.unlink(missing_ok=True)  # left by a run that was killed
                 side = SideProcess(tag_and_mention_trends, db, out_dir, trends, n_workers - 1,
                                    dask, reports=True,
-                                   leftovers=[out_dir / f"{name}.tmp" for name in SIDE_TABLES])
+                                   leftovers=[*(out_dir / f"{name}.tmp" for name in SIDE_TABLES),
+                                              claim])
                 topic_workers = max(1, n_workers - 1)  # the side tags in the others
             else:
                 topic_workers = n_workers
@@ -181,17 +217,28 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
                 trend_outputs.update(write_mention_trends(store, out_dir, rows=topics.rows,
                                                           info=info, **trends))
             else:
-                if not dask and help_tagging(store, side, info):
-                    # Every passage is tagged: the themes are written while the side process
-                    # writes the mention trends.
+                helped = NO_HELP if dask else help_tagging(store, side, info,
+                                                           claim=out_dir / MENTION_CLAIM)
+                mention_rows = None
+                if helped.all_tagged:
+                    # Every passage is tagged. The themes are written here while the side
+                    # process gathers the report's mentions, and the mention trends too when
+                    # this process took the claim (the side then leaves them).
+                    counts = mention_counts(store, topics.rows, mention_labels())
                     trend_outputs.update(write_theme_trends(store, topics, out_dir, info=info,
-                                                            **trends))
+                                                            counts=counts, **trends))
                     themes_written = True
+                    if helped.claimed:
+                        mention_outputs, mention_rows = mention_table(
+                            store, out_dir, rows=topics.rows, counts=counts, info=info, **trends)
+                        trend_outputs.update(mention_outputs)
                 # This process draws the mention plot too: matplotlib is already loaded here.
-                note, mention_outputs, mention_rows, report_mentions = side.result(info)
+                note, mention_outputs, side_rows, report_mentions = side.result(info)
                 if note:
                     notes.append(note)
-                trend_outputs.update(mention_outputs)
+                if mention_rows is None:
+                    mention_rows = side_rows
+                    trend_outputs.update(mention_outputs)
                 trend_outputs.update(mention_plot(mention_rows, out_dir, by,
                                                   trends.get("group")))
             if not themes_written:
@@ -213,10 +260,11 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
 def tag_and_mention_trends(db: Path, out_dir: Path, trends: dict, max_workers: int,
                            dask: str | None = None, *, info: Say
                            ) -> tuple[str | None, dict[str, Path], list[dict], tuple]:
-    """The second process of a run: tag, then write mention_trends.csv and gather the
-    report's mentions section (its queries read every mention: at 60,000 pages they take
-    ~10 s, here beside the main process's theme trends); returns (note, outputs, the
-    mention trend rows to plot, the report's mentions). Messages go to ``info`` as they
+    """The second process of a run: tag, then write mention_trends.csv (unless the main
+    process took the claim to, see ``help_tagging``: outputs and rows are then empty) and
+    gather the report's mentions section (its queries read every mention: at 60,000 pages
+    they take ~10 s, here beside the main process's theme trends); returns (note, outputs,
+    the mention trend rows to plot, the report's mentions). Messages go to ``info`` as they
     happen."""
     from ..report.content import gather_mentions
 
@@ -224,7 +272,9 @@ def tag_and_mention_trends(db: Path, out_dir: Path, trends: dict, max_workers: i
         note = tag_passages(store, None, None, info, max_workers=max_workers, dask=dask)
         if note:
             info(note)
-        outputs, rows = mention_table(store, out_dir, rows=None, info=info, **trends)
+        outputs, rows = {}, []
+        if take_claim(out_dir / MENTION_CLAIM):
+            outputs, rows = mention_table(store, out_dir, rows=None, info=info, **trends)
         # The report shows paths relative to the store's folder (report.gather_report).
         mentions = gather_mentions(store, Path(store.path).parent)
     return note, outputs, rows, mentions

@@ -162,14 +162,16 @@ def write_mention_trends(store: Store, out_dir: str | Path, *,
 
 
 def mention_table(store: Store, out_dir: str | Path, *, rows: list[PassageMeta] | None, by: str,
-                   group: str | None, n_boot: int, seed: int, info: Say
-                   ) -> tuple[dict[str, Path], list[dict]]:
+                  group: str | None, n_boot: int, seed: int, info: Say,
+                  counts: np.ndarray | None = None) -> tuple[dict[str, Path], list[dict]]:
+    """mention_trends.csv and its rows; ``counts``: ``mention_counts`` of ``rows``, when
+    the caller has them."""
     from ..trends import mention_trends
     from ..trends.export import write_result_csv
 
     rows = store.passage_meta() if rows is None else rows
     labels = mention_labels()
-    counts = mention_counts(store, rows, labels)
+    counts = mention_counts(store, rows, labels) if counts is None else counts
     if not counts.any():
         info("no mentions in the store: mention trends are all zero (tag passages first)")
     mention_rows = mention_trends(rows, counts, labels, by=by, group=group,
@@ -196,11 +198,13 @@ THEME_TABLES = ("theme_trends.csv", "framing.csv", "leadlag.csv")
 def write_theme_trends(store: Store, topics: TopicsOutcome, out_dir: str | Path, *,
                        by: str = DEFAULT_PERIOD, group: str | None = None,
                        n_boot: int = DEFAULT_BOOTSTRAP, seed: int = DEFAULT_SEED,
-                       plots: bool = True, info: Say = quiet) -> dict[str, Path]:
+                       plots: bool = True, info: Say = quiet,
+                       counts: np.ndarray | None = None) -> dict[str, Path]:
     """theme_trends.csv, framing.csv, with ``group`` leadlag.csv, and the theme plot, from the
     topic model and the store's
     mentions (both are needed: in a run, after tagging has finished). Without mentions there
-    are no themes to tell apart: nothing is written and older tables are removed."""
+    are no themes to tell apart: nothing is written and older tables are removed.
+    ``counts``: ``mention_counts`` of the topics' rows, when the caller has them."""
     from ..trends.export import write_result_csv
     from ..trends.framing import framing
     from ..trends.leadlag import lead_lag
@@ -208,7 +212,7 @@ def write_theme_trends(store: Store, topics: TopicsOutcome, out_dir: str | Path,
 
     out_dir = Path(out_dir)
     labels = mention_labels()
-    counts = mention_counts(store, topics.rows, labels)
+    counts = mention_counts(store, topics.rows, labels) if counts is None else counts
     if not counts.any():
         for stale in (THEME_TABLES + (PLOTS_DIR + "/theme_trends.png",
                                       PLOTS_DIR + "/theme_trends.svg")):
