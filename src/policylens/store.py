@@ -586,17 +586,22 @@ class Store:
             (json.dumps(sorted(set(passage_ids))),))
         return {row["passage_id"]: row for row in rows}
 
-    def label_totals(self, model_version: str | None = None) -> dict[str, int]:
-        """Mentions of each label from one tagging run (default: the latest)."""
+    def label_totals(self, model_version: str | None = None, *,
+                     label: str | None = None) -> dict[str, int]:
+        """Mentions of each label (or of ``label`` alone) from one tagging run (default: the
+        latest)."""
         version = model_version or self.latest_model_version()
+        one = " AND label = ?" if label is not None else ""
         return dict(self.conn.execute(
-            "SELECT label, count(*) FROM mentions WHERE model_version = ? GROUP BY label "
-            "ORDER BY label", (version,)).fetchall())
+            f"SELECT label, count(*) FROM mentions WHERE model_version = ?{one} GROUP BY label "
+            "ORDER BY label", (version,) + ((label,) if label is not None else ())).fetchall())
 
-    def mention_names(self, limit: int, model_version: str | None = None) -> list[sqlite3.Row]:
-        """The ``limit`` most frequent names of each label (canonical name, else the text as
-        found): label, name, n, n_passages, first and last date."""
+    def mention_names(self, limit: int, model_version: str | None = None, *,
+                      label: str | None = None) -> list[sqlite3.Row]:
+        """The ``limit`` most frequent names of each label (or of ``label`` alone; canonical
+        name, else the text as found): label, name, n, n_passages, first and last date."""
         version = model_version or self.latest_model_version()
+        one = " AND m.label = ?" if label is not None else ""
         return self.conn.execute(
             "SELECT label, name, n, n_passages, first_date, last_date FROM ("
             " SELECT m.label, coalesce(m.canonical, m.text) AS name, count(*) AS n,"
@@ -604,8 +609,9 @@ class Store:
             " max(d.date) AS last_date, row_number() OVER (PARTITION BY m.label"
             " ORDER BY count(*) DESC, coalesce(m.canonical, m.text)) AS rank"
             " FROM mentions m JOIN passages p USING (passage_id) JOIN documents d USING (doc_id)"
-            " WHERE m.model_version = ? GROUP BY m.label, name)"
-            " WHERE rank <= ? ORDER BY label, rank", (version, limit)).fetchall()
+            f" WHERE m.model_version = ?{one} GROUP BY m.label, name)"
+            " WHERE rank <= ? ORDER BY label, rank",
+            (version,) + ((label,) if label is not None else ()) + (limit,)).fetchall()
 
     def largest_amounts(self, label: str, limit: int, model_version: str | None = None
                         ) -> list[str]:

@@ -77,7 +77,8 @@ def test_two_workers_write_the_same_bytes_as_one(tmp_path, pdfgen):
     # The tagging process's messages reach this process's stderr.
     assert f"tagged {n} passages" in two.stderr
     assert f"tagged {n} passages" in one.stderr
-    assert not (out2 / run_job.MENTION_CLAIM).exists()  # the claim goes with the run
+    claims = run_job.run_claims(out2)
+    assert len(claims) == 5 and not any(p.exists() for p in claims)  # gone with the run
     assert not multiprocessing.active_children()
 
 
@@ -221,7 +222,7 @@ def test_a_run_whose_main_process_tags_writes_the_same_bytes(tmp_path, pdfgen, m
     assert len(digests) >= 12 and any(name.endswith(".html") for name in digests)
     assert "mention_trends.csv" in digests
     assert _digests(tmp_path / "two") == digests
-    assert not (tmp_path / "two" / run_job.MENTION_CLAIM).exists()
+    assert not any(p.exists() for p in run_job.run_claims(tmp_path / "two"))
     assert not multiprocessing.active_children()
 
 

@@ -482,3 +482,27 @@ def test_quarterly_charts_are_ticked_at_years():
     labels = re.findall(r">(\d{4}[^<]*)</text>", svg)
     assert labels and all(re.fullmatch(r"20\d\d", label) for label in labels)
     assert 2 <= len(labels) <= MAX_X_TICKS and labels[0] == "2015"
+
+
+def test_the_mentions_section_gathered_in_two_parts_is_the_whole(results):
+    # Two processes of a run share the labels, each taking the next one left.
+    from policylens.report.content import gather_mentions, in_label_order
+    from policylens.tagging.labels import LABELS
+
+    _root, out, _ = results
+    with Store(out / "policylens.db") as store:
+        whole = gather_mentions(store, out)
+        taken: set[str] = set()
+
+        def take_every_other(label: str) -> bool:
+            if LABELS.index(label) % 2 or label in taken:
+                return False
+            taken.add(label)
+            return True
+
+        first = gather_mentions(store, out, take=take_every_other)
+        rest = gather_mentions(store, out, take=lambda label: label not in taken)
+    assert [m.label for m in whole] == list(LABELS)
+    assert [m.label for m in first] == list(LABELS[0::2])
+    assert sum(m.total for m in whole) > 0 and any(m.examples for m in whole)
+    assert in_label_order(rest, first) == whole

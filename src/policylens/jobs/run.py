@@ -126,6 +126,29 @@ SIDE_TABLES = ("mention_trends.csv",)
 MENTION_CLAIM = ".mention_trends.claim"
 
 
+def label_claim(out_dir: Path, label: str) -> Path:
+    """The claim to gather one label of the report's mentions section: once every passage is
+    tagged, each process of a run that is free takes the next label left (see ``take_claim``)."""
+    return out_dir / f".mentions-{label}.claim"
+
+
+def run_claims(out_dir: Path) -> list[Path]:
+    """Every claim file a run's two processes may take."""
+    from ..tagging.labels import LABELS
+
+    return [out_dir / MENTION_CLAIM, *(label_claim(out_dir, label) for label in LABELS)]
+
+
+def gather_labels(store: Store, out_dir: Path) -> tuple:
+    """The labels of the report's mentions section this process claims first (all of them
+    when it is alone), with file paths as the report shows them (relative to the store's
+    folder, see report.gather_report)."""
+    from ..report.content import gather_mentions
+
+    return gather_mentions(store, Path(store.path).parent,
+                           take=lambda label: take_claim(label_claim(out_dir, label)))
+
+
 def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEFAULT_OUT, *,
             db: str | Path | None = None, params=None, by: str = DEFAULT_PERIOD,
             group: str | None = None, compare: Sequence[str] | None = None,
@@ -154,6 +177,7 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
     """
     from ..ingest import ingest_paths
     from ..report import REPORT_NAME, write_report
+    from ..report.content import in_label_order
     from ..runner import default_workers
     from ..topics import TopicParams
 
@@ -190,12 +214,12 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
             if n_workers > 1 and not params.guided:
                 info("tagging in a second process while the topics are fitted")
                 out_dir.mkdir(parents=True, exist_ok=True)
-                claim = out_dir / MENTION_CLAIM
-                claim.unlink(missing_ok=True)  # left by a run that was killed
+                for claim in run_claims(out_dir):
+                    claim.unlink(missing_ok=True)  # left by a run that was killed
                 side = SideProcess(tag_and_mention_trends, db, out_dir, trends, n_workers - 1,
                                    dask, reports=True,
                                    leftovers=[*(out_dir / f"{name}.tmp" for name in SIDE_TABLES),
-                                              claim])
+                                              *run_claims(out_dir)])
                 topic_workers = max(1, n_workers - 1)  # the side tags in the others
             else:
                 topic_workers = n_workers
@@ -219,11 +243,12 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
             else:
                 helped = NO_HELP if dask else help_tagging(store, side, info,
                                                            claim=out_dir / MENTION_CLAIM)
-                mention_rows = None
+                mention_rows, gathered = None, ()
                 if helped.all_tagged:
                     # Every passage is tagged. The themes are written here while the side
                     # process gathers the report's mentions, and the mention trends too when
-                    # this process took the claim (the side then leaves them).
+                    # this process took the claim (the side then leaves them); then this
+                    # process gathers the labels the side has not yet taken.
                     counts = mention_counts(store, topics.rows, mention_labels())
                     trend_outputs.update(write_theme_trends(store, topics, out_dir, info=info,
                                                             counts=counts, **trends))
@@ -232,8 +257,10 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
                         mention_outputs, mention_rows = mention_table(
                             store, out_dir, rows=topics.rows, counts=counts, info=info, **trends)
                         trend_outputs.update(mention_outputs)
+                    gathered = gather_labels(store, out_dir)
                 # This process draws the mention plot too: matplotlib is already loaded here.
-                note, mention_outputs, side_rows, report_mentions = side.result(info)
+                note, mention_outputs, side_rows, side_gathered = side.result(info)
+                report_mentions = in_label_order(side_gathered, gathered)
                 if note:
                     notes.append(note)
                 if mention_rows is None:
@@ -262,12 +289,11 @@ def tag_and_mention_trends(db: Path, out_dir: Path, trends: dict, max_workers: i
                            ) -> tuple[str | None, dict[str, Path], list[dict], tuple]:
     """The second process of a run: tag, then write mention_trends.csv (unless the main
     process took the claim to, see ``help_tagging``: outputs and rows are then empty) and
-    gather the report's mentions section (its queries read every mention: at 60,000 pages
-    they take ~10 s, here beside the main process's theme trends); returns (note, outputs,
-    the mention trend rows to plot, the report's mentions). Messages go to ``info`` as they
-    happen."""
-    from ..report.content import gather_mentions
-
+    gather the report's mentions section, label by label as it claims them (its queries
+    read every mention: at 60,000 pages they take ~12 s, here beside the main process's
+    theme trends, which then takes the labels left); returns (note, outputs, the mention
+    trend rows to plot, the labels of the report's mentions it gathered). Messages go to
+    ``info`` as they happen."""
     with open_store(db) as store:
         note = tag_passages(store, None, None, info, max_workers=max_workers, dask=dask)
         if note:
@@ -275,6 +301,5 @@ def tag_and_mention_trends(db: Path, out_dir: Path, trends: dict, max_workers: i
         outputs, rows = {}, []
         if take_claim(out_dir / MENTION_CLAIM):
             outputs, rows = mention_table(store, out_dir, rows=None, info=info, **trends)
-        # The report shows paths relative to the store's folder (report.gather_report).
-        mentions = gather_mentions(store, Path(store.path).parent)
+        mentions = gather_labels(store, out_dir)
     return note, outputs, rows, mentions

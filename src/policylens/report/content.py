@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import heapq
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from ..defaults import THIN_DOCUMENTS
@@ -310,32 +310,43 @@ def gather_topics(store: Store, results: Path, base: Path) -> tuple[tuple[Topic,
     return topics, len(rows)
 
 
-def gather_mentions(store: Store, base: Path) -> tuple[LabelMentions, ...]:
-    """For each label: its total, its most frequent names, and mentions in context."""
+def gather_mentions(store: Store, base: Path,
+                    take: Callable[[str], bool] | None = None) -> tuple[LabelMentions, ...]:
+    """For each label: its total, its most frequent names, and mentions in context.
+
+    ``take``: asked for each label in turn, the label is gathered only when it says yes (two
+    processes share the labels so, each taking the next one left); every label otherwise.
+    """
     from ..tagging.labels import LABELS
     from ..tagging.mentions import kwic
 
     version = store.latest_model_version()
     if version is None:
         return ()
-    names: dict[str, list[NameCount]] = {}
-    for r in store.mention_names(MAX_NAMES, version):
-        names.setdefault(r["label"], []).append(NameCount(
-            r["name"], r["n"], r["n_passages"], r["first_date"], r["last_date"]))
-    totals = store.label_totals(version)
     out = []
     for label in LABELS:
+        if take is not None and not take(label):
+            continue
+        names = [NameCount(r["name"], r["n"], r["n_passages"], r["first_date"], r["last_date"])
+                 for r in store.mention_names(MAX_NAMES, version, label=label)]
         examples = []
-        wanted = [n.name for n in names.get(label, ())][:MAX_KWIC]
+        wanted = [n.name for n in names][:MAX_KWIC]
         wanted += store.largest_amounts(label, MAX_KWIC, version)
         for r in store.first_mentions(label, wanted, version):
             left, mention, right = kwic(r["text"], r["start"], r["end"])
             examples.append(Kwic(left, mention, right, r["canonical"], r["amount"],
                                  r["currency"], r["date"], relative_path(r["path"], base),
                                  r["page"], r["speaker"]))
-        out.append(LabelMentions(label, totals.get(label, 0), tuple(names.get(label, ())),
-                                 tuple(examples)))
+        out.append(LabelMentions(label, store.label_totals(version, label=label).get(label, 0),
+                                 tuple(names), tuple(examples)))
     return tuple(out)
+
+
+def in_label_order(*parts: tuple[LabelMentions, ...]) -> tuple[LabelMentions, ...]:
+    """The labels gathered in parts (see ``gather_mentions``' ``take``), in LABELS order."""
+    from ..tagging.labels import LABELS
+
+    return tuple(sorted((m for part in parts for m in part), key=lambda m: LABELS.index(m.label)))
 
 
 def gather_topic_trends(results: Path) -> TrendChart | None:
