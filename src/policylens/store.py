@@ -591,7 +591,9 @@ class Store:
         """Mentions of each label (or of ``label`` alone) from one tagging run (default: the
         latest)."""
         version = model_version or self.latest_model_version()
-        one = " AND label = ?" if label is not None else ""
+        one = ""  # a fixed fragment, the label a parameter
+        if label is not None:
+            one = " AND label = ?"
         return dict(self.conn.execute(
             f"SELECT label, count(*) FROM mentions WHERE model_version = ?{one} GROUP BY label "
             "ORDER BY label", (version,) + ((label,) if label is not None else ())).fetchall())
@@ -601,7 +603,9 @@ class Store:
         """The ``limit`` most frequent names of each label (or of ``label`` alone; canonical
         name, else the text as found): label, name, n, n_passages, first and last date."""
         version = model_version or self.latest_model_version()
-        one = " AND m.label = ?" if label is not None else ""
+        one = ""  # a fixed fragment, the label a parameter
+        if label is not None:
+            one = " AND m.label = ?"
         return self.conn.execute(
             "SELECT label, name, n, n_passages, first_date, last_date FROM ("
             " SELECT m.label, coalesce(m.canonical, m.text) AS name, count(*) AS n,"
