@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 import shutil
 from pathlib import Path
 
@@ -178,7 +179,11 @@ def test_entry_points_in_pyproject_name_the_registered_components():
             module, _, attr = target.partition(":")
             assert getattr(importlib.import_module(module), attr) is lookup(name), name
             checked += 1
-    assert checked == 6
+    assert checked == 7
+    # Every component of the shipped tagger that is ours has one, so spacy.load finds it.
+    config = (DEFAULT_MODEL_DIR / "config.cfg").read_text(encoding="utf-8")
+    ours = set(re.findall(r'^factory = "(policylens_\w+)"', config, re.MULTILINE))
+    assert len(ours) == 6 and ours <= set(points["spacy_factories"])
 
 
 def test_resolve_is_pure_and_set_annotations_writes():

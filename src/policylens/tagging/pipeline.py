@@ -41,7 +41,7 @@ from policylens.errors import ModelError
 from policylens.records import Mention
 
 # Importing the component modules registers their factories and tokenizer with spaCy.
-from policylens.tagging import finders, resolver, sentences, tokenizer  # noqa: F401
+from policylens.tagging import finders, resolver, ruler, sentences, tokenizer  # noqa: F401
 from policylens.tagging.amounts import parse_amount
 from policylens.tagging.conditions import CONDITIONS
 from policylens.tagging.finders import read_medicines
@@ -206,8 +206,8 @@ def build_tagger(patterns_dir: Path = PATTERNS_DIR, data_dir: Path = DATA_DIR) -
     # pattern ("NICE", not "nice") carries the EXACT_CASE id (see labels.pattern_rule) and the
     # resolver checks its case.
     # (A second ruler matching ORTH costs a whole extra pass over each Doc.)
-    ruler = nlp.add_pipe(
-        "span_ruler", name="ruler",
+    phrase_ruler = nlp.add_pipe(
+        "policylens_phrase_ruler_v1", name="ruler",
         config={"spans_key": CANDIDATES_KEY, "spans_filter": None, "validate": True,
                 "phrase_matcher_attr": "LOWER", "overwrite": True},
     )
@@ -219,7 +219,7 @@ def build_tagger(patterns_dir: Path = PATTERNS_DIR, data_dir: Path = DATA_DIR) -
 
     ruler_patterns, exact_forms = _ruler_patterns([*read_patterns(patterns_dir),
                                                    *role_patterns(data_dir)])
-    ruler.add_patterns(ruler_patterns)
+    phrase_ruler.add_patterns(ruler_patterns)
     resolving.set_data(*_read_data(data_dir), exact_forms=exact_forms)
 
     nlp.meta.update(
