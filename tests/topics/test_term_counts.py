@@ -30,9 +30,9 @@ ODD_TEXTS = [
     "gene therapy. Gene Therapy? GENE THERAPY nurses rotas staff shortages",
     # Read by byte translation once the common marks beyond ASCII are replaced: curly quotes,
     # dashes, a pound sign, a no-break space, a soft hyphen; and ASCII control characters.
-    "The trust\u2019s \u201cgene therapy\u201d budget \u2013 \u00a340m \u2014 nurses\u00a0rotas;"
-    " x\u00adray 3rd-party gene\u2022therapy nurses\u2026rotas \u2018staff shortages\u2019"
-    " gene\u2019therapy nurses\u2019rotas",
+    ("The trust\u2019s \u201cgene therapy\u201d budget \u2013 \u00a340m \u2014 nurses\u00a0rotas;"
+     " x\u00adray 3rd-party gene\u2022therapy nurses\u2026rotas \u2018staff shortages\u2019"
+     " gene\u2019therapy nurses\u2019rotas"),
     "tab\tgene\x0btherapy\x1cnurses rotas\x00staff\x7fshortages gene_therapy nurses'rotas",
 ]
 
