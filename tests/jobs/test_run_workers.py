@@ -26,6 +26,7 @@ from policylens.jobs import run as run_job
 from policylens.jobs.run import run_all
 from policylens.runner import NoProgressBar, SideProcess, completed, worker_pool
 from policylens.store import open_store
+from policylens.tagging import tag as tag_module
 from policylens.topics import TopicParams
 
 pytestmark = pytest.mark.slow  # worker processes and whole runs
@@ -178,13 +179,56 @@ def test_the_main_process_tags_too_while_the_side_process_still_runs(
         assert store.status()["tagged_passages"] == 0
         # A side process still at work: this process tags what is left, from the end, and
         # takes the claim to the mention trends unless the side process took it first.
+        # Its bar counts what both processes have tagged, read from the store as it goes.
+        monkeypatch.setattr(tag_module, "SHARED_PROGRESS_SECONDS", 0.0)
+        bar = _Bar()
         claim = tmp_path / "claim"
         assert run_job.help_tagging(store, start_side(_sleep), heard.append,
-                                    claim=claim) == (n, True, True)
+                                    claim=claim, progress_bar=bar) == (n, True, True)
         assert n > 0 and store.status()["tagged_passages"] == n
         assert claim.exists() and not run_job.take_claim(claim)
+        assert bar.label == "tagging, with the other process" and bar.length == n
+        assert sum(bar.steps) == n and min(bar.steps) >= 0
     assert heard == [f"tagging in this process too, from the other end ({n} passages left)",
                      f"tagged {n} of them in this process"]
+
+
+class _Bar(NoProgressBar):
+    """Records the bar it was asked for and every step."""
+
+    def __init__(self) -> None:
+        self.steps: list[int] = []
+        self.label, self.length = None, None
+
+    def __call__(self, length: int, label: str) -> _Bar:
+        self.length, self.label = length, label
+        return self
+
+    def update(self, n: int) -> None:
+        self.steps.append(n)
+
+
+def test_a_shared_tagging_bar_moves_as_the_store_fills(tmp_path, hansard_pdf, monkeypatch):
+    # Passages another process tagged move the bar too: here a quarter are tagged
+    # "elsewhere" before this process starts, and the bar covers the rest batch by batch.
+    from policylens.tagging.pipeline import load_tagger
+    from policylens.tagging.tag import tag_store
+
+    db = tmp_path / "s.db"
+    result = CliRunner().invoke(cli, ["--db", str(db), "ingest", str(hansard_pdf),
+                                      "--workers", "0"])
+    assert result.exit_code == 0, result.output
+    monkeypatch.setattr(tag_module, "SHARED_PROGRESS_SECONDS", 0.0)
+    nlp = load_tagger()
+    with open_store(db) as store:
+        n = store.count_passages()
+        first = next(store.untagged_passages(tag_module.model_version(nlp), max(1, n // 4)))
+        store.save_mentions(tag_module.model_version(nlp), [pid for pid, _ in first], [])
+        bar = _Bar()
+        tagged = tag_store(store, nlp, batch_size=2, workers=1, shared=True, progress_bar=bar)
+        assert tagged == n - len(first) == bar.length == sum(bar.steps)
+        assert len(bar.steps) >= 2 and min(bar.steps) >= 0
+        assert store.status()["tagged_passages"] == n
 
 
 def _side_after_the_main_process_tags(db, out_dir, trends, max_workers, dask=None, *, info):

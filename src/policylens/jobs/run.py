@@ -77,7 +77,7 @@ NO_HELP = Help(0, False, False)
 
 
 def help_tagging(store: Store, side: SideProcess, info: Say,
-                 claim: Path | None = None) -> Help:
+                 claim: Path | None = None, progress_bar: ProgressBar | None = None) -> Help:
     """Tag in this process too while the side process is still tagging.
 
     Called once this process's own work before the mentions is done, when its core would
@@ -85,7 +85,8 @@ def help_tagging(store: Store, side: SideProcess, info: Say,
     forward, and each saves its own batches (see ``tag_store``'s ``from_end``), so they meet
     in the middle and the store ends as one process would have left it. When it helps, it
     tags until no untagged passage is left, so every passage is then tagged (by one process
-    or the other) and saved; it first takes ``claim`` when given.
+    or the other) and saved; it first takes ``claim`` when given. ``progress_bar`` shows
+    the passages both processes have tagged.
     """
     side.poll(info)
     if side.finished:
@@ -102,7 +103,8 @@ def help_tagging(store: Store, side: SideProcess, info: Say,
         return NO_HELP
     claimed = claim is not None and take_claim(claim)
     info(f"tagging in this process too, from the other end ({left} passages left)")
-    n = tag_store(store, nlp, workers=1, from_end=True)
+    n = tag_store(store, nlp, workers=1, from_end=True, shared=True,
+                  progress_bar=progress_bar)
     info(f"tagged {n} of them in this process")
     return Help(n, True, claimed)
 
@@ -241,8 +243,8 @@ def run_all(paths: Sequence[str | Path] | None = None, out_dir: str | Path = DEF
                 trend_outputs.update(write_mention_trends(store, out_dir, rows=topics.rows,
                                                           info=info, **trends))
             else:
-                helped = NO_HELP if dask else help_tagging(store, side, info,
-                                                           claim=out_dir / MENTION_CLAIM)
+                helped = NO_HELP if dask else help_tagging(
+                    store, side, info, claim=out_dir / MENTION_CLAIM, progress_bar=progress_bar)
                 mention_rows, gathered = None, ()
                 if helped.all_tagged:
                     # Every passage is tagged. The themes are written here while the side
