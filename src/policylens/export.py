@@ -7,11 +7,12 @@ Numbers are left as they are.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import shutil
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -35,7 +36,7 @@ def _csv_value(value: object) -> object:
 
 
 def csv_cells(values: Iterable[object]) -> list[object]:
-    """Values as write_csv writes them (for rows built as cells, see write_csv_file)."""
+    """Values as write_csv writes them (for rows built as cells, see write_csv_cells_file)."""
     return [_csv_value(v) for v in values]
 
 
@@ -50,27 +51,31 @@ def write_csv(rows: Iterable[Mapping], columns: Sequence[str], out: IO[str]) -> 
     return n
 
 
-def write_csv_file(rows: Iterable[Mapping], columns: Sequence[str], path: str | Path, *,
-                   cells: Iterable[Sequence] | None = None) -> int | None:
-    """Write a UTF-8 CSV file (written to a temporary name, then renamed into place); returns
-    the row count.
-
-    ``cells``: rows given instead as lists in ``columns`` order, each value already made a
-    cell by :func:`csv_cells` (a table of millions of rows is written several times faster
-    so; the count is then not kept and None returned).
-    """
+@contextlib.contextmanager
+def _replacing(path: str | Path) -> Iterator[IO[str]]:
+    """A UTF-8 text file written under a temporary name, then renamed to ``path``."""
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "w", encoding="utf-8", newline="") as fh:
-        if cells is None:
-            n = write_csv(rows, columns, fh)
-        else:
-            writer = csv.writer(fh, lineterminator="\n")
-            writer.writerow(columns)
-            writer.writerows(cells)
-            n = None
+        yield fh
     tmp.replace(path)
-    return n
+
+
+def write_csv_file(rows: Iterable[Mapping], columns: Sequence[str], path: str | Path) -> int:
+    """Write a UTF-8 CSV file (written to a temporary name, then renamed into place)."""
+    with _replacing(path) as fh:
+        return write_csv(rows, columns, fh)
+
+
+def write_csv_cells_file(cells: Iterable[Sequence], columns: Sequence[str],
+                         path: str | Path) -> None:
+    """:func:`write_csv_file` for rows given as lists in ``columns`` order, each value already
+    made a cell by :func:`csv_cells`: a table of millions of rows is written several times
+    faster so."""
+    with _replacing(path) as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(cells)
 
 
 def write_jsonl(rows: Iterable[Mapping], columns: Sequence[str], out: IO[str]) -> int:

@@ -248,7 +248,7 @@ def previous_model(store: Store, default: Path):
 
 def _write_topic_tables(store: Store, outcome: TopicsOutcome, out_dir: Path) -> dict[str, Path]:
     from ..topics import representative, snippet
-    from ..trends.export import write_result_csv
+    from ..trends.export import write_result_cells, write_result_csv
 
     model, shares, rows = outcome.model, outcome.shares, outcome.rows
     usable = np.isfinite(shares).all(axis=1)
@@ -270,8 +270,8 @@ def _write_topic_tables(store: Store, outcome: TopicsOutcome, out_dir: Path) -> 
 
     outputs = {
         "topics": write_result_csv("topics.csv", topic_rows, out_dir),
-        "document topics": write_result_csv("document_topics.csv", (), out_dir,
-                                            cells=document_topic_cells(outcome)),
+        "document topics": write_result_cells("document_topics.csv",
+                                              document_topic_cells(outcome), out_dir),
         "topic matches": write_result_csv("topic_matches.csv", match_rows(model), out_dir),
     }
     scores = model.k_scores_

@@ -104,7 +104,8 @@ def tag_store(
     have tagged (read from the store at most every SHARED_PROGRESS_SECONDS).
     """
     version = model_version(nlp)
-    total = store.count_passages() - store.count_tagged(version)
+    n_passages = store.count_passages()
+    total = n_passages - store.count_tagged(version)
     if workers is None:
         workers = auto_workers(total)
         if max_workers is not None:
@@ -130,7 +131,7 @@ def tag_store(
             if not shared:
                 bar.update(len(batch))
             elif time.monotonic() - checked >= SHARED_PROGRESS_SECONDS:
-                left = store.count_passages() - store.count_tagged(version)
+                left = n_passages - store.count_tagged(version)
                 bar.update(seen - left)
                 seen, checked = left, time.monotonic()
         if bar is not None and shared and seen:

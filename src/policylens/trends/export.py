@@ -10,7 +10,7 @@ import csv
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from ..export import write_csv_file
+from ..export import write_csv_cells_file, write_csv_file
 
 TABLES: dict[str, tuple[str, ...]] = {
     "topics.csv": ("topic", "topic_key", "label", "top_words", "coherence", "share",
@@ -53,18 +53,25 @@ FLOAT_COLUMNS = frozenset({"coherence", "share", "ci_low", "ci_high", "per_10k_w
 BOOL_COLUMNS = frozenset({"exceeds_noise", "selected", "thin"})
 
 
-def write_result_csv(name: str, rows: Iterable[Mapping], folder: str | Path, *,
-                     cells: Iterable[Sequence] | None = None) -> Path:
-    """Write one of :data:`TABLES` into ``folder``; booleans as true/false.
+def write_result_csv(name: str, rows: Iterable[Mapping], folder: str | Path) -> Path:
+    """Write one of :data:`TABLES` into ``folder``; booleans as true/false."""
+    path, columns = _table_path(name, folder)
+    write_csv_file((_plain(r) for r in rows), columns, path)
+    return path
 
-    ``cells``: the rows as lists of cells in the table's column order instead (see
-    ``policylens.export.write_csv_file``), for the largest tables; ``rows`` is then unused.
-    """
+
+def write_result_cells(name: str, cells: Iterable[Sequence], folder: str | Path) -> Path:
+    """:func:`write_result_csv` for the largest tables, their rows given as lists of cells in
+    the table's column order (see ``policylens.export.csv_cells``)."""
+    path, columns = _table_path(name, folder)
+    write_csv_cells_file(cells, columns, path)
+    return path
+
+
+def _table_path(name: str, folder: str | Path) -> tuple[Path, tuple[str, ...]]:
     path = Path(folder) / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    columns = TABLES[name]
-    write_csv_file((_plain(r) for r in rows), columns, path, cells=cells)
-    return path
+    return path, TABLES[name]
 
 
 def _plain(row: Mapping) -> dict:
