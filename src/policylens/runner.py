@@ -28,6 +28,7 @@ import multiprocessing as mp
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor
@@ -168,9 +169,52 @@ def collect_less() -> None:
     gc.set_threshold(*GC_THRESHOLDS)
 
 
+# Ctrl-C and SIGTERM wait while a process is started. Starting a spawned process writes its
+# start-up data (pickled arguments: a topic fit's matrix) down a pipe as the child reads it;
+# the command line's handlers raise on either signal, and a write cut short leaves the child
+# a truncated pickle, which it reports with a traceback. Held by swapping the handlers, not by
+# the signal mask: a mask would reach the children and keep them from ending while they start.
+HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM for the block (main thread only); they are handled on leaving it,
+    as they would have been."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers, and only it runs them
+        return
+    holder = os.getpid()
+    held: list[int] = []
+
+    def hold(signum: int, frame) -> None:
+        if os.getpid() != holder:  # a child forked in the block, before worker_signals()
+            if signum == signal.SIGTERM:
+                signal.signal(signum, signal.SIG_DFL)
+                os.kill(os.getpid(), signum)
+            return
+        held.append(signum)
+
+    previous = {signum: signal.signal(signum, hold) for signum in HELD_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+        for signum in dict.fromkeys(held):
+            signal.raise_signal(signum)
+
+
+def worker_signals() -> None:
+    """A worker's signals: Ctrl-C is its parent's to handle; SIGTERM ends it (a forked worker
+    would otherwise inherit its parent's handler)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _worker(conn, fn: Callable, memory_mb: int | None, initializer: Callable | None,
             parent_pid: int) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    worker_signals()
     die_with_parent(parent_pid)
     collect_less()
     _limit_memory(memory_mb)
@@ -351,7 +395,7 @@ def run_tasks(
 
 
 def _start_pool_worker(parent_pid: int, initializer: Callable | None, initargs: tuple) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends us
+    worker_signals()
     die_with_parent(parent_pid)
     collect_less()
     if initializer is not None:
@@ -406,7 +450,8 @@ def completed(pool: ProcessPoolExecutor, fn: Callable, items: Iterable, in_fligh
             yield pending.pop(future), future.result()
 
     for item in items:
-        pending[pool.submit(fn, item)] = item
+        with signals_held():  # a submit may start a worker
+            pending[pool.submit(fn, item)] = item
         if len(pending) >= in_flight:
             yield from finished()
     while pending:
@@ -436,7 +481,8 @@ class SideProcess:
                                  args=(child, os.getpid(), fn, args, reports),
                                  name=f"policylens-{label}")
         try:
-            self._proc.start()
+            with signals_held():
+                self._proc.start()
         except BaseException:
             # Interrupted while starting: whatever was started must not outlive us (it
             # ignores Ctrl-C and is not a daemon).
@@ -521,7 +567,7 @@ class SideProcess:
 def _side_main(conn, parent_pid: int, fn: Callable, args: tuple, reports: bool) -> None:
     import traceback
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    worker_signals()
     die_with_parent(parent_pid)
     collect_less()
 

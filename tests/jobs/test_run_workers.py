@@ -580,3 +580,60 @@ def test_a_killed_tag_run_leaves_no_tagging_worker_behind(tmp_path):
     finally:
         left = _stop_and_list_survivors(proc, workers)
     assert not left
+
+
+# A process started while SIGTERM arrives: the parent's handler must not cut the start-up data
+# it writes to a spawned child (which would print a traceback reading half of it). A payload
+# larger than a pipe holds keeps the parent writing until the child's interpreter has started;
+# SIGTERM is sent as soon as the child runs (not the resource tracker multiprocessing starts).
+_TERMINATED_WHILE_STARTING = """
+import os, signal, sys, threading, time
+from pathlib import Path
+from policylens.runner import {starter}
+
+def on_term(signum, frame):
+    raise KeyboardInterrupt
+
+def has_spawned_child():
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if (int(stat.read_text().rsplit(")", 1)[1].split()[1]) == os.getpid()
+                    and b"spawn_main" in (stat.parent / "cmdline").read_bytes()):
+                return True
+        except (OSError, ValueError, IndexError):
+            pass
+    return False
+
+def terminate_when_a_child_exists():
+    while not has_spawned_child():
+        time.sleep(0.001)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+signal.signal(signal.SIGTERM, on_term)
+threading.Thread(target=terminate_when_a_child_exists, daemon=True).start()
+try:
+    {body}
+except KeyboardInterrupt:
+    print("interrupted", file=sys.stderr)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+@pytest.mark.parametrize("starter, body", [
+    ("SideProcess", ("side = SideProcess(len, b'x' * 8_000_000)\n"
+                     "    try:\n"
+                     "        time.sleep(30)\n"
+                     "    finally:\n"
+                     "        side.stop()")),
+    ("completed, worker_pool",
+     ("with worker_pool(1, len, (b'x' * 8_000_000,), fresh=True) as pool:\n"
+      "        for _ in completed(pool, len, [b''], 1):\n"
+      "            time.sleep(30)")),
+])
+def test_a_process_started_as_sigterm_arrives_starts_whole_and_then_ends(starter, body):
+    script = _TERMINATED_WHILE_STARTING.format(starter=starter, body=body)
+    # The child writes to the same stderr: it is read to its end, after the child has gone.
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert "interrupted" in done.stderr
+    assert "Traceback" not in done.stderr and "Error" not in done.stderr, done.stderr

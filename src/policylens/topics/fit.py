@@ -259,7 +259,7 @@ def fit_candidates(corpus: Corpus, k_values: Sequence[int], workers: int = 1,
         for k in k_values:
             yield fit_scored_candidate(corpus, halves, k)
         return
-    from ..runner import worker_pool
+    from ..runner import signals_held, worker_pool
 
     # Fresh processes (spawn): BLAS and OpenMP thread pools must not be forked mid-use, and
     # the caller may hold an open store. They get the matrix, not the texts.
@@ -267,7 +267,9 @@ def fit_candidates(corpus: Corpus, k_values: Sequence[int], workers: int = 1,
     with worker_pool(min(workers, len(k_values)), _init_fit_worker, (shipped, halves),
                      fresh=True) as pool:
         # The largest k take longest: start them first so no worker is left with one at the end.
-        futures = {k: pool.submit(_fit_in_worker, k) for k in sorted(k_values, reverse=True)}
+        with signals_held():  # the submits start the workers
+            futures = {k: pool.submit(_fit_in_worker, k)
+                       for k in sorted(k_values, reverse=True)}
         for k in k_values:
             yield futures[k].result()
 
