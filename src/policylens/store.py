@@ -586,36 +586,25 @@ class Store:
             (json.dumps(sorted(set(passage_ids))),))
         return {row["passage_id"]: row for row in rows}
 
-    def label_totals(self, model_version: str | None = None, *,
-                     label: str | None = None) -> dict[str, int]:
-        """Mentions of each label (or of ``label`` alone) from one tagging run (default: the
-        latest)."""
+    def label_total(self, label: str, model_version: str | None = None) -> int:
+        """Mentions of ``label`` from one tagging run (default: the latest)."""
         version = model_version or self.latest_model_version()
-        one = ""  # a fixed fragment, the label a parameter
-        if label is not None:
-            one = " AND label = ?"
-        return dict(self.conn.execute(
-            f"SELECT label, count(*) FROM mentions WHERE model_version = ?{one} GROUP BY label "
-            "ORDER BY label", (version,) + ((label,) if label is not None else ())).fetchall())
-
-    def mention_names(self, limit: int, model_version: str | None = None, *,
-                      label: str | None = None) -> list[sqlite3.Row]:
-        """The ``limit`` most frequent names of each label (or of ``label`` alone; canonical
-        name, else the text as found): label, name, n, n_passages, first and last date."""
-        version = model_version or self.latest_model_version()
-        one = ""  # a fixed fragment, the label a parameter
-        if label is not None:
-            one = " AND m.label = ?"
         return self.conn.execute(
-            "SELECT label, name, n, n_passages, first_date, last_date FROM ("
-            " SELECT m.label, coalesce(m.canonical, m.text) AS name, count(*) AS n,"
+            "SELECT count(*) FROM mentions WHERE model_version = ? AND label = ?",
+            (version, label)).fetchone()[0]
+
+    def mention_names(self, label: str, limit: int, model_version: str | None = None
+                      ) -> list[sqlite3.Row]:
+        """The ``limit`` most frequent names of ``label`` (canonical name, else the text as
+        found): name, n, n_passages, first and last date."""
+        version = model_version or self.latest_model_version()
+        return self.conn.execute(
+            "SELECT coalesce(m.canonical, m.text) AS name, count(*) AS n,"
             " count(DISTINCT m.passage_id) AS n_passages, min(d.date) AS first_date,"
-            " max(d.date) AS last_date, row_number() OVER (PARTITION BY m.label"
-            " ORDER BY count(*) DESC, coalesce(m.canonical, m.text)) AS rank"
+            " max(d.date) AS last_date"
             " FROM mentions m JOIN passages p USING (passage_id) JOIN documents d USING (doc_id)"
-            f" WHERE m.model_version = ?{one} GROUP BY m.label, name)"
-            " WHERE rank <= ? ORDER BY label, rank",
-            (version,) + ((label,) if label is not None else ()) + (limit,)).fetchall()
+            " WHERE m.model_version = ? AND m.label = ? GROUP BY name"
+            " ORDER BY n DESC, name LIMIT ?", (version, label, limit)).fetchall()
 
     def largest_amounts(self, label: str, limit: int, model_version: str | None = None
                         ) -> list[str]:

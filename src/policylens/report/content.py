@@ -328,7 +328,7 @@ def gather_mentions(store: Store, base: Path,
         if take is not None and not take(label):
             continue
         names = [NameCount(r["name"], r["n"], r["n_passages"], r["first_date"], r["last_date"])
-                 for r in store.mention_names(MAX_NAMES, version, label=label)]
+                 for r in store.mention_names(label, MAX_NAMES, version)]
         examples = []
         wanted = [n.name for n in names][:MAX_KWIC]
         wanted += store.largest_amounts(label, MAX_KWIC, version)
@@ -337,8 +337,8 @@ def gather_mentions(store: Store, base: Path,
             examples.append(Kwic(left, mention, right, r["canonical"], r["amount"],
                                  r["currency"], r["date"], relative_path(r["path"], base),
                                  r["page"], r["speaker"]))
-        out.append(LabelMentions(label, store.label_totals(version, label=label).get(label, 0),
-                                 tuple(names), tuple(examples)))
+        out.append(LabelMentions(label, store.label_total(label, version), tuple(names),
+                                 tuple(examples)))
     return tuple(out)
 
 
