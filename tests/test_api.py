@@ -133,6 +133,9 @@ def test_passages_and_mentions_filter_as_the_command_line_does(runs):
     shown = _invoke("mentions", "--db", root / "cli" / "policylens.db", "--label", "COST",
                     "--format", "jsonl").stdout.splitlines()
     assert list(ws.mentions_in_context(label="COST")) == [json.loads(x) for x in shown]
+    assert len(shown) > 2
+    assert list(ws.mentions_in_context(label="COST", limit=2)) == [json.loads(x)
+                                                                   for x in shown[:2]]
     with pytest.raises(InputError, match="not a date"):
         ws.passages(since="March 2020")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from policylens import export
 from policylens.export import render_rows, write_text_table
 
 ROWS = [{"left": "words far from the keyword then near it", "mention": "NICE",
@@ -31,3 +32,29 @@ def test_csv_neutralises_formulas_and_keeps_numbers():
     out = render_rows(rows, ("a", "b", "c", "d"), "csv").splitlines()
     assert out[0] == "a,b,c,d"
     assert out[1] == "\"'=HYPERLINK(\"\"x\"\")\",-1.5,'@SUM(A1),plain"
+
+
+def test_table_sizes_columns_by_its_first_rows_and_streams_the_rest(monkeypatch):
+    # A table of millions of mentions must not be held in memory before its first line.
+    monkeypatch.setattr(export, "TABLE_SAMPLE_ROWS", 2)
+    taken = []
+
+    def rows():
+        for i, word in enumerate(["short", "tiny", "a much longer cell than the first two"]):
+            taken.append(i)
+            yield {"n": i, "word": word}
+
+    class Out(io.StringIO):
+        def write(self, text):
+            self.lines.append((text, len(taken)))
+            return super().write(text)
+
+    out = Out()
+    out.lines = []
+    assert write_text_table(rows(), ("n", "word"), out, width=80) == 3
+    # The header went out after the two sized rows were read, before the third was.
+    assert out.lines[0][1] == 2
+    lines = out.getvalue().splitlines()
+    assert lines[1:3] == ["0  short", "1  tiny"]
+    assert lines[3] == "2  a mu…"  # cut to the column the first rows sized ("short")
+    assert len(lines) == 4

@@ -176,14 +176,17 @@ class Workspace:
             lambda store: store.require_tagged())
 
     def mentions_in_context(self, *, label: str | None = None, since: str | None = None,
-                            until: str | None = None, kind: str | None = None) -> Records:
-        """Each mention with its left and right context (as `policylens mentions`)."""
+                            until: str | None = None, kind: str | None = None,
+                            limit: int | None = None) -> Records:
+        """Each mention with its left and right context (as `policylens mentions`), in date
+        and document order; only the first ``limit`` when given."""
         from .tagging.mentions import KWIC_FULL_COLUMNS, kwic_rows
 
         label, since, until = _label(label), _date(since), _date(until)
         return self._rows(
             KWIC_FULL_COLUMNS,
-            lambda store: kwic_rows(store, label=label, since=since, until=until, kind=kind),
+            lambda store: kwic_rows(store, label=label, since=since, until=until, kind=kind,
+                                    limit=limit),
             lambda store: store.require_tagged())
 
     # -- reading the results folder ---------------------------------------------------------

@@ -494,12 +494,14 @@ def tag(app: App, model_dir: Path | None, patterns: Path | None, workers: int | 
 @cli.command()
 @app_options
 @mention_filter_options
+@click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Only the first N mentions (by date, then document order).")
 @format_option("table")
 @output_option
 @with_db
 @pass_app
 def mentions(app: App, label: str | None, since: str | None, until: str | None,
-             kind: str | None, fmt: str, output: Path | None) -> None:
+             kind: str | None, limit: int | None, fmt: str, output: Path | None) -> None:
     """Show each mention in context: left context, mention, right context, date, source, page.
 
     The table shows the context columns; csv and jsonl add the canonical name, the amount
@@ -508,15 +510,17 @@ def mentions(app: App, label: str | None, since: str | None, until: str | None,
     \b
     Example:
       policylens mentions --label COST --since 2020 --format csv -o cost.csv
+      policylens mentions --label THERAPY --limit 20
     """
     from .export import write_rows
     from .tagging.mentions import KWIC_COLUMNS
 
-    rows = app.workspace().mentions_in_context(label=label, since=since, until=until, kind=kind)
+    rows = app.workspace().mentions_in_context(label=label, since=since, until=until, kind=kind,
+                                               limit=limit)
     columns = KWIC_COLUMNS if fmt == "table" else rows.columns
     with open_output(output) as out:
         n = write_rows(rows, columns, fmt, out, keep_end=("left",))
-    app.info(f"{n} mentions")
+    app.info(f"{n} mentions" + (f" (the first {limit}: --limit)" if n == limit else ""))
 
 
 @cli.command("evaluate")

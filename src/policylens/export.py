@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import itertools
 import json
 import shutil
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -17,6 +18,8 @@ from pathlib import Path
 from typing import IO
 
 FORMATS = ("csv", "jsonl", "table")
+# Rows a plain table sizes its columns by (see write_text_table).
+TABLE_SAMPLE_ROWS = 1_000
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -94,11 +97,15 @@ def write_text_table(
     """Write an aligned plain-text table, shortening cells to fit the terminal.
 
     Cells of the ``keep_end`` columns are cut from the left and right-aligned (the left context
-    of a keyword-in-context view keeps the words next to the keyword).
+    of a keyword-in-context view keeps the words next to the keyword). Column widths come from
+    the header and the first TABLE_SAMPLE_ROWS rows; the rest are written as they come (a
+    longer cell among them is cut to its column), so a table of millions of rows starts at
+    once and holds no more than those rows in memory.
     """
-    rows = [[("" if r[c] is None else str(r[c])).replace("\n", " ") for c in columns] for r in rows]
+    rows = iter(rows)
+    head = [_table_cells(r, columns) for r in itertools.islice(rows, TABLE_SAMPLE_ROWS)]
     width = width or shutil.get_terminal_size((160, 20)).columns
-    widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(columns)]
+    widths = [max([len(c)] + [len(r[i]) for r in head]) for i, c in enumerate(columns)]
     # Too wide for the terminal: narrow the widest column first, so short columns (dates,
     # labels) stay whole and long ones (context, titles) share what is left.
     budget = max(8 * len(columns), width - 2 * (len(columns) - 1))
@@ -117,9 +124,15 @@ def write_text_table(
         return "  ".join(fit(*args) for args in zip(cells, widths, from_end)).rstrip()
 
     out.write(fmt(list(columns)) + "\n")
-    for r in rows:
-        out.write(fmt(r) + "\n")
-    return len(rows)
+    n = 0
+    for cells in itertools.chain(head, (_table_cells(r, columns) for r in rows)):
+        out.write(fmt(cells) + "\n")
+        n += 1
+    return n
+
+
+def _table_cells(row: Mapping, columns: Sequence[str]) -> list[str]:
+    return [("" if row[c] is None else str(row[c])).replace("\n", " ") for c in columns]
 
 
 def write_rows(

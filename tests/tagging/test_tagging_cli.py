@@ -149,6 +149,21 @@ def test_tag_reports_progress(store_path):
     assert seen[0] == (n, "tagging") and sum(seen[1:]) == n
 
 
+def test_mentions_limit_shows_the_first_mentions_in_order(store_path):
+    assert run("tag", "--db", store_path).exit_code == 0
+    every = run("mentions", "--db", store_path, "--format", "csv")
+    first = run("mentions", "--db", store_path, "--format", "csv", "--limit", "3")
+    assert first.exit_code == 0, first.output
+    lines = every.stdout.splitlines()
+    assert len(lines) > 4  # a header and more than three mentions
+    assert first.stdout.splitlines() == lines[:4]
+    assert "3 mentions (the first 3: --limit)" in first.stderr
+    table = run("mentions", "--db", store_path, "--limit", "2")
+    assert len(table.stdout.splitlines()) == 3  # header and two rows
+    refused = run("mentions", "--db", store_path, "--limit", "0")
+    assert refused.exit_code == 2 and "--limit" in refused.output
+
+
 def test_mentions_views(store_path):
     assert run("tag", "--db", store_path).exit_code == 0
     table = run("mentions", "--db", store_path)

@@ -62,9 +62,12 @@ def kwic_rows(
     until: str | None = None,
     kind: str | None = None,
     width: int = KWIC_WIDTH,
+    limit: int | None = None,
 ) -> Iterator[dict]:
-    """One keyword-in-context row per mention, in date and document order."""
-    for row in store.iter_mentions(label=label, since=since, until=until, kind=kind):
+    """One keyword-in-context row per mention, in date and document order (the first
+    ``limit`` when given)."""
+    for row in store.iter_mentions(label=label, since=since, until=until, kind=kind,
+                                   limit=limit):
         left, mention, right = kwic(row["text"], row["start"], row["end"], width)
         yield {
             "date": row["date"],
