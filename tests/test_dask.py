@@ -573,17 +573,25 @@ def test_results_held_behind_a_slow_file_stay_few(tmp_path, cluster, client, bat
 def test_run_on_the_cluster_gives_the_local_outputs(tmp_path, cluster, batch, monkeypatch):
     """`run --dask`: reading, tagging and topic scoring on the cluster, the same files out."""
     import policylens.topics.fit as fit_module
+    import policylens.topics.vocabulary as vocabulary_module
 
     folder = str(batch[0].parent)
-    scored_there = []
+    scored_there, read_there = [], []
     real = fit_module.score_on_cluster
+    real_read = vocabulary_module.read_on_cluster
 
     def counting(*args, **kwargs):
         for key, part in real(*args, **kwargs):
             scored_there.append(part.shape[0])
             yield key, part
 
+    def counting_reads(*args, **kwargs):
+        for n_texts, doc, flat in real_read(*args, **kwargs):
+            read_there.append(n_texts)
+            yield n_texts, doc, flat
+
     monkeypatch.setattr(fit_module, "score_on_cluster", counting)
+    monkeypatch.setattr(vocabulary_module, "read_on_cluster", counting_reads)
     outs = [tmp_path / "local", tmp_path / "cluster"]
     for out, extra in zip(outs, ([], ["--dask", cluster.scheduler_address])):
         result = CliRunner().invoke(cli, ["-q", "run", folder, "--out", str(out), "--k", "3",
@@ -592,6 +600,7 @@ def test_run_on_the_cluster_gives_the_local_outputs(tmp_path, cluster, batch, mo
     with open_store(outs[0] / "policylens.db") as store:
         n_passages = store.count_passages()
     assert sum(scored_there) == n_passages  # every passage was scored on the cluster
+    assert sum(read_there) == n_passages  # and split into words there for the vocabulary
     for name in ("document_topics.csv", "topics.csv", "topic_trends.csv",
                  "mention_trends.csv", "topic-model/model.npz"):
         assert (outs[1] / name).read_bytes() == (outs[0] / name).read_bytes(), name

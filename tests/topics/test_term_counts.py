@@ -15,8 +15,11 @@ from policylens.topics.vocabulary import (
     PhraseCounts,
     TermCounter,
     TokenStream,
+    WordIds,
     build_vocabulary,
+    make_analyzer,
     make_vectorizer,
+    read_words,
     select_vocabulary,
 )
 
@@ -79,6 +82,26 @@ def test_vocabulary_and_matrix_equal_the_string_counts(texts, params):
     np.testing.assert_array_equal(from_stream.indptr, expected.indptr)
     np.testing.assert_array_equal(from_stream.indices, expected.indices)
     np.testing.assert_array_equal(from_stream.data, expected.data)
+
+
+def test_batches_read_elsewhere_get_the_ids_reading_here_gives(texts):
+    # `run --dask` splits each batch into words on a worker with ids of its own; mapped back
+    # in batch order they must be the ids (and so the vocabulary and matrix) of a local read,
+    # new words included, numbered in the order a local read first meets them.
+    stop = make_analyzer(TopicParams(stop_words=("therapy",))).stop
+    batches = [texts[i : i + 23] for i in range(0, len(texts), 23)]
+    here, mapped = WordIds(stop), WordIds(stop)
+    for batch in batches:
+        doc, flat = here.read(batch)
+        words, lengths, local = read_words(batch, stop)
+        assert local.dtype == np.int32 and len(lengths) == len(batch)
+        got_doc, got_flat = mapped.adopt(words, lengths, local)
+        np.testing.assert_array_equal(got_doc, doc)
+        np.testing.assert_array_equal(got_flat, flat)
+        assert got_flat.dtype == flat.dtype == np.int64
+    assert mapped.words == here.words and len(here.words) > 50
+    assert "façade" in mapped.words  # first met in a later batch
+    assert "therapy" not in mapped.words  # the stop words travel with the batch
 
 
 def test_a_vocabulary_of_phrases_alone_counts_only_side_by_side_words():

@@ -206,11 +206,12 @@ class Corpus:
 
 def prepare_corpus(source: TextSource, params: TopicParams, mode: str = "matrix",
                    guides: np.ndarray | None = None,
-                   anchor_labels: Sequence[str] = ()) -> Corpus:
+                   anchor_labels: Sequence[str] = (), dask: str | None = None) -> Corpus:
     """Build the vocabulary and, unless ``mode`` is ``stream``, the document-term matrix.
 
     ``guides`` and ``anchor_labels``: for guided topics, each passage's 0/1 per label (rows in
-    source order) and the labels the columns stand for.
+    source order) and the labels the columns stand for. ``dask``: a Dask scheduler's address,
+    where the vocabulary pass splits the texts into words (the same corpus).
 
     ``texts``, the one-pass CountVectorizer build, gives the same corpus as ``matrix``; it is
     kept as the reference the tests compare the batch build with, and no run uses it."""
@@ -241,7 +242,8 @@ def prepare_corpus(source: TextSource, params: TopicParams, mode: str = "matrix"
         # The matrix is counted from the word ids the vocabulary pass kept; streamed, it is
         # read again on every pass anyway.
         kept = TokenStream() if mode == "matrix" else None
-        vocabulary = build_vocabulary(source.batches(READ_BATCH), params, keep=kept)
+        vocabulary = build_vocabulary(source.batches(READ_BATCH), params, keep=kept,
+                                      dask=dask)
         corpus = Corpus(source, params, vocabulary, n_passages=len(source))
         df = np.zeros(len(vocabulary))
         stack = RowStack(len(vocabulary)) if mode == "matrix" else None

@@ -77,8 +77,9 @@ def fit_topics(source: TextSource | Sequence[str], params: TopicParams,
     starting them. With more than ``sample_size`` passages the candidates are fitted on a
     sample stratified by ``strata`` (one value per passage, e.g. its year; none: one stratum).
     ``key`` names the passages and parameters (the model keeps it as ``key_``). ``progress_bar``
-    makes a progress bar for each long phase. ``dask``: a Dask scheduler's address, to score
-    every passage with the fitted model on that cluster (the same shares). ``guides`` and
+    makes a progress bar for each long phase. ``dask``: a Dask scheduler's address, to split
+    the texts into words for the vocabulary and to score every passage with the fitted model
+    on that cluster (the same vocabulary, matrix and shares). ``guides`` and
     ``anchor_labels``: with ``params.guided``, each passage's 0/1 per label (whether the tagger
     found it there) and the labels, one topic anchored to each
     (:mod:`policylens.topics.anchors`).
@@ -97,7 +98,7 @@ def _fit_topics(source: TextSource | Sequence[str], params: TopicParams,
         source = ListSource(source)
     say = info or (lambda message: None)
     mode = choose_mode(source_words(source), memory_budget)
-    corpus = prepare_corpus(source, params, mode, guides, anchor_labels)
+    corpus = prepare_corpus(source, params, mode, guides, anchor_labels, dask=dask)
     say(f"vocabulary: {len(corpus.vocabulary)} terms from {corpus.n_passages} passages"
         + (" (streamed: the matrix would not fit --memory-budget)" if mode == "stream"
            else ""))

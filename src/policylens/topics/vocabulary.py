@@ -152,14 +152,16 @@ def make_vectorizer(params: TopicParams, vocabulary: Sequence[str] | None = None
 
 
 def build_vocabulary(batches: Iterable[Sequence[str]], params: TopicParams,
-                     keep: TokenStream | None = None) -> list[str]:
+                     keep: TokenStream | None = None, dask: str | None = None) -> list[str]:
     """One pass over batches of passages: the terms kept by min_df, max_df and max_features.
 
     Exact document frequencies of every word and every two-word phrase, held as numbers
     rather than strings: a word is an id, a phrase a pair of ids in one 64-bit integer, and
     the phrases' counts sorted arrays merged batch by batch (as keys of a dict of strings,
     millions of candidate phrases take hundreds of MB). ``keep``: a stream that keeps the
-    passages' word ids, to count the matrix from without reading the texts again.
+    passages' word ids, to count the matrix from without reading the texts again. ``dask``: a
+    Dask scheduler's address, where the texts are split into words (the same ids, see
+    :func:`read_on_cluster`).
     """
     ids = WordIds(make_analyzer(params).stop)
     if keep is not None:
@@ -167,11 +169,12 @@ def build_vocabulary(batches: Iterable[Sequence[str]], params: TopicParams,
     word_df = np.zeros(0, dtype=np.int64)
     phrases = PhraseCounts()
     n_docs = 0
-    for batch in batches:
-        doc, flat = ids.read(batch)
-        n_docs += len(batch)
+    reads = (read_on_cluster(batches, ids, dask) if dask
+             else ((len(batch), *ids.read(batch)) for batch in batches))
+    for n_texts, doc, flat in reads:
+        n_docs += n_texts
         if keep is not None:
-            keep.add(doc, flat, len(batch))
+            keep.add(doc, flat, n_texts)
         counts = np.bincount(_first_in_passage(doc, flat), minlength=len(ids.words))
         counts[: len(word_df)] += word_df
         word_df = counts
@@ -231,6 +234,61 @@ class WordIds(dict):
         flat = np.fromiter(itertools.chain.from_iterable(seqs), dtype=np.int64,
                            count=int(lengths.sum()))
         return np.repeat(np.arange(len(seqs), dtype=np.int64), lengths), flat
+
+    def adopt(self, words: Sequence[str], lengths: np.ndarray, flat: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray]:
+        """What :meth:`read` gives, from a batch read elsewhere by :func:`read_words`: its
+        own ids become this map's, new words taking theirs in the order they were first seen,
+        as reading the batch here would have given them."""
+        remap = np.fromiter(map(self.__getitem__, words), dtype=np.int64, count=len(words))
+        flat = flat.astype(np.int64)
+        kept = flat >= 0
+        flat[kept] = remap[flat[kept]]
+        return np.repeat(np.arange(len(lengths), dtype=np.int64), lengths), flat
+
+
+def read_words(texts: Sequence[str], stop: frozenset[str]
+               ) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Where the texts are (a Dask worker): :meth:`WordIds.read` with ids of the batch's own,
+    as (the words, in the order first seen; tokens per text; each token's word id or -1),
+    for :meth:`WordIds.adopt` to map to the corpus's ids."""
+    local = WordIds(stop)
+    doc, flat = local.read(texts)
+    lengths = np.bincount(doc, minlength=len(texts)).astype(np.int32)
+    return local.words, lengths, flat.astype(np.int32)
+
+
+def read_on_cluster(batches: Iterable[Sequence[str]], ids: WordIds, address: str, *,
+                    timeout: float = 600.0) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """(texts, passage number, word id or -1) of each batch, in batch order, as a Dask
+    cluster splits the texts into words: what ``ids.read`` gives, byte for byte.
+
+    The client sends the texts and maps each batch's few distinct words to the corpus's ids,
+    the part of the vocabulary pass that has to be in one place; the splitting of every
+    word, most of the pass, happens on the workers. Batches finished out of turn wait, and
+    hold back new ones while they do, so memory stays bounded.
+    """
+    from ..distributed import connect, run_on_cluster
+    from ..errors import PolicylensError
+
+    client = connect(address)
+    try:
+        held: dict[int, tuple] = {}
+        tasks = ((i, (list(batch), ids.stop)) for i, batch in enumerate(batches))
+        turn = 0
+        for key, ok, result in run_on_cluster(read_words, tasks, timeout=timeout,
+                                              client=client, backlog=lambda: len(held)):
+            if not ok:
+                raise PolicylensError(
+                    f"splitting passages into words on the cluster failed: {result.message}",
+                    "rerun the command, or drop --dask to do it here")
+            held[key] = result
+            while turn in held:
+                words, lengths, flat = held.pop(turn)
+                yield (len(lengths), *ids.adopt(words, lengths, flat))
+                turn += 1
+    finally:
+        client.close()
 
 
 def _tokens(text: str) -> list[str]:
