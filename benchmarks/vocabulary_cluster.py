@@ -89,7 +89,9 @@ def main() -> None:
 {platform.python_version()}: the vocabulary pass and the document-term matrix of {len(texts):,} \
 passages ({source}, {n_words:,} words), by the client alone and with the words split on a \
 `LocalCluster` of 2 worker processes (on this 2-core machine the workers share the client's \
-cores, so the wall time shows overhead, not speed-up). The same vocabulary \
+cores, so the wall time shows overhead, not speed-up; the LocalCluster's scheduler runs in the \
+client's process, so its CPU is in the client's figure, which a real cluster's scheduler would \
+not be). The same vocabulary \
 ({len(reference[0]):,} terms) and matrix ({reference[1].nnz:,} non-zeros) both ways.
 
 | words split by | client CPU s | wall s |

@@ -136,6 +136,9 @@ def test_passages_and_mentions_filter_as_the_command_line_does(runs):
     assert len(shown) > 2
     assert list(ws.mentions_in_context(label="COST", limit=2)) == [json.loads(x)
                                                                    for x in shown[:2]]
+    for wrong in (0, -1, 2.5):  # SQLite would give none, all, or a datatype error
+        with pytest.raises(InputError, match="whole number of mentions"):
+            ws.mentions_in_context(limit=wrong)
     with pytest.raises(InputError, match="not a date"):
         ws.passages(since="March 2020")
 

@@ -183,6 +183,10 @@ class Workspace:
         from .tagging.mentions import KWIC_FULL_COLUMNS, kwic_rows
 
         label, since, until = _label(label), _date(since), _date(until)
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)
+                                  or limit < 1):
+            raise InputError(f"limit={limit!r}: give a whole number of mentions, 1 or more",
+                             "or leave it out for every mention")
         return self._rows(
             KWIC_FULL_COLUMNS,
             lambda store: kwic_rows(store, label=label, since=since, until=until, kind=kind,

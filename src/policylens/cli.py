@@ -520,7 +520,7 @@ def mentions(app: App, label: str | None, since: str | None, until: str | None,
     columns = KWIC_COLUMNS if fmt == "table" else rows.columns
     with open_output(output) as out:
         n = write_rows(rows, columns, fmt, out, keep_end=("left",))
-    app.info(f"{n} mentions" + (f" (the first {limit}: --limit)" if n == limit else ""))
+    app.info(f"{n} mentions" + (f" (--limit {limit})" if n == limit else ""))
 
 
 @cli.command("evaluate")

@@ -157,7 +157,7 @@ def test_mentions_limit_shows_the_first_mentions_in_order(store_path):
     lines = every.stdout.splitlines()
     assert len(lines) > 4  # a header and more than three mentions
     assert first.stdout.splitlines() == lines[:4]
-    assert "3 mentions (the first 3: --limit)" in first.stderr
+    assert "3 mentions (--limit 3)" in first.stderr
     table = run("mentions", "--db", store_path, "--limit", "2")
     assert len(table.stdout.splitlines()) == 3  # header and two rows
     refused = run("mentions", "--db", store_path, "--limit", "0")
