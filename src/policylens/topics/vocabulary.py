@@ -229,11 +229,17 @@ class WordIds(dict):
         as several -1 where the Analyzer has one token (a run of dropped tokens parts two
         words as one does).
         """
+        lengths, flat = self._read(texts)
+        return passage_numbers(lengths), flat
+
+    def _read(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(tokens per text, word id or -1 of every token): :meth:`read` before the tokens
+        are numbered by passage."""
         seqs = [list(map(self.__getitem__, _tokens(text.lower()))) for text in texts]
         lengths = np.fromiter(map(len, seqs), dtype=np.int64, count=len(seqs))
         flat = np.fromiter(itertools.chain.from_iterable(seqs), dtype=np.int64,
                            count=int(lengths.sum()))
-        return np.repeat(np.arange(len(seqs), dtype=np.int64), lengths), flat
+        return lengths, flat
 
     def adopt(self, words: Sequence[str], lengths: np.ndarray, flat: np.ndarray
               ) -> tuple[np.ndarray, np.ndarray]:
@@ -244,7 +250,12 @@ class WordIds(dict):
         flat = flat.astype(np.int64)
         kept = flat >= 0
         flat[kept] = remap[flat[kept]]
-        return np.repeat(np.arange(len(lengths), dtype=np.int64), lengths), flat
+        return passage_numbers(lengths), flat
+
+
+def passage_numbers(lengths: np.ndarray) -> np.ndarray:
+    """The passage number (0, 1, ...) of every token, from the tokens per passage (int64)."""
+    return np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
 
 
 def read_words(texts: Sequence[str], stop: frozenset[str]
@@ -253,9 +264,8 @@ def read_words(texts: Sequence[str], stop: frozenset[str]
     as (the words, in the order first seen; tokens per text; each token's word id or -1),
     for :meth:`WordIds.adopt` to map to the corpus's ids."""
     local = WordIds(stop)
-    doc, flat = local.read(texts)
-    lengths = np.bincount(doc, minlength=len(texts)).astype(np.int32)
-    return local.words, lengths, flat.astype(np.int32)
+    lengths, flat = local._read(texts)
+    return local.words, lengths.astype(np.int32), flat.astype(np.int32)
 
 
 def read_on_cluster(batches: Iterable[Sequence[str]], ids: WordIds, address: str, *,
@@ -352,7 +362,7 @@ class TokenStream:
                 part = np.frombuffer(lengths, dtype=np.int32, count=n, offset=4 * at)
                 end = start + int(part.sum())
                 ids = np.frombuffer(tokens, dtype=np.int32, count=end - start, offset=4 * start)
-                yield np.repeat(np.arange(n, dtype=np.int64), part), ids.astype(np.int64), n
+                yield passage_numbers(part), ids.astype(np.int64), n
                 at, start = at + n, end
             del part, ids, tokens, lengths
 
